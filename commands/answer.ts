@@ -1,0 +1,33 @@
+import { privateReply } from "../src/core/chat/reply.ts";
+import { formatDuration, formatTime } from "../src/core/format.ts";
+import { gradeReply } from "../src/core/views/grade-view.ts";
+import type { Command } from "../src/services.ts";
+
+export const answer: Command = {
+  name: "answer",
+  description: "Answer a question: a number, a formula, true/false with a reason, or a few sentences",
+  options: [
+    { name: "question", description: "The question id, e.g. 3a", type: "string", required: true },
+    { name: "answer", description: "Your answer", type: "string", required: true, rest: true, maxLength: 4000 },
+    { name: "justification", description: "Why (for true/false questions)", type: "string", required: false, maxLength: 4000 },
+  ],
+  access: "everyone",
+  examples: ["/answer 3a false, because regularization helps generalization, not training loss", "/answer 2b z - y", "/answer 4b-ii depth: 16; parameters: 32*3*3*16"],
+  async handle(input, { practice, exams, bank }) {
+    const who = { course: input.course, user: input.user.id };
+    const id = input.options.question ?? "";
+    const text = { text: input.options.answer ?? "", justification: input.options.justification };
+    const session = exams.open(who, input.now);
+    if (session) {
+      const question = bank.require(id);
+      const stored = await exams.answer(session, question, text, input.now, input.interactionId);
+      const left = formatDuration(session.deadline.getTime() - input.now.getTime());
+      return privateReply(
+        `Answer to ${question.id} received at ${formatTime(stored.createdAt)} for your mock exam. Scores come when you submit (/exam submit). Time left: ${left}.`,
+        { data: { received: { question: question.id, attempt: stored.id } } },
+      );
+    }
+    const { question, grade } = await practice.answer(who, id, text, input.now, input.interactionId);
+    return gradeReply(question, grade);
+  },
+};

@@ -1,0 +1,25 @@
+import { privateReply } from "../src/core/chat/reply.ts";
+import { progressText } from "../src/core/views/progress-view.ts";
+import type { Command } from "../src/services.ts";
+
+export const progress: Command = {
+  name: "progress",
+  description: "See your scores per question and problem, what is due for review, your streak and exam results",
+  options: [],
+  access: "everyone",
+  examples: ["/progress"],
+  handle(input, { progress, bank }) {
+    const p = progress.of({ course: input.course, user: input.user.id }, input.now);
+    return privateReply(progressText(p, bank.exam.title), {
+      data: {
+        progress: {
+          attempts: p.attempts,
+          streakDays: p.streakDays,
+          due: p.due,
+          questions: p.problems.flatMap((x) => x.questions.map((q) => ({ question: q.question, best: q.best, attempts: q.attempts, max: q.max }))),
+          exams: p.exams.map((e) => ({ score: e.score, max: e.max, bonus: e.bonus })),
+        },
+      },
+    });
+  },
+};

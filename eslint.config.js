@@ -1,0 +1,29 @@
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  { ignores: ["node_modules/**", "coverage/**", "data/**/*.json"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/consistent-type-imports": "error",
+      "no-console": "off",
+    },
+  },
+  {
+    // The core is platform-free: no chat SDK and no SQLite may reach it.
+    files: ["src/core/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", {
+        patterns: [
+          { group: ["discord.js", "discord.js/*", "@discordjs/*"], message: "src/core is platform-free: use an adapter." },
+          { group: ["@slack/*"], message: "src/core is platform-free: use an adapter." },
+          { group: ["better-sqlite3"], message: "src/core is storage-free: use src/store through a port." },
+          { group: ["**/adapters/**", "**/store/**"], message: "src/core must not depend on adapters or the store." },
+        ],
+      }],
+    },
+  },
+);

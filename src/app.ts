@@ -1,0 +1,76 @@
+import { commands } from "../commands/index.ts";
+import type { Config } from "./config.ts";
+import { loadBankDir } from "./core/bank/load-bank.ts";
+import { QuestionBank } from "./core/bank/question-bank.ts";
+import type { CommandInput } from "./core/chat/command-input.ts";
+import { CommandDispatcher } from "./core/chat/dispatcher.ts";
+import type { Reply } from "./core/chat/reply.ts";
+import { createGradingPool, type GradingPool } from "./core/grading/grading-pool.ts";
+import { ExamService } from "./core/practice/exam-service.ts";
+import { PracticeService } from "./core/practice/practice-service.ts";
+import { ProgressService } from "./core/practice/progress-service.ts";
+import type { Services } from "./services.ts";
+import { createSqliteStore, type SqliteStore } from "./store/sqlite-store.ts";
+
+/** The running application, whatever adapters sit in front of it. */
+export interface App {
+  services: Services;
+  dispatcher: CommandDispatcher<Services>;
+  store: SqliteStore;
+  pool: GradingPool;
+  close(): Promise<void>;
+}
+
+export interface AppOptions {
+  /** Where bugs are logged; defaults to stderr. */
+  log?: (line: string) => void;
+}
+
+/** Loads the bank (the first bank of the folder), opens the store, starts the grading pool. */
+export function loadQuestionBank(config: Config): QuestionBank {
+  const banks = loadBankDir(config.TUTOR_BANKS);
+  const first = banks[0];
+  if (!first) throw new Error(`No question bank found in ${config.TUTOR_BANKS}.`);
+  return new QuestionBank(first);
+}
+
+/** The composition root's core: every service is created here and nowhere else. */
+export function createApp(config: Config, options: AppOptions = {}): App {
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const bank = loadQuestionBank(config);
+  const store = createSqliteStore(config.TUTOR_DB);
+  const pool = createGradingPool();
+  const exams = new ExamService(bank, store, pool);
+  const isTa = (input: CommandInput) => input.roles.includes("ta") || store.enrollments.get(input.course, input.user.id)?.role === "ta";
+  const services: Services = {
+    config, bank, store, exams, isTa,
+    practice: new PracticeService(bank, store, pool),
+    progress: new ProgressService(bank, store, exams),
+  };
+  const dispatcher = new CommandDispatcher(commands, services, {
+    isTa,
+    prepare(input) {
+      store.courses.ensure(input.course, bank.exam.course);
+      store.enrollments.upsertUser(input.user.id, input.user.name);
+    },
+    findReply: (id) => {
+      const json = store.interactions.find(id);
+      return json ? (JSON.parse(json) as Reply) : null;
+    },
+    rememberReply: (id, reply, at) => store.interactions.remember(id, JSON.stringify(withoutImages(reply)), at),
+    logBug: (reference, error, input) =>
+      log(`[bug ${reference}] /${input.command} by ${input.user.id}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+  });
+  return {
+    services, dispatcher, store, pool,
+    async close() {
+      await pool.close();
+      store.close();
+    },
+  };
+}
+
+/** Images are large and re-rendered on demand; a remembered reply keeps only their description. */
+function withoutImages(reply: Reply): Reply {
+  return { ...reply, images: reply.images?.map((i) => ({ ...i, png: Buffer.alloc(0) })) };
+}

@@ -1,0 +1,52 @@
+import { parseArgs } from "node:util";
+import { createApp } from "../app.ts";
+import { runConsoleSession } from "../adapters/console/console-session.ts";
+import { loadConfig } from "../config.ts";
+import { type CliCommand, UsageError } from "./cli-command.ts";
+
+export const chatCommand: CliCommand = {
+  name: "chat",
+  summary: "The console chat: the bot's commands in a terminal (or from stdin)",
+  help: `Usage: tutor chat [--user NAME] [--role student|ta] [--section S] [--json] [--db PATH]
+
+Opens the console chat: type the same slash commands as on Discord or Slack
+(/quiz, /answer, /progress, /exam, /enroll, /help; TAs: /announce, /stats, ...).
+Buttons appear as numbered choices: type the number. /as ta or /as student switches
+role; /quit leaves. When stdin is not a terminal, each line is a command and the
+replies are printed in order.
+
+  --user NAME     who you are (default: you)
+  --role ROLE     student (default) or ta
+  --section S     enroll in a section first (C147 or C247)
+  --json          print one JSON object per reply
+  --db PATH       the SQLite file (default: TUTOR_DB, else data/tutor.db)
+
+Example:
+  printf '/quiz 3a\\n/answer 3a false, because it improves generalization\\n' | tutor chat --user ana`,
+  async run(argv, ctx) {
+    const { values } = parseArgs({
+      args: argv,
+      options: {
+        user: { type: "string", default: "you" },
+        role: { type: "string", default: "student" },
+        section: { type: "string" },
+        json: { type: "boolean", default: false },
+        db: { type: "string" },
+      },
+      allowPositionals: false,
+    });
+    if (values.role !== "student" && values.role !== "ta") throw new UsageError(`--role must be student or ta, not "${values.role}".`);
+    if (!/^[\w.-]{1,64}$/.test(values.user)) throw new UsageError("--user must be a short name of letters, digits, '.', '_' or '-'.");
+    const config = loadConfig({ ...ctx.env, ...(values.db ? { TUTOR_DB: values.db } : {}) });
+    const app = createApp(config);
+    try {
+      await runConsoleSession(app, {
+        user: values.user, role: values.role, section: values.section, json: values.json,
+        input: ctx.stdin, output: ctx.stdout, interactive: Boolean((ctx.stdin as { isTTY?: boolean }).isTTY),
+      });
+    } finally {
+      await app.close();
+    }
+    return 0;
+  },
+};

@@ -1,0 +1,45 @@
+import { type CliCommand, type CliContext, UsageError, writeLine } from "./cli-command.ts";
+import { cliCommands } from "./commands.ts";
+
+const TOP_HELP = (commands: CliCommand[]) =>
+  [
+    "tutor: the exam tutor's command line",
+    "",
+    "Usage: tutor COMMAND [ARGS] [--db PATH]",
+    "",
+    "Commands:",
+    ...commands.map((c) => `  ${c.name.padEnd(14)} ${c.summary}`),
+    "",
+    "Every command takes --db PATH (default: TUTOR_DB, else data/tutor.db).",
+    "Run `tutor COMMAND --help` for details.",
+  ].join("\n");
+
+/** Dispatches `tutor ARGS` to its subcommand; returns the exit code. Never throws. */
+export async function runCli(argv: string[], ctx: CliContext, commands: CliCommand[] = cliCommands): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === "--help" || name === "-h" || name === "help") {
+    writeLine(ctx.stdout, TOP_HELP(commands));
+    return name ? 0 : 2;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    writeLine(ctx.stderr, `tutor: unknown command "${name}".\n\n${TOP_HELP(commands)}`);
+    return 2;
+  }
+  if (rest.includes("--help") || rest.includes("-h")) {
+    writeLine(ctx.stdout, command.help);
+    return 0;
+  }
+  try {
+    return await command.run(rest, ctx);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      writeLine(ctx.stderr, `tutor ${name}: ${error.message}\n\n${command.help}`);
+      return 2;
+    }
+    const ref = Math.random().toString(36).slice(2, 10);
+    writeLine(ctx.stderr, `tutor ${name}: internal error (reference ${ref}). Please report it with this reference.`);
+    writeLine(ctx.stderr, `[${ref}] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return 1;
+  }
+}

@@ -1,0 +1,59 @@
+import { fileURLToPath } from "node:url";
+import path from "node:path";
+import { z } from "zod";
+
+/** The repository root, so defaults work whatever the current directory is. */
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+export const DEFAULT_DB = path.join(REPO_ROOT, "data", "tutor.db");
+export const DEFAULT_BANKS = path.join(REPO_ROOT, "data", "banks");
+
+const optionalText = z.string().trim().min(1).optional();
+const port = z.coerce.number().int().min(1).max(65535);
+const url = z.url().optional();
+
+const Env = z.object({
+  TUTOR_DB: z.string().trim().min(1).default(DEFAULT_DB),
+  TUTOR_BANKS: z.string().trim().min(1).default(DEFAULT_BANKS),
+  DISCORD_TOKEN: optionalText,
+  DISCORD_APPLICATION_ID: optionalText,
+  DISCORD_GUILD_ID: optionalText,
+  DISCORD_TA_ROLE: optionalText,
+  DISCORD_API_URL: url,
+  SLACK_BOT_TOKEN: optionalText,
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_APP_TOKEN: optionalText,
+  SLACK_PORT: port.default(3000),
+  SLACK_API_URL: url,
+  SLACK_TA_USERS: z.string().default("").transform((s) => s.split(",").map((u) => u.trim()).filter(Boolean)),
+});
+
+/** Validated configuration: built once at start by `loadConfig`, then passed down. */
+export type Config = z.infer<typeof Env> & { platforms: Array<"discord" | "slack" | "console"> };
+
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+}
+
+/** Parses the environment once; fails fast with a message naming each bad variable. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = Env.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  const c = parsed.data;
+  const platforms: Config["platforms"] = [];
+  if (c.DISCORD_TOKEN) {
+    if (!c.DISCORD_APPLICATION_ID) throw new ConfigError("DISCORD_APPLICATION_ID is required when DISCORD_TOKEN is set.");
+    platforms.push("discord");
+  }
+  if (c.SLACK_BOT_TOKEN) {
+    if (!c.SLACK_SIGNING_SECRET && !c.SLACK_APP_TOKEN) {
+      throw new ConfigError("SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode) is required when SLACK_BOT_TOKEN is set.");
+    }
+    platforms.push("slack");
+  }
+  if (platforms.length === 0) platforms.push("console");
+  return { ...c, platforms };
+}

@@ -1,0 +1,206 @@
+import { z } from "zod";
+
+/**
+ * The schema of a question bank: one YAML file per assessment in `data/banks/`.
+ * Everything the product knows about a question (prompt, points, how it is answered, how it is
+ * graded, who grades it) is here, so graders stay pure and adapters never special-case a question.
+ */
+
+const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "use lowercase letters, digits and dashes, like 4a-ii");
+const points = z.number().min(0).max(1000);
+
+/** A concept a short answer or a justification may express, with the phrases that express it. */
+export const RubricItem = z.strictObject({
+  id,
+  label: z.string().min(1).describe("What the TA looks for, shown to the student in feedback"),
+  points: z.number().min(-1000).max(1000).describe("Negative points subtract (a named invalid answer)"),
+  phrases: z.array(z.string().min(1)).min(1).describe("Words or phrases that express the concept; stems and synonyms are matched"),
+  feedback: z.string().optional().describe("Shown when the item is missed (or, for a negative item, hit)"),
+  part: z.string().optional()
+    .describe("For answers written in labelled parts (see ShortAnswer.parts): the part this item must be found in"),
+});
+
+/** Several interchangeable concepts of which the student must give `pick` (e.g. "two reasons"). */
+export const RubricGroup = z.strictObject({
+  id,
+  label: z.string().min(1),
+  points: points.describe("Points for the whole group, split evenly over `pick` options"),
+  pick: z.number().int().min(1),
+  options: z.array(RubricItem.omit({ points: true })).min(1),
+  feedback: z.string().optional(),
+});
+
+export const RubricEntry = z.union([RubricGroup, RubricItem]);
+
+/** Which symbols an expression may use, with shape and sampling domain. */
+export const SymbolSpec = z.strictObject({
+  shape: z.array(z.union([z.string(), z.number().int().positive()])).max(2).default([])
+    .describe("[] scalar, [n] vector, [m, n] matrix; names refer to `dimensions`"),
+  domain: z.enum(["real", "positive", "integer", "positive-integer", "onehot", "probability", "ones"]).default("real")
+    .describe("How samples are drawn; `ones` is a constant all-ones vector or matrix (e.g. the vector of m ones)"),
+  aliases: z.array(z.string()).default([]).describe("Other spellings students use, e.g. W_1 for W1"),
+  description: z.string().optional(),
+});
+
+/** A symbol defined from others, computed at every sample (so `z` and its expansion agree). */
+export const DerivedSymbol = z.strictObject({
+  definition: z.string().min(1),
+  aliases: z.array(z.string()).default([]),
+  description: z.string().optional(),
+});
+
+/** A known wrong answer worth partial credit, or worth naming in feedback. */
+export const KnownMistake = z.strictObject({
+  answer: z.string().min(1),
+  points: points.default(0),
+  feedback: z.string().min(1),
+});
+
+const tolerance = {
+  rtol: z.number().min(0).optional().describe("Relative tolerance (default 1e-2 for numbers, 1e-6 for expressions)"),
+  atol: z.number().min(0).optional().describe("Absolute tolerance near zero (default 1e-8)"),
+};
+
+export const NumberAnswer = z.strictObject({
+  kind: z.literal("number"),
+  value: z.union([z.number(), z.string()]).describe("A number, or arithmetic such as 32*3*3*16"),
+  ...tolerance,
+  mistakes: z.array(KnownMistake).default([]),
+});
+
+export const ExpressionAnswer = z.strictObject({
+  kind: z.literal("expression"),
+  reference: z.string().min(1),
+  dimensions: z.record(z.string(), z.array(z.number().int().positive()).min(1)).default({})
+    .describe("Sizes to sample for each named dimension; distinct values keep a missing transpose from passing"),
+  symbols: z.record(z.string(), SymbolSpec),
+  derived: z.record(z.string(), DerivedSymbol).default({}),
+  ...tolerance,
+  mistakes: z.array(KnownMistake).default([]),
+});
+
+export const DimensionsAnswer = z.strictObject({
+  kind: z.literal("dimensions"),
+  value: z.array(z.union([z.string(), z.number().int().positive()])).min(1).describe("e.g. [m, n] or [7, 7, 3]"),
+});
+
+const blankBase = { label: z.string().min(1), aliases: z.array(z.string()).default([]), points };
+export const Blank = z.discriminatedUnion("kind", [
+  z.strictObject({ ...blankBase, ...NumberAnswer.shape }),
+  // A blank's own symbols are optional: most blanks use only the answer's `shared` ones.
+  z.strictObject({ ...blankBase, ...ExpressionAnswer.shape, symbols: ExpressionAnswer.shape.symbols.default({}) }),
+  z.strictObject({ ...blankBase, ...DimensionsAnswer.shape }),
+]);
+
+export const BlanksAnswer = z.strictObject({
+  kind: z.literal("blanks"),
+  blanks: z.array(Blank).min(2),
+  shared: ExpressionAnswer.pick({ dimensions: true, symbols: true, derived: true }).partial().optional()
+    .describe("Symbols and dimensions shared by every expression blank"),
+});
+
+export const TrueFalseAnswer = z.strictObject({
+  kind: z.literal("truefalse"),
+  correct: z.boolean(),
+  choicePoints: points.describe("Points for the right choice; the rest come from the justification"),
+  justification: z.array(RubricEntry).min(1),
+  alternative: z.strictObject({
+    choice: z.boolean(),
+    maxPoints: points,
+    reading: z.string().min(1).describe("The other reading of the statement that earns credit"),
+    justification: z.array(RubricEntry).min(1),
+  }).optional(),
+});
+
+/** A labelled part of a short answer, e.g. the "tanh:" line of 4a-iii. */
+export const AnswerPart = z.strictObject({
+  id,
+  label: z.string().min(1).describe("How the student starts the part's line, e.g. tanh"),
+  aliases: z.array(z.string()).default([]).describe("Other ways students name the part, e.g. hyperbolic tangent, A"),
+});
+
+export const ShortAnswer = z.strictObject({
+  kind: z.literal("short"),
+  parts: z.array(AnswerPart).optional()
+    .describe("When set, the answer is written in labelled parts and each rubric item names its part"),
+  rubric: z.array(RubricEntry).min(1),
+  maxSentences: z.number().int().positive().optional(),
+});
+
+export const ReviewedAnswer = z.strictObject({
+  kind: z.enum(["drawing", "proof"]),
+  rubric: z.array(RubricItem.extend({ phrases: z.array(z.string()).default([]) })).min(1)
+    .describe("Items the TA awards; phrases are optional hints"),
+  selfCheck: z.array(z.string()).default([]).describe("What the student can check before a TA grades"),
+});
+
+export const Answer = z.discriminatedUnion("kind", [
+  NumberAnswer, ExpressionAnswer, DimensionsAnswer, BlanksAnswer, TrueFalseAnswer, ShortAnswer, ReviewedAnswer,
+]);
+
+export const Question = z.strictObject({
+  id,
+  problem: z.number().int().positive(),
+  title: z.string().min(1),
+  topic: z.string().min(1),
+  points,
+  bonus: z.boolean().default(false),
+  grader: z.string().min(1).describe("The TA who grades this question and answers its regrades"),
+  context: z.string().optional().describe("Shared text of the problem (LaTeX kept as LaTeX)"),
+  prompt: z.string().min(1).describe("LaTeX kept as LaTeX"),
+  howToAnswer: z.string().optional(),
+  answer: Answer,
+  solution: z.string().min(1),
+});
+
+export const Problem = z.strictObject({
+  number: z.number().int().positive(),
+  title: z.string().min(1),
+  points,
+  bonus: z.boolean().default(false),
+});
+
+export const Exam = z.strictObject({
+  id,
+  course: z.string().min(1),
+  title: z.string().min(1),
+  term: z.string().min(1),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "use YYYY-MM-DD"),
+  start: z.string().regex(/^\d{2}:\d{2}$/, "use HH:MM").optional(),
+  durationMinutes: z.number().int().positive(),
+  sections: z.array(z.string().min(1)).min(1),
+  instructor: z.string().optional(),
+  tas: z.array(z.string()).default([]),
+  policy: z.array(z.string()).default([]),
+  released: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "use YYYY-MM-DD").describe("When grades were released"),
+  regradeWindowDays: z.number().int().positive(),
+  notes: z.array(z.string()).default([]).describe("Where the source is inconsistent: its words, and the value used"),
+});
+
+export const Bank = z.strictObject({
+  exam: Exam,
+  problems: z.array(Problem).min(1),
+  questions: z.array(Question).min(1),
+});
+
+export type RubricItem = z.infer<typeof RubricItem>;
+export type RubricGroup = z.infer<typeof RubricGroup>;
+export type RubricEntry = z.infer<typeof RubricEntry>;
+export type SymbolSpec = z.infer<typeof SymbolSpec>;
+export type DerivedSymbol = z.infer<typeof DerivedSymbol>;
+export type KnownMistake = z.infer<typeof KnownMistake>;
+export type NumberAnswer = z.infer<typeof NumberAnswer>;
+export type ExpressionAnswer = z.infer<typeof ExpressionAnswer>;
+export type DimensionsAnswer = z.infer<typeof DimensionsAnswer>;
+export type Blank = z.infer<typeof Blank>;
+export type BlanksAnswer = z.infer<typeof BlanksAnswer>;
+export type TrueFalseAnswer = z.infer<typeof TrueFalseAnswer>;
+export type AnswerPart = z.infer<typeof AnswerPart>;
+export type ShortAnswer = z.infer<typeof ShortAnswer>;
+export type ReviewedAnswer = z.infer<typeof ReviewedAnswer>;
+export type Answer = z.infer<typeof Answer>;
+export type AnswerKind = Answer["kind"];
+export type Question = z.infer<typeof Question>;
+export type Problem = z.infer<typeof Problem>;
+export type Exam = z.infer<typeof Exam>;
+export type Bank = z.infer<typeof Bank>;

@@ -1,0 +1,34 @@
+import type { CommandInput } from "./command-input.ts";
+import type { Reply } from "./reply.ts";
+
+/** One option of a slash command, as every platform shows it. */
+export interface OptionDefinition {
+  name: string;
+  description: string;
+  type: "string" | "integer" | "boolean";
+  required: boolean;
+  choices?: readonly string[];
+  /** In the text form, this option takes the rest of the line. */
+  rest?: boolean;
+  /** Longest value accepted (Discord modals cap at 4000). */
+  maxLength?: number;
+}
+
+/** Who may run a command. TA commands are refused server-side to everyone else. */
+export type Access = "everyone" | "ta";
+
+/**
+ * A slash command: its definition and its handler. `S` is the services object the handler uses;
+ * commands/ fixes it to the app's services.
+ */
+export interface CommandDefinition<S> {
+  name: string;
+  description: string;
+  options: readonly OptionDefinition[];
+  access: Access;
+  /** Reached only through buttons (e.g. "Show solution"): not registered as a slash command. */
+  hidden?: boolean;
+  /** Text-form examples shown by /help. */
+  examples: readonly string[];
+  handle(input: CommandInput, services: S): Promise<Reply> | Reply;
+}

@@ -1,0 +1,36 @@
+/** One rubric item as applied to an answer: what it is worth and what the answer earned. */
+export interface AwardedItem {
+  id: string;
+  label: string;
+  /** The item's worth; negative for a deduction (e.g. a named invalid augmentation). */
+  points: number;
+  /** Points this answer earned for the item (0 when missed; negative when a deduction applied). */
+  earned: number;
+  /** Why it was or was not awarded, in words a student understands. */
+  note?: string;
+}
+
+/**
+ * The result of grading one answer to one question.
+ * @example { question: "3a", score: 5, max: 5, items: [...], feedback: [], needsReview: false, graderVersion: "1" }
+ */
+export interface Grade {
+  question: string;
+  score: number;
+  max: number;
+  items: AwardedItem[];
+  /** Sentences for the student: what was wrong with the input, what was missed, hints. */
+  feedback: string[];
+  /** True when a TA must decide (drawings, proofs, weak or ambiguous matches). */
+  needsReview: boolean;
+  /** Bumped whenever grading logic changes, so stored attempts say which grader scored them. */
+  graderVersion: string;
+}
+
+/** What a student submitted. For true/false questions `justification` may also be split out of `text`. */
+export interface StudentAnswer {
+  text: string;
+  justification?: string;
+}
+
+export const GRADER_VERSION = "1";

@@ -1,0 +1,118 @@
+import type { AwardedItem } from "./grading/grade.ts";
+import type { Role } from "./chat/command-input.ts";
+
+/**
+ * What the core needs from storage. src/store implements it with SQLite; the core never sees SQL.
+ * Every method is synchronous (better-sqlite3 is), so a service can group calls in one transaction.
+ */
+
+/** One stored answer with its grade. */
+export interface AttemptRecord {
+  id: number;
+  course: string;
+  user: string;
+  question: string;
+  mode: "practice" | "exam";
+  examSession: number | null;
+  answer: string;
+  justification: string | null;
+  score: number;
+  max: number;
+  items: AwardedItem[];
+  feedback: string[];
+  needsReview: boolean;
+  graderVersion: string;
+  createdAt: Date;
+  /** Set when a TA's grade replaced the automatic one (review queue or regrade). */
+  reviewedBy: string | null;
+}
+export type NewAttempt = Omit<AttemptRecord, "id" | "reviewedBy"> & { interactionId?: string };
+
+export interface Enrollment {
+  course: string;
+  user: string;
+  name: string;
+  section: string | null;
+  role: Role;
+}
+
+/** A spaced-repetition card: the scheduler's state for one question and one student. */
+export interface ScheduleRecord {
+  question: string;
+  dueAt: Date;
+  /** The scheduler's own state, opaque to the store. */
+  state: unknown;
+}
+
+export interface ExamSessionRecord {
+  id: number;
+  course: string;
+  user: string;
+  exam: string;
+  startedAt: Date;
+  deadline: Date;
+  submittedAt: Date | null;
+  submittedBy: "student" | "deadline" | null;
+}
+
+export interface AttemptRepository {
+  /** Stores an attempt; a second attempt carried by the same delivery returns the first one. */
+  add(attempt: NewAttempt): AttemptRecord;
+  forUser(course: string, user: string): AttemptRecord[];
+  forSession(session: number): AttemptRecord[];
+  get(id: number): AttemptRecord | null;
+}
+
+export interface EnrollmentRepository {
+  upsertUser(id: string, name: string): void;
+  get(course: string, user: string): Enrollment | null;
+  /** Sets the section (and keeps the role), creating the enrollment if needed. */
+  enroll(course: string, user: string, section: string | null, role?: Role): Enrollment;
+  setRole(course: string, user: string, role: Role): void;
+  list(course: string): Enrollment[];
+}
+
+export interface ScheduleRepository {
+  get(course: string, user: string, question: string): ScheduleRecord | null;
+  put(course: string, user: string, record: ScheduleRecord): void;
+  forUser(course: string, user: string): ScheduleRecord[];
+}
+
+export interface ExamSessionRepository {
+  start(course: string, user: string, exam: string, startedAt: Date, deadline: Date): ExamSessionRecord;
+  open(course: string, user: string): ExamSessionRecord | null;
+  latest(course: string, user: string): ExamSessionRecord | null;
+  submit(id: number, at: Date, by: "student" | "deadline"): void;
+  /** Open sessions whose deadline has passed, for automatic submission. */
+  expired(now: Date): ExamSessionRecord[];
+  submittedForUser(course: string, user: string): ExamSessionRecord[];
+}
+
+/** Remembers what was answered to each platform delivery, so a retry gets the same answer, once. */
+export interface InteractionRepository {
+  find(id: string): string | null;
+  remember(id: string, reply: string, at: Date): void;
+}
+
+/** Which questions were shown to whom: an answer must follow a question. */
+export interface ServedRepository {
+  mark(course: string, user: string, question: string, at: Date): void;
+  has(course: string, user: string, question: string): boolean;
+}
+
+export interface CourseRepository {
+  ensure(id: string, title: string): void;
+}
+
+/** The whole store, as the core sees it. */
+export interface Store {
+  courses: CourseRepository;
+  enrollments: EnrollmentRepository;
+  attempts: AttemptRepository;
+  schedules: ScheduleRepository;
+  examSessions: ExamSessionRepository;
+  interactions: InteractionRepository;
+  served: ServedRepository;
+  /** Runs `work` in one transaction: all of it is stored, or none. */
+  transaction<T>(work: () => T): T;
+}

@@ -1,0 +1,144 @@
+import type { QuestionBank } from "../bank/question-bank.ts";
+import type { Question } from "../bank/schema.ts";
+import { UserError } from "../errors.ts";
+import { formatTime } from "../format.ts";
+import type { StudentAnswer } from "../grading/grade.ts";
+import type { AttemptRecord, ExamSessionRecord, Store } from "../ports.ts";
+import { checkAnswerText, type Grader, type Learner } from "./practice-service.ts";
+
+/** One problem's line in an exam report: `Problem 2: 14/20`. */
+export interface ProblemResult {
+  problem: number;
+  title: string;
+  score: number;
+  max: number;
+  bonus: boolean;
+  /** Questions of this problem whose answers wait for a TA. */
+  pending: string[];
+}
+
+/** The result of a submitted mock exam. */
+export interface ExamReport {
+  session: ExamSessionRecord;
+  problems: ProblemResult[];
+  /** Out of `max` (100), bonus included in `score` as on the real exam. */
+  score: number;
+  max: number;
+  bonus: number;
+  bonusMax: number;
+  pending: string[];
+  answered: number;
+}
+
+/**
+ * The mock midterm: every question, under the exam's time limit enforced here (not by the
+ * platform), no scores until submission, and automatic submission at the deadline.
+ */
+export class ExamService {
+  constructor(
+    private readonly bank: QuestionBank,
+    private readonly store: Store,
+    private readonly grader: Grader,
+  ) {}
+
+  get durationMinutes(): number {
+    return this.bank.exam.durationMinutes;
+  }
+
+  start(who: Learner, now: Date): ExamSessionRecord {
+    this.settle(who, now);
+    const open = this.store.examSessions.open(who.course, who.user);
+    if (open) {
+      throw new UserError("exam-in-progress", `Your mock ${this.bank.exam.title.toLowerCase()} is already running; it ends at ${formatTime(open.deadline)}. Use /exam status.`);
+    }
+    const deadline = new Date(now.getTime() + this.bank.exam.durationMinutes * 60_000);
+    return this.store.transaction(() => {
+      const session = this.store.examSessions.start(who.course, who.user, this.bank.exam.id, now, deadline);
+      for (const q of this.bank.all()) this.store.served.mark(who.course, who.user, q.id, now);
+      return session;
+    });
+  }
+
+  /** The open session, after submitting it if its deadline passed. */
+  open(who: Learner, now: Date): ExamSessionRecord | null {
+    this.settle(who, now);
+    return this.store.examSessions.open(who.course, who.user);
+  }
+
+  /** Stores an answer given during the exam; its grade stays hidden until submission. */
+  async answer(session: ExamSessionRecord, question: Question, answer: StudentAnswer, now: Date, interactionId?: string): Promise<AttemptRecord> {
+    checkAnswerText(answer);
+    if (now > session.deadline) throw lateAnswer(question.id, now, session.deadline);
+    const grade = await this.grader.grade(question, answer);
+    return this.store.transaction(() => {
+      const current = this.store.examSessions.open(session.course, session.user);
+      // Grading is asynchronous: the deadline may have passed, or the exam been submitted, meanwhile.
+      if (!current || current.id !== session.id) throw lateAnswer(question.id, now, session.deadline);
+      return this.store.attempts.add({
+        course: session.course, user: session.user, question: question.id, mode: "exam", examSession: session.id,
+        answer: answer.text, justification: answer.justification ?? null, score: grade.score, max: grade.max,
+        items: grade.items, feedback: grade.feedback, needsReview: grade.needsReview, graderVersion: grade.graderVersion,
+        createdAt: now, interactionId,
+      });
+    });
+  }
+
+  submit(who: Learner, now: Date): ExamReport {
+    this.settle(who, now);
+    const open = this.store.examSessions.open(who.course, who.user);
+    if (!open) {
+      const latest = this.store.examSessions.latest(who.course, who.user);
+      if (latest?.submittedBy === "deadline") return this.report(latest);
+      throw new UserError("no-exam", "You have no mock exam running. Start one with /exam start.");
+    }
+    this.store.examSessions.submit(open.id, now, "student");
+    return this.report({ ...open, submittedAt: now, submittedBy: "student" });
+  }
+
+  /** Submits this learner's session if its deadline passed (also after a restart). */
+  settle(who: Learner, now: Date): ExamReport | null {
+    const open = this.store.examSessions.open(who.course, who.user);
+    if (!open || open.deadline > now) return null;
+    this.store.examSessions.submit(open.id, open.deadline, "deadline");
+    return this.report({ ...open, submittedAt: open.deadline, submittedBy: "deadline" });
+  }
+
+  /** Submits every session whose deadline passed; returns their reports so students can be told. */
+  submitExpired(now: Date): ExamReport[] {
+    return this.store.examSessions.expired(now).map((s) => {
+      this.store.examSessions.submit(s.id, s.deadline, "deadline");
+      return this.report({ ...s, submittedAt: s.deadline, submittedBy: "deadline" });
+    });
+  }
+
+  /** The report of a session: the last answer to each question counts. */
+  report(session: ExamSessionRecord): ExamReport {
+    const last = new Map<string, AttemptRecord>();
+    for (const a of this.store.attempts.forSession(session.id)) last.set(a.question, a);
+    const problems = this.bank.problems.map((p): ProblemResult => {
+      const questions = this.bank.all().filter((q) => q.problem === p.number);
+      const answers = questions.map((q) => last.get(q.id)).filter((a): a is AttemptRecord => a !== undefined);
+      return {
+        problem: p.number, title: p.title, max: p.points, bonus: p.bonus,
+        score: answers.reduce((sum, a) => sum + a.score, 0),
+        pending: answers.filter((a) => a.needsReview).map((a) => a.question),
+      };
+    });
+    const regular = problems.filter((p) => !p.bonus);
+    const bonus = problems.filter((p) => p.bonus);
+    const sum = (ps: ProblemResult[], f: (p: ProblemResult) => number) => ps.reduce((s, p) => s + f(p), 0);
+    return {
+      session, problems,
+      score: sum(problems, (p) => p.score), max: sum(regular, (p) => p.max),
+      bonus: sum(bonus, (p) => p.score), bonusMax: sum(bonus, (p) => p.max),
+      pending: problems.flatMap((p) => p.pending), answered: last.size,
+    };
+  }
+}
+
+function lateAnswer(question: string, at: Date, deadline: Date): UserError {
+  return new UserError(
+    "exam-over",
+    `Your answer to ${question} arrived at ${formatTime(at)}, after the mock exam ended at ${formatTime(deadline)}. It was not counted; see your report with /exam status.`,
+  );
+}

@@ -1,0 +1,111 @@
+import type { QuestionBank } from "../bank/question-bank.ts";
+import type { Question } from "../bank/schema.ts";
+import { UserError } from "../errors.ts";
+import type { Grade, StudentAnswer } from "../grading/grade.ts";
+import type { AttemptRecord, Store } from "../ports.ts";
+import { reschedule } from "./scheduler.ts";
+
+/** Grades answers; the grading pool implements it (sandboxed, with time and memory limits). */
+export interface Grader {
+  grade(question: Question, answer: StudentAnswer): Promise<Grade>;
+}
+
+/** Who is practising, in which course. */
+export interface Learner {
+  course: string;
+  user: string;
+}
+
+/** Why a question was chosen, shown to the student. */
+export type ServeReason = "requested" | "topic" | "due" | "new" | "weakest";
+
+export const MAX_ANSWER_LENGTH = 4000;
+
+/** Chooses questions, grades and stores answers, and keeps the spaced-repetition schedule. */
+export class PracticeService {
+  constructor(
+    private readonly bank: QuestionBank,
+    private readonly store: Store,
+    private readonly grader: Grader,
+  ) {}
+
+  /** Picks a question: the one asked for, one from a topic, else what is due, unseen, then weakest. */
+  serve(who: Learner, request: { question?: string; topic?: string }, now: Date): { question: Question; reason: ServeReason } {
+    const chosen = this.choose(who, request, now);
+    this.store.served.mark(who.course, who.user, chosen.question.id, now);
+    return chosen;
+  }
+
+  private choose(who: Learner, request: { question?: string; topic?: string }, now: Date): { question: Question; reason: ServeReason } {
+    if (request.question) return { question: this.bank.require(request.question), reason: "requested" };
+    if (request.topic) {
+      const pool = this.bank.byTopic(request.topic);
+      if (pool.length === 0) {
+        throw new UserError("unknown-topic", `There is no topic "${request.topic}". Topics: ${this.bank.topics().join(", ")}.`);
+      }
+      return { question: this.nextFrom(who, pool, now).question, reason: "topic" };
+    }
+    return this.nextFrom(who, this.bank.all(), now);
+  }
+
+  private nextFrom(who: Learner, pool: Question[], now: Date): { question: Question; reason: ServeReason } {
+    const ids = new Set(pool.map((q) => q.id));
+    const due = this.store.schedules.forUser(who.course, who.user).find((s) => ids.has(s.question) && s.dueAt <= now);
+    if (due) return { question: this.bank.require(due.question), reason: "due" };
+    const attempts = this.store.attempts.forUser(who.course, who.user).filter((a) => a.mode === "practice");
+    const seen = new Set(attempts.map((a) => a.question));
+    const unseen = pool.find((q) => !seen.has(q.id));
+    if (unseen) return { question: unseen, reason: "new" };
+    return { question: weakest(pool, attempts), reason: "weakest" };
+  }
+
+  /**
+   * Grades a practice answer and stores it with its grade and the next review date, in one
+   * transaction, before anything is said to the student.
+   */
+  async answer(who: Learner, questionId: string, answer: StudentAnswer, now: Date, interactionId?: string): Promise<{ question: Question; grade: Grade; attempt: AttemptRecord }> {
+    const question = this.bank.require(questionId);
+    checkAnswerText(answer);
+    if (!this.store.served.has(who.course, who.user, question.id)) {
+      throw new UserError("not-served", `You have not been given question ${question.id} yet. Ask for it with /quiz ${question.id}, then answer.`);
+    }
+    const grade = await this.grader.grade(question, answer);
+    const attempt = this.store.transaction(() => {
+      const stored = this.store.attempts.add({
+        course: who.course, user: who.user, question: question.id, mode: "practice", examSession: null,
+        answer: answer.text, justification: answer.justification ?? null, score: grade.score, max: grade.max,
+        items: grade.items, feedback: grade.feedback, needsReview: grade.needsReview, graderVersion: grade.graderVersion,
+        createdAt: now, interactionId,
+      });
+      const previous = this.store.schedules.get(who.course, who.user, question.id);
+      this.store.schedules.put(who.course, who.user, reschedule(previous, question.id, grade.score, grade.max, now));
+      return stored;
+    });
+    return { question, grade, attempt };
+  }
+}
+
+/** Rejects answers a person should fix before they are stored: empty or too long. */
+export function checkAnswerText(answer: StudentAnswer): void {
+  const length = answer.text.length + (answer.justification?.length ?? 0);
+  if (answer.text.trim() === "") {
+    throw new UserError("empty-answer", "Your answer is empty. Type it after the question id, e.g. `/answer 2b z - y`.");
+  }
+  if (length > MAX_ANSWER_LENGTH) {
+    throw new UserError(
+      "answer-too-long",
+      `Your answer is ${length.toLocaleString("en-US")} characters; the limit is ${MAX_ANSWER_LENGTH.toLocaleString("en-US")}. Shorten it and send it again.`,
+    );
+  }
+}
+
+/** The question with the lowest best score ratio; ties go to the one practised longest ago. */
+function weakest(pool: Question[], attempts: AttemptRecord[]): Question {
+  const stats = new Map<string, { best: number; last: number }>();
+  for (const a of attempts) {
+    const s = stats.get(a.question) ?? { best: 0, last: 0 };
+    stats.set(a.question, { best: Math.max(s.best, a.max > 0 ? a.score / a.max : 0), last: Math.max(s.last, a.createdAt.getTime()) });
+  }
+  const key = (q: Question) => stats.get(q.id) ?? { best: 0, last: 0 };
+  return [...pool].sort((a, b) => key(a).best - key(b).best || key(a).last - key(b).last)[0]!;
+}

@@ -1,0 +1,23 @@
+import type { QuestionBank } from "./core/bank/question-bank.ts";
+import type { Config } from "./config.ts";
+import type { Store } from "./core/ports.ts";
+import type { ExamService } from "./core/practice/exam-service.ts";
+import type { PracticeService } from "./core/practice/practice-service.ts";
+import type { ProgressService } from "./core/practice/progress-service.ts";
+import type { CommandDefinition } from "./core/chat/command-definition.ts";
+import type { CommandInput } from "./core/chat/command-input.ts";
+
+/** Everything a command handler may use; built once by the composition root (src/app.ts). */
+export interface Services {
+  config: Config;
+  bank: QuestionBank;
+  store: Store;
+  practice: PracticeService;
+  exams: ExamService;
+  progress: ProgressService;
+  /** Whether the person may use TA commands (platform role, configuration or the store). */
+  isTa(input: CommandInput): boolean;
+}
+
+/** A slash command of this app. */
+export type Command = CommandDefinition<Services>;

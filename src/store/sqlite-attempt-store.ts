@@ -1,0 +1,102 @@
+import { z } from "zod";
+import type { AttemptRecord, AttemptRepository, NewAttempt } from "../core/ports.ts";
+import type { Db } from "./database.ts";
+
+const AttemptRow = z.object({
+  id: z.number(),
+  course_id: z.string(),
+  user_id: z.string(),
+  question_id: z.string(),
+  mode: z.enum(["practice", "exam"]),
+  exam_session: z.number().nullable(),
+  answer: z.string(),
+  justification: z.string().nullable(),
+  score: z.number(),
+  max: z.number(),
+  items: z.string(),
+  feedback: z.string(),
+  needs_review: z.number(),
+  grader_version: z.string(),
+  created_at: z.number(),
+  reviewed_by: z.string().nullable(),
+});
+
+/** Parses a row as it comes out of SQLite, so a schema drift fails loudly here and not in a reply. */
+export function toAttempt(row: unknown): AttemptRecord {
+  const r = AttemptRow.parse(row);
+  return {
+    id: r.id,
+    course: r.course_id,
+    user: r.user_id,
+    question: r.question_id,
+    mode: r.mode,
+    examSession: r.exam_session,
+    answer: r.answer,
+    justification: r.justification,
+    score: r.score,
+    max: r.max,
+    items: JSON.parse(r.items) as AttemptRecord["items"],
+    feedback: JSON.parse(r.feedback) as string[],
+    needsReview: r.needs_review === 1,
+    graderVersion: r.grader_version,
+    createdAt: new Date(r.created_at),
+    reviewedBy: r.reviewed_by,
+  };
+}
+
+export class SqliteAttemptStore implements AttemptRepository {
+  private readonly insert;
+  private readonly byUser;
+  private readonly bySession;
+  private readonly byId;
+  private readonly byInteraction;
+
+  constructor(db: Db) {
+    this.insert = db.prepare(`INSERT INTO attempts
+      (course_id, user_id, question_id, mode, exam_session, answer, justification, score, max, items, feedback,
+       needs_review, grader_version, created_at, interaction_id)
+      VALUES (@course, @user, @question, @mode, @examSession, @answer, @justification, @score, @max, @items,
+       @feedback, @needsReview, @graderVersion, @createdAt, @interactionId)
+      ON CONFLICT (interaction_id) DO NOTHING`);
+    this.byInteraction = db.prepare("SELECT * FROM attempts WHERE interaction_id = ?");
+    this.byUser = db.prepare("SELECT * FROM attempts WHERE course_id = ? AND user_id = ? ORDER BY id");
+    this.bySession = db.prepare("SELECT * FROM attempts WHERE exam_session = ? ORDER BY id");
+    this.byId = db.prepare("SELECT * FROM attempts WHERE id = ?");
+  }
+
+  add(a: NewAttempt): AttemptRecord {
+    const info = this.insert.run({
+      course: a.course,
+      user: a.user,
+      question: a.question,
+      mode: a.mode,
+      examSession: a.examSession,
+      answer: a.answer,
+      justification: a.justification,
+      score: a.score,
+      max: a.max,
+      graderVersion: a.graderVersion,
+      interactionId: a.interactionId ?? null,
+      items: JSON.stringify(a.items),
+      feedback: JSON.stringify(a.feedback),
+      needsReview: a.needsReview ? 1 : 0,
+      createdAt: a.createdAt.getTime(),
+    });
+    if (info.changes === 0) return toAttempt(this.byInteraction.get(a.interactionId));
+    const { interactionId: _, ...stored } = a;
+    return { ...stored, id: Number(info.lastInsertRowid), reviewedBy: null };
+  }
+
+  forUser(course: string, user: string): AttemptRecord[] {
+    return this.byUser.all(course, user).map(toAttempt);
+  }
+
+  forSession(session: number): AttemptRecord[] {
+    return this.bySession.all(session).map(toAttempt);
+  }
+
+  get(id: number): AttemptRecord | null {
+    const row = this.byId.get(id);
+    return row ? toAttempt(row) : null;
+  }
+}

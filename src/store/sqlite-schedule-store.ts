@@ -1,0 +1,73 @@
+import { z } from "zod";
+import type { InteractionRepository, ScheduleRecord, ScheduleRepository, ServedRepository } from "../core/ports.ts";
+import type { Db } from "./database.ts";
+
+const ScheduleRow = z.object({ question_id: z.string(), due_at: z.number(), state: z.string() });
+
+function toSchedule(row: unknown): ScheduleRecord {
+  const r = ScheduleRow.parse(row);
+  return { question: r.question_id, dueAt: new Date(r.due_at), state: JSON.parse(r.state) as unknown };
+}
+
+export class SqliteScheduleStore implements ScheduleRepository {
+  private readonly getStmt;
+  private readonly putStmt;
+  private readonly userStmt;
+
+  constructor(db: Db) {
+    this.getStmt = db.prepare("SELECT * FROM schedules WHERE course_id = ? AND user_id = ? AND question_id = ?");
+    this.putStmt = db.prepare(`INSERT INTO schedules (course_id, user_id, question_id, due_at, state) VALUES (?, ?, ?, ?, ?)
+      ON CONFLICT (course_id, user_id, question_id) DO UPDATE SET due_at = excluded.due_at, state = excluded.state`);
+    this.userStmt = db.prepare("SELECT * FROM schedules WHERE course_id = ? AND user_id = ? ORDER BY due_at");
+  }
+
+  get(course: string, user: string, question: string): ScheduleRecord | null {
+    const row = this.getStmt.get(course, user, question);
+    return row ? toSchedule(row) : null;
+  }
+
+  put(course: string, user: string, r: ScheduleRecord): void {
+    this.putStmt.run(course, user, r.question, r.dueAt.getTime(), JSON.stringify(r.state));
+  }
+
+  forUser(course: string, user: string): ScheduleRecord[] {
+    return this.userStmt.all(course, user).map(toSchedule);
+  }
+}
+
+export class SqliteInteractionStore implements InteractionRepository {
+  private readonly findStmt;
+  private readonly rememberStmt;
+
+  constructor(db: Db) {
+    this.findStmt = db.prepare("SELECT reply FROM interactions WHERE id = ?").pluck();
+    this.rememberStmt = db.prepare("INSERT OR IGNORE INTO interactions (id, reply, created_at) VALUES (?, ?, ?)");
+  }
+
+  find(id: string): string | null {
+    return (this.findStmt.get(id) as string | undefined) ?? null;
+  }
+
+  remember(id: string, reply: string, at: Date): void {
+    this.rememberStmt.run(id, reply, at.getTime());
+  }
+}
+
+export class SqliteServedStore implements ServedRepository {
+  private readonly markStmt;
+  private readonly hasStmt;
+
+  constructor(db: Db) {
+    this.markStmt = db.prepare(`INSERT INTO served (course_id, user_id, question_id, served_at) VALUES (?, ?, ?, ?)
+      ON CONFLICT (course_id, user_id, question_id) DO UPDATE SET served_at = excluded.served_at`);
+    this.hasStmt = db.prepare("SELECT 1 FROM served WHERE course_id = ? AND user_id = ? AND question_id = ?").pluck();
+  }
+
+  mark(course: string, user: string, question: string, at: Date): void {
+    this.markStmt.run(course, user, question, at.getTime());
+  }
+
+  has(course: string, user: string, question: string): boolean {
+    return this.hasStmt.get(course, user, question) !== undefined;
+  }
+}

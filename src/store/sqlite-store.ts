@@ -1,0 +1,28 @@
+import type { Store } from "../core/ports.ts";
+import { type Db, openDatabase } from "./database.ts";
+import { SqliteAttemptStore } from "./sqlite-attempt-store.ts";
+import { SqliteCourseStore, SqliteEnrollmentStore } from "./sqlite-enrollment-store.ts";
+import { SqliteExamSessionStore } from "./sqlite-exam-session-store.ts";
+import { SqliteInteractionStore, SqliteScheduleStore, SqliteServedStore } from "./sqlite-schedule-store.ts";
+
+/** The SQLite implementation of the core's Store, plus `close` and the raw handle for backups. */
+export interface SqliteStore extends Store {
+  db: Db;
+  close(): void;
+}
+
+export function createSqliteStore(file: string): SqliteStore {
+  const db = openDatabase(file);
+  return {
+    db,
+    courses: new SqliteCourseStore(db),
+    enrollments: new SqliteEnrollmentStore(db),
+    attempts: new SqliteAttemptStore(db),
+    schedules: new SqliteScheduleStore(db),
+    examSessions: new SqliteExamSessionStore(db),
+    interactions: new SqliteInteractionStore(db),
+    served: new SqliteServedStore(db),
+    transaction: <T>(work: () => T): T => db.transaction(work)(),
+    close: () => db.close(),
+  };
+}
