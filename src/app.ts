@@ -9,6 +9,11 @@ import { createGradingPool, type GradingPool } from "./core/grading/grading-pool
 import { ExamService } from "./core/practice/exam-service.ts";
 import { PracticeService } from "./core/practice/practice-service.ts";
 import { ProgressService } from "./core/practice/progress-service.ts";
+import { StatsService } from "./core/stats/stats-service.ts";
+import { AnnouncementService } from "./core/ta/announcement-service.ts";
+import { GradeExport } from "./core/ta/grade-export.ts";
+import { RegradeService } from "./core/ta/regrade-service.ts";
+import { ReviewService } from "./core/ta/review-service.ts";
 import type { Services } from "./services.ts";
 import { createSqliteStore, type SqliteStore } from "./store/sqlite-store.ts";
 
@@ -46,6 +51,12 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     config, bank, store, exams, isTa,
     practice: new PracticeService(bank, store, pool),
     progress: new ProgressService(bank, store, exams),
+    ta: store.ta,
+    announcements: new AnnouncementService(store.ta.announcements),
+    stats: new StatsService(bank, store.ta),
+    regrades: new RegradeService(bank, store, store.ta),
+    review: new ReviewService(bank, store, store.ta),
+    gradeExport: new GradeExport(bank, store.ta),
   };
   const dispatcher = new CommandDispatcher(commands, services, {
     isTa,

@@ -6,6 +6,12 @@ import type { PracticeService } from "./core/practice/practice-service.ts";
 import type { ProgressService } from "./core/practice/progress-service.ts";
 import type { CommandDefinition } from "./core/chat/command-definition.ts";
 import type { CommandInput } from "./core/chat/command-input.ts";
+import type { StatsService } from "./core/stats/stats-service.ts";
+import type { AnnouncementService } from "./core/ta/announcement-service.ts";
+import type { GradeExport } from "./core/ta/grade-export.ts";
+import type { RegradeService } from "./core/ta/regrade-service.ts";
+import type { ReviewService } from "./core/ta/review-service.ts";
+import type { TaStore } from "./core/ta/ta-ports.ts";
 
 /** Everything a command handler may use; built once by the composition root (src/app.ts). */
 export interface Services {
@@ -15,6 +21,13 @@ export interface Services {
   practice: PracticeService;
   exams: ExamService;
   progress: ProgressService;
+  /** TA tools: their store, announcements, statistics, regrades, the review queue, grade export. */
+  ta: TaStore;
+  announcements: AnnouncementService;
+  stats: StatsService;
+  regrades: RegradeService;
+  review: ReviewService;
+  gradeExport: GradeExport;
   /** Whether the person may use TA commands (platform role, configuration or the store). */
   isTa(input: CommandInput): boolean;
 }

@@ -33,7 +33,7 @@ export async function runCli(argv: string[], ctx: CliContext, commands: CliComma
   try {
     return await command.run(rest, ctx);
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || isParseArgsError(error)) {
       writeLine(ctx.stderr, `tutor ${name}: ${error.message}\n\n${command.help}`);
       return 2;
     }
@@ -42,4 +42,9 @@ export async function runCli(argv: string[], ctx: CliContext, commands: CliComma
     writeLine(ctx.stderr, `[${ref}] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return 1;
   }
+}
+
+/** node:util parseArgs reports unknown or malformed flags with codes like ERR_PARSE_ARGS_UNKNOWN_OPTION. */
+function isParseArgsError(error: unknown): error is Error {
+  return error instanceof Error && String((error as { code?: unknown }).code ?? "").startsWith("ERR_PARSE_ARGS");
 }

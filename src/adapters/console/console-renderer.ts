@@ -13,6 +13,7 @@ export class ConsoleRenderer {
     if (forUser) lines.push(`→ to ${forUser}:`);
     lines.push(renderMathText(reply.text).replace(/\*\*(.+?)\*\*/g, "$1"));
     for (const image of reply.images ?? []) lines.push(`[image: ${image.alt} — saved to ${this.save(image.name, image.png)}]`);
+    for (const file of reply.files ?? []) lines.push(`[file: ${file.name} — saved to ${this.saveFile(file.name, file.data)}]`);
     if (reply.form) lines.push(`(${reply.form.field.label}: type it on the next line)`);
     if (reply.buttons?.length) {
       lines.push(reply.buttons.map((b, i) => `[${i + 1}] ${b.label}`).join("   "));
@@ -26,19 +27,25 @@ export class ConsoleRenderer {
 
   /** One JSON object per reply: text, ephemeral, buttons, and the reply's data (grade, stats...) at the top level. */
   json(reply: Reply): string {
-    const { images, data, ...rest } = reply;
+    const { images, files, data, ...rest } = reply;
     return JSON.stringify({
       ...rest,
       text: renderMathText(reply.text),
       ...(images?.length ? { images: images.map((i) => ({ name: i.name, alt: i.alt, bytes: i.png.length, path: this.save(i.name, i.png) })) } : {}),
+      ...(files?.length ? { files: files.map((f) => ({ name: f.name, contentType: f.contentType, bytes: f.data.length, path: this.saveFile(f.name, f.data) })) } : {}),
       ...data,
     });
   }
 
   private save(name: string, png: Buffer): string {
+    return this.saveFile(name.endsWith(".png") ? name : `${name}.png`, png);
+  }
+
+  private saveFile(name: string, data: Buffer): string {
     this.imageDir ??= mkdtempSync(path.join(tmpdir(), "tutor-images-"));
-    const file = path.join(this.imageDir, name.endsWith(".png") ? name : `${name}.png`);
-    writeFileSync(file, png);
+    // The name comes from a reply; keep only its last segment so it cannot leave the folder.
+    const file = path.join(this.imageDir, path.basename(name));
+    writeFileSync(file, data);
     return file;
   }
 }

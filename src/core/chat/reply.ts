@@ -27,6 +27,13 @@ export interface ReplyImage {
   png: Buffer;
 }
 
+/** A file attached to a reply (a CSV export); adapters upload it, the console saves it. */
+export interface ReplyFile {
+  name: string;
+  contentType: string;
+  data: Buffer;
+}
+
 /** A message for someone other than the person who ran the command (a grader, a student, a channel). */
 export interface Delivery {
   to: { user: string } | { channel: string };
@@ -41,6 +48,7 @@ export interface Reply {
   text: string;
   ephemeral: boolean;
   images?: ReplyImage[];
+  files?: ReplyFile[];
   buttons?: ReplyButton[];
   form?: FormRequest;
   followUps?: Reply[];

@@ -48,7 +48,7 @@ export class PracticeService {
     return this.nextFrom(who, this.bank.all(), now);
   }
 
-  private nextFrom(who: Learner, pool: Question[], now: Date): { question: Question; reason: ServeReason } {
+  private nextFrom(who: Learner, pool: readonly Question[], now: Date): { question: Question; reason: ServeReason } {
     const ids = new Set(pool.map((q) => q.id));
     const due = this.store.schedules.forUser(who.course, who.user).find((s) => ids.has(s.question) && s.dueAt <= now);
     if (due) return { question: this.bank.require(due.question), reason: "due" };
@@ -100,7 +100,7 @@ export function checkAnswerText(answer: StudentAnswer): void {
 }
 
 /** The question with the lowest best score ratio; ties go to the one practised longest ago. */
-function weakest(pool: Question[], attempts: AttemptRecord[]): Question {
+function weakest(pool: readonly Question[], attempts: AttemptRecord[]): Question {
   const stats = new Map<string, { best: number; last: number }>();
   for (const a of attempts) {
     const s = stats.get(a.question) ?? { best: 0, last: 0 };

@@ -1,5 +1,5 @@
 import type { Question } from "../bank/schema.ts";
-import type { Reply, ReplyButton } from "../chat/reply.ts";
+import type { FormRequest, Reply, ReplyButton } from "../chat/reply.ts";
 import { privateReply } from "../chat/reply.ts";
 import type { ServeReason } from "../practice/practice-service.ts";
 
@@ -27,7 +27,7 @@ function defaultHowTo(q: Question): string {
 
 /** Buttons under a question: how to answer (when a form fits), show the solution, next question. */
 function questionButtons(q: Question): ReplyButton[] {
-  const form = (answer?: string) => ({
+  const form = (answer?: string): FormRequest => ({
     title: `Answer ${q.id}`,
     action: { command: "answer", options: answer ? { question: q.id, answer } : { question: q.id } },
     field: answer

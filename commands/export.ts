@@ -1,0 +1,22 @@
+import { privateReply } from "../src/core/chat/reply.ts";
+import type { Command } from "../src/services.ts";
+
+/** Beyond this many characters the CSV is only attached, not shown. */
+const SHOW_LIMIT = 1500;
+
+/** `/export [assessment]`: grades as a CSV a gradebook imports (TA). */
+export const exportGrades: Command = {
+  name: "export",
+  description: "Export grades as CSV for the gradebook (TA)",
+  options: [{ name: "assessment", description: "midterm (the mock exam, default) or an imported assessment", type: "string", required: false }],
+  access: "ta",
+  examples: ["/export", "/export paper-midterm"],
+  handle(input, { gradeExport }) {
+    const file = gradeExport.csv(input.course, input.options.assessment);
+    const shown = file.csv.length <= SHOW_LIMIT ? `\n\`\`\`\n${file.csv.replace(/\r\n/g, "\n")}\`\`\`` : "";
+    return privateReply(`**${file.name}**: ${file.students} student${file.students === 1 ? "" : "s"}, one row each (the mock exam: each student's latest submitted attempt).${shown}`, {
+      files: [{ name: file.name, contentType: "text/csv", data: Buffer.from(file.csv, "utf8") }],
+      data: { export: { name: file.name, students: file.students, csv: file.csv } },
+    });
+  },
+};

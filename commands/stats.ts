@@ -1,0 +1,48 @@
+import { privateReply, publicReply } from "../src/core/chat/reply.ts";
+import type { AssessmentStats } from "../src/core/stats/stats-service.ts";
+import { gradersLines, regradeLine, statsData, statsText } from "../src/core/views/stats-view.ts";
+import { histogramBins, renderHistogram } from "../src/render/histogram-png.ts";
+import type { Command } from "../src/services.ts";
+
+const BIN_WIDTH = 5;
+
+/** The histogram's bins: from the lowest score's bin (no run of empty bars) to the top score or the full marks. */
+export function statsBins(stats: AssessmentStats) {
+  const low = stats.overall?.low ?? 0;
+  const high = stats.overall?.high ?? 0;
+  const min = Math.floor(low / BIN_WIDTH) * BIN_WIDTH;
+  const max = Math.max(stats.outOf, Math.ceil(high / BIN_WIDTH) * BIN_WIDTH, min + BIN_WIDTH);
+  return histogramBins(stats.scores, { width: BIN_WIDTH, min, max });
+}
+
+/** `/stats [assessment] [section] [post]`: private to the TA unless posted. */
+export const stats: Command = {
+  name: "stats",
+  description: "Score statistics overall and per section, with a histogram (TA); post to share them",
+  options: [
+    { name: "assessment", description: "midterm (the mock exam, default) or an imported assessment", type: "string", required: false },
+    { name: "section", description: "Only this section, e.g. C247", type: "string", required: false },
+    { name: "post", description: "Post to the channel instead of showing only you", type: "boolean", required: false },
+  ],
+  access: "ta",
+  examples: ["/stats", "/stats assessment: paper-midterm", "/stats midterm C247", "/stats post: true"],
+  handle(input, { stats: service, bank }) {
+    const words = [input.options.assessment, input.options.section].map((w) => w?.trim());
+    // `/stats post` and `/stats midterm post`: the word fills a positional slot, but means post.
+    const post = /^(true|yes|post)$/i.test(input.options.post ?? "") || words.some((w) => w?.toLowerCase() === "post");
+    let [assessment, section] = words.map((w) => (w?.toLowerCase() === "post" ? undefined : w));
+    // `/stats C247`: a section given where the assessment goes.
+    if (assessment && !section && bank.exam.sections.some((s) => s.toLowerCase() === assessment!.toLowerCase()) && !service.names(input.course).some((n) => n.toLowerCase() === assessment!.toLowerCase())) {
+      [assessment, section] = [undefined, assessment];
+    }
+    const result = service.compute(input.course, { assessment, section });
+    const text = statsText(result, post ? { graders: gradersLines(bank), regrades: regradeLine(result.kind, bank.exam.regradeWindowDays, input.now) } : {});
+    const bins = statsBins(result);
+    const title = `${result.assessment}${result.section ? ` ${result.section}` : ""} scores (n = ${result.scores.length})`;
+    const images = result.scores.length
+      ? [{ name: "score-histogram.png", alt: `Histogram of ${title}, bins of ${BIN_WIDTH} points`, png: renderHistogram({ title, bins, xLabel: "Score", yLabel: "Students" }) }]
+      : [];
+    const data = { ...statsData(result), histogram: { bins: bins.map((b) => ({ label: b.label, count: b.count })) } };
+    return post ? publicReply(text, { images, data }) : privateReply(text, { images, data });
+  },
+};

@@ -1,0 +1,13 @@
+import { bankCommand } from "./bank-command.ts";
+import { chatCommand } from "./chat-command.ts";
+import { checkCommand } from "./check-command.ts";
+import type { CliCommand } from "./cli-command.ts";
+import { gradeCommand } from "./grade-command.ts";
+
+/** Every `tutor` subcommand, listed explicitly. */
+export const cliCommands: CliCommand[] = [
+  chatCommand,
+  bankCommand,
+  checkCommand,
+  gradeCommand,
+];

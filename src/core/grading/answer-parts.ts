@@ -1,0 +1,52 @@
+import type { AnswerPart } from "../bank/schema.ts";
+import { type AnalyzedText, analyzeText } from "./text-analysis.ts";
+
+/**
+ * Splits an answer written in labelled parts (4a-iii: "tanh: ...", "leaky relu: ...", "gelu: ...")
+ * into the part each word belongs to, so "does not saturate" on the leaky ReLU line cannot be credited
+ * to tanh. A line that starts with a part's name or alias and a mark ("tanh:", "A.", "- GELU -")
+ * belongs to that part whole (GELU's line may mention tanh), and so do the unlabelled lines after it;
+ * in a line with no label, a mention of a part's name ("... while leaky relu does not saturate")
+ * starts that part. One-letter aliases count only at the
+ * start of a line followed by `.`, `)` or `:`, so the article "a" is never a label.
+ */
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+function lineLabel(name: string): RegExp {
+  if (name.length === 1) return new RegExp(`^\\(?${escape(name)}[.):]`, "i");
+  const loose = name.trim().split(/[\s_-]+/).map(escape).join("[\\s_-]*");
+  return new RegExp(`^${loose}\\s*(?:[:.)(\\-–—]|$)`, "i");
+}
+
+/** The part id of every token of `text` (undefined before any label). */
+export function assignAnswerParts(text: string, analyzed: AnalyzedText, parts: readonly AnswerPart[]): Array<string | undefined> {
+  const names = parts
+    .flatMap((p) => [p.label, ...p.aliases].map((name) => ({ id: p.id, name, line: lineLabel(name) })))
+    .sort((a, b) => b.name.length - a.name.length);
+  const mentions = names
+    .filter((n) => n.name.length > 1)
+    .map((n) => ({ id: n.id, canons: analyzeText(n.name).tokens.map((t) => t.canon) }))
+    .filter((n) => n.canons.length > 0);
+
+  const labelOfLine = text.split(/\r?\n/).map((raw) => {
+    const line = raw.replace(/^\s*(?:[-*•]+\s*)?/, "");
+    return names.find((n) => n.line.test(line))?.id;
+  });
+
+  const tokens = analyzed.tokens;
+  const out: Array<string | undefined> = new Array(tokens.length).fill(undefined);
+  let current: string | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    const line = tokens[i]?.line ?? 0;
+    const labelled = labelOfLine[line];
+    if (labelled !== undefined) {
+      current = labelled;
+    } else {
+      const mention = mentions.find((m) => m.canons.every((c, k) => tokens[i + k]?.canon === c && tokens[i + k]?.line === line));
+      if (mention) current = mention.id;
+    }
+    out[i] = current;
+  }
+  return out;
+}

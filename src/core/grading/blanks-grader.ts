@@ -1,0 +1,133 @@
+import type { Blank, BlanksAnswer, Question } from "../bank/schema.ts";
+import type { AwardedItem, Grade, StudentAnswer } from "./grade.ts";
+import { EMPTY_ANSWER, type ValueCheck, buildGrade } from "./grade-result.ts";
+import { checkDimensions } from "./dimensions-grader.ts";
+import { checkExpressionAnswer } from "./expression-grader.ts";
+import { checkNumber } from "./number-grader.ts";
+
+/**
+ * Grades an answer with several blanks ("W1: m x n; Ws: m x n; W2: l x m"). Parts are separated by
+ * `;` or new lines (or, when that gives one part, by top-level commas or "and"); a part may start with
+ * its blank's label or an alias, matched loosely (case, spaces, `_`, `\`, braces), followed by `:`,
+ * `=`, `∈` or "is". Unlabelled parts fill the remaining blanks in the listed order.
+ */
+
+/** Label spelling ignoring case, spaces, `_`, `-`, `\`, braces and ∂ vs d. */
+export function looseLabel(label: string): string {
+  return label.toLowerCase().replace(/∂/g, "d").replace(/\\partial/g, "d").replace(/[\s_\-\\{}$^]/g, "");
+}
+
+const SEPARATOR = /\s*(?::|(?<![<>=!])=(?!=)|∈|\\in\b|\s+is\s+|\s+are\s+)\s*/;
+
+/** Splits at `sep` (a sticky regex) outside brackets. */
+function splitTopLevel(text: string, sep: RegExp): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] ?? "";
+    if ("([{".includes(c)) depth++;
+    else if (")]}".includes(c)) depth = Math.max(0, depth - 1);
+    else if (depth === 0) {
+      sep.lastIndex = i;
+      const m = sep.exec(text);
+      if (m) {
+        out.push(text.slice(start, i));
+        start = i + m[0].length;
+        i = start - 1;
+      }
+    }
+  }
+  out.push(text.slice(start));
+  return out.map((p) => p.trim()).filter((p) => p !== "");
+}
+
+function splitParts(text: string, count: number): string[] {
+  const parts = text.split(/[;\n]/).map((p) => p.trim()).filter((p) => p !== "");
+  if (parts.length !== 1) return parts;
+  // "and" first, and never a thousands comma: "depth is 16 and parameters = 4,608" is two parts.
+  for (const sep of [/\s+and\s+/iy, /,(?!\d{3}(?!\d))\s*/y]) {
+    const split = splitTopLevel(parts[0] ?? "", sep);
+    if (split.length === count) return split;
+  }
+  return parts;
+}
+
+function findBlank(blanks: readonly Blank[], label: string): number {
+  const loose = looseLabel(label);
+  const exact = blanks.findIndex((b) => [b.label, ...b.aliases].some((l) => looseLabel(l) === loose));
+  if (exact >= 0) return exact;
+  // "number of filters" names the blank "filters": a whole word of the label, 3+ letters.
+  const words = label.toLowerCase().split(/[^a-z0-9]+/);
+  return blanks.findIndex((b) => [b.label, ...b.aliases].some((l) => l.length >= 3 && /^[a-z ]+$/i.test(l) && words.includes(l.toLowerCase())));
+}
+
+/** Assigns parts to blanks: labelled ones by label, the rest in order. Exported for tests. */
+export function assignParts(blanks: readonly Blank[], text: string): { values: Array<string | undefined>; ignored: string[] } {
+  const values: Array<string | undefined> = new Array(blanks.length).fill(undefined);
+  const unlabelled: string[] = [];
+  const ignored: string[] = [];
+  for (const part of splitParts(text, blanks.length)) {
+    const sep = SEPARATOR.exec(part);
+    const index = sep && sep.index > 0 ? findBlank(blanks, part.slice(0, sep.index)) : -1;
+    if (sep && index >= 0 && values[index] === undefined) values[index] = part.slice(sep.index + sep[0].length);
+    else if (sep && index >= 0) ignored.push(part);
+    else unlabelled.push(part);
+  }
+  for (const part of unlabelled) {
+    const free = values.findIndex((v) => v === undefined);
+    if (free < 0) ignored.push(part);
+    else values[free] = part;
+  }
+  return { values, ignored };
+}
+
+function checkBlank(blank: Blank, shared: BlanksAnswer["shared"], text: string): ValueCheck {
+  switch (blank.kind) {
+    case "number":
+      return checkNumber(blank, text, blank.points);
+    case "dimensions":
+      return checkDimensions(blank.value, text, blank.points);
+    case "expression":
+      return checkExpressionAnswer({
+        ...blank,
+        symbols: { ...shared?.symbols, ...blank.symbols },
+        derived: { ...shared?.derived, ...blank.derived },
+        dimensions: { ...shared?.dimensions, ...blank.dimensions },
+      }, text, blank.points);
+  }
+}
+
+const slug = (label: string, i: number) => label.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || `blank-${i + 1}`;
+
+/** Grades a `blanks` question. */
+export function gradeBlanks(question: Question, spec: BlanksAnswer, answer: StudentAnswer): Grade {
+  if (answer.text.trim() === "") {
+    const items = spec.blanks.map((b, i) => ({ id: slug(b.label, i), label: b.label, points: b.points, earned: 0, note: "No answer." }));
+    return buildGrade(question, items, [EMPTY_ANSWER]);
+  }
+  const { values, ignored } = assignParts(spec.blanks, answer.text);
+  const items: AwardedItem[] = [];
+  const feedback: string[] = [];
+  const review: string[] = [];
+  const missing: string[] = [];
+  spec.blanks.forEach((blank, i) => {
+    const value = values[i];
+    const base = { id: slug(blank.label, i), label: blank.label, points: blank.points };
+    if (value === undefined || value.trim() === "") {
+      missing.push(blank.label);
+      items.push({ ...base, earned: 0, note: "No answer for this blank." });
+      return;
+    }
+    const check = checkBlank(blank, spec.shared, value);
+    items.push({ ...base, earned: check.earned, note: check.note });
+    feedback.push(...check.feedback.map((f) => `${blank.label}: ${f}`));
+    review.push(...(check.review ?? []));
+  });
+  if (missing.length > 0) {
+    const how = spec.blanks.map((b) => `${b.label}: ...`).join("; ");
+    feedback.unshift(`Missing: ${missing.join(", ")}. Answer each part as "${how}".`);
+  }
+  if (ignored.length > 0) feedback.push(`I ignored: ${ignored.map((p) => `"${p}"`).join(", ")}.`);
+  return buildGrade(question, items, feedback, review);
+}

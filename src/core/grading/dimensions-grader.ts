@@ -1,0 +1,77 @@
+import type { DimensionsAnswer, Question } from "../bank/schema.ts";
+import { evaluateNumber } from "../math/index.ts";
+import type { Grade, StudentAnswer } from "./grade.ts";
+import { EMPTY_ANSWER, type ValueCheck, buildGrade } from "./grade-result.ts";
+
+/**
+ * Grades a shape such as "m x n" or "7x7x3". Accepted spellings: `m x n`, `m×n`, `m by n`, `m*n`,
+ * `(m, n)`, `[m, n]`, `R^{m×n}`, `ℝ^(m x n)`, `\mathbb{R}^{m \times n}`, `W1 ∈ R^{m×n}`, `7x7x3`,
+ * `mxn`. Factors compare one by one: names case-sensitively, numbers by value. A transposed shape
+ * gets feedback that says so.
+ */
+
+type Factor = string | number;
+
+/** Parses a shape into its factors; undefined when the text is not a shape. */
+export function parseDimensions(text: string): Factor[] | undefined {
+  let t = text.trim().replace(/\$/g, "");
+  const member = /∈|\\in\b|\bin\b|:/.exec(t);
+  if (member) t = t.slice(member.index + member[0].length);
+  t = t
+    .replace(/\\mathbb\s*\{?\s*R\s*\}?|\\R\b|ℝ|\bR\s*(?=\^)/g, "")
+    .replace(/\\times|×|✕|⨯|·|\*|,|\bby\b|\s+x\s+/gi, " X ")
+    .replace(/\\left|\\right|[\^{}()[\]\\]/g, " ");
+  const pieces = t.split(" X ").map((p) => p.trim()).filter((p) => p !== "");
+  const factors: Factor[] = [];
+  for (const piece of pieces) {
+    // "7x7x3" and "mxn": an x between numbers or single-letter names separates factors.
+    const parts = /^([0-9]+|[a-wyzA-WYZ])(x([0-9]+|[a-wyzA-WYZ]))+$/i.test(piece) ? piece.split(/x/i) : [piece];
+    for (const part of parts) {
+      const factor = parseFactor(part);
+      if (factor === undefined) return undefined;
+      factors.push(factor);
+    }
+  }
+  return factors.length > 0 ? factors : undefined;
+}
+
+function parseFactor(part: string): Factor | undefined {
+  if (/^[A-Za-z][A-Za-z0-9_]*$/.test(part)) return part;
+  if (!/^[0-9+\-*/ .]+$/.test(part)) return undefined;
+  const r = evaluateNumber(part);
+  return r.ok && Number.isFinite(r.value) ? r.value : undefined;
+}
+
+const sameFactor = (a: Factor | undefined, b: Factor | undefined) =>
+  typeof a === "number" && typeof b === "number" ? Math.abs(a - b) < 1e-9 : a === b;
+const sameShape = (a: readonly Factor[], b: readonly Factor[]) => a.length === b.length && a.every((f, i) => sameFactor(f, b[i]));
+const show = (f: readonly Factor[]) => f.join("×");
+
+/** Checks one shape against the reference factors; `points` is what a right answer earns. */
+export function checkDimensions(reference: readonly Factor[], text: string, points: number): ValueCheck {
+  if (text.trim() === "") return { earned: 0, note: "No answer.", feedback: [EMPTY_ANSWER] };
+  const given = parseDimensions(text);
+  if (!given) {
+    return { earned: 0, note: "Not a shape.", feedback: [`I could not read "${text.trim()}" as dimensions. Write them like m x n, m×n or 7x7x3.`] };
+  }
+  if (sameShape(given, reference)) return { earned: points, note: `${show(given)} is right.`, feedback: [] };
+  if (given.length !== reference.length) {
+    return { earned: 0, note: `${show(given)} has ${given.length} factor(s).`, feedback: [`The shape has ${reference.length} dimensions; you gave ${given.length} (${show(given)}).`] };
+  }
+  if (sameShape([...given].reverse(), reference)) {
+    const why = given.length === 2 ? "is transposed: the rows and columns are swapped" : "has the right sizes in the reverse order";
+    return { earned: 0, note: `${show(given)} is reversed.`, feedback: [`${show(given)} ${why}.`] };
+  }
+  const lower = (f: readonly Factor[]) => f.map((x) => (typeof x === "string" ? x.toLowerCase() : x));
+  if (sameShape(lower(given), lower(reference))) {
+    return { earned: 0, note: `${show(given)}: wrong letter case.`, feedback: [`Dimension names are case-sensitive: check the case of ${show(given)} against the question.`] };
+  }
+  return { earned: 0, note: `${show(given)} is not right.`, feedback: [`${show(given)} is not the right shape.`] };
+}
+
+/** Grades a `dimensions` question. */
+export function gradeDimensions(question: Question, spec: DimensionsAnswer, answer: StudentAnswer): Grade {
+  const check = checkDimensions(spec.value, answer.text, question.points);
+  const item = { id: "dimensions", label: "The dimensions", points: question.points, earned: check.earned, note: check.note };
+  return buildGrade(question, [item], check.feedback, check.review);
+}

@@ -1,0 +1,50 @@
+import type { ExpressionAnswer, Question } from "../bank/schema.ts";
+import { checkExpression } from "../math/index.ts";
+import type { Grade, StudentAnswer } from "./grade.ts";
+import { EMPTY_ANSWER, type ValueCheck, buildGrade } from "./grade-result.ts";
+
+/**
+ * Grades a formula, vector or matrix answer by evaluation at random points (the math engine samples
+ * every symbol with distinct sizes, so a dropped transpose cannot pass). An invalid expression, a
+ * wrong shape or an unknown symbol is feedback, never an exception. A known mistake earns its points
+ * and its own feedback ("relu where the derivative needs its indicator").
+ */
+
+type ExpressionSpec = Pick<ExpressionAnswer, "reference" | "dimensions" | "symbols" | "derived" | "rtol" | "atol" | "mistakes">;
+
+/** Drops a left-hand side the student copied from the question: "dL/dz = z - y" -> "z - y". */
+export function stripLeftSide(text: string): string {
+  const parts = text.split(/(?<![<>=!])=(?!=)/);
+  return parts.length === 2 && (parts[1] ?? "").trim() !== "" ? (parts[1] ?? "").trim() : text.trim();
+}
+
+/** Checks one expression against `spec`; `points` is what a right answer earns. */
+export function checkExpressionAnswer(spec: ExpressionSpec, text: string, points: number): ValueCheck {
+  const student = stripLeftSide(text);
+  if (student === "") return { earned: 0, note: "No answer.", feedback: [EMPTY_ANSWER] };
+  const options = {
+    test: "equiv" as const,
+    ...(spec.rtol !== undefined ? { rtol: spec.rtol } : {}),
+    ...(spec.atol !== undefined ? { atol: spec.atol } : {}),
+    context: { symbols: spec.symbols, derived: spec.derived, dimensions: spec.dimensions },
+  };
+  const verdict = checkExpression(student, spec.reference, options);
+  if (verdict.result === "equal") return { earned: points, note: "Equivalent to the reference.", feedback: [] };
+  if (verdict.result === "invalid") {
+    return { earned: 0, note: "Could not be evaluated.", feedback: [verdict.reason || "I could not read that expression."] };
+  }
+  for (const mistake of spec.mistakes) {
+    if (checkExpression(student, mistake.answer, options).result === "equal") {
+      return { earned: Math.min(points, mistake.points), note: "A known mistake.", feedback: [mistake.feedback] };
+    }
+  }
+  const why = verdict.reason ? ` ${verdict.reason.charAt(0).toUpperCase()}${verdict.reason.slice(1)}` : "";
+  return { earned: 0, note: "Not equivalent to the reference.", feedback: [`Your expression is not equivalent to the answer.${why}`] };
+}
+
+/** Grades an `expression` question. */
+export function gradeExpression(question: Question, spec: ExpressionAnswer, answer: StudentAnswer): Grade {
+  const check = checkExpressionAnswer(spec, answer.text, question.points);
+  const item = { id: "expression", label: "The expression", points: question.points, earned: check.earned, note: check.note };
+  return buildGrade(question, [item], check.feedback, check.review);
+}

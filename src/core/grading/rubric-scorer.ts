@@ -1,0 +1,176 @@
+import type { AnswerPart, RubricEntry, RubricGroup, RubricItem } from "../bank/schema.ts";
+import { assignAnswerParts } from "./answer-parts.ts";
+import type { AwardedItem } from "./grade.ts";
+import { type CompiledPhrase, type Occurrence, PhraseMatcher, compilePhrase } from "./phrase-matcher.ts";
+import { analyzeText, contentWordCount } from "./text-analysis.ts";
+
+/**
+ * Applies a concept rubric (items and groups of phrases) to a free-text answer. Used for short
+ * answers and for true/false justifications.
+ *
+ * When a TA must look (`review` is non-empty): an item earned or lost points on a loose typo match;
+ * a concept sits in a doubly negated clause; or the score is below the maximum while a sentence of
+ * real content (5+ content words) matched no phrase at all, so it may say the missing concept in
+ * words the rubric lacks.
+ */
+
+/** What a rubric made of an answer, before clamping to the question's points. */
+export interface RubricOutcome {
+  items: AwardedItem[];
+  /** Sum of earned points (may be negative or above the maximum; the caller clamps). */
+  raw: number;
+  feedback: string[];
+  /** Why a TA should decide; empty when the grade can stand alone. */
+  review: string[];
+  /** Sentences of real content that matched no phrase. */
+  unexplained: number;
+}
+
+const MIN_CONTENT_WORDS = 5;
+const compiled = new Map<string, CompiledPhrase>();
+
+function phrasesOf(phrases: readonly string[]): CompiledPhrase[] {
+  return phrases.map((p) => {
+    let c = compiled.get(p);
+    if (!c) {
+      if (compiled.size > 5000) compiled.clear();
+      c = compilePhrase(p);
+      compiled.set(p, c);
+    }
+    return c;
+  });
+}
+
+interface ConceptMatch {
+  hit?: Occurrence & { phrase: string };
+  opposite?: Occurrence & { phrase: string };
+}
+
+function findConcept(matcher: PhraseMatcher, phrases: CompiledPhrase[], seen: Set<number>, part: string | undefined): ConceptMatch {
+  const out: ConceptMatch = {};
+  for (const phrase of phrases) {
+    const r = matcher.match(phrase, part);
+    for (const key of ["hit", "opposite"] as const) {
+      const o = r[key];
+      if (!o) continue;
+      seen.add(o.sentence);
+      if (better(o, out[key])) out[key] = { ...o, phrase: phrase.text };
+    }
+  }
+  return out;
+}
+
+const span = (o: Occurrence) => Math.max(...o.positions) - Math.min(...o.positions);
+/** Prefers a sure match to a typo match, then the tightest one (the clearest excerpt). */
+const better = (o: Occurrence, current: Occurrence | undefined) =>
+  !current || (current.weak && !o.weak) || (current.weak === o.weak && span(o) < span(current));
+
+const isGroup = (e: RubricEntry): e is RubricGroup => "options" in e;
+const round = (x: number) => Math.round(x * 100) / 100;
+
+/**
+ * Scores `text` against `rubric`; pure and linear in the answer's length for a fixed rubric. With
+ * `parts`, an item that names a part is looked for only in that labelled part of the answer.
+ */
+export function scoreRubric(rubric: readonly RubricEntry[], text: string, maxPoints: number, parts?: readonly AnswerPart[]): RubricOutcome {
+  const analyzed = analyzeText(text);
+  const matcher = new PhraseMatcher(analyzed, parts && parts.length > 0 ? assignAnswerParts(text, analyzed, parts) : []);
+  const partFor = (p: string | undefined) => (parts && parts.length > 0 ? p : undefined);
+  const seen = new Set<number>();
+  const items: AwardedItem[] = [];
+  const feedback: string[] = [];
+  const review: string[] = [];
+
+  for (const entry of rubric) {
+    if (isGroup(entry)) items.push(scoreGroup(entry, matcher, seen, feedback, review, partFor));
+    else items.push(scoreItem(entry, matcher, seen, feedback, review, partFor(entry.part)));
+  }
+  const raw = round(items.reduce((s, i) => s + i.earned, 0));
+
+  const contentBySentence = new Map<number, number>();
+  for (const t of analyzed.tokens) if (!t.filler) contentBySentence.set(t.sentence, (contentBySentence.get(t.sentence) ?? 0) + 1);
+  let unexplained = 0;
+  for (const [sentence, n] of contentBySentence) if (n >= MIN_CONTENT_WORDS && !seen.has(sentence)) unexplained++;
+  if (unexplained > 0 && raw < maxPoints) {
+    review.push(unexplained === 1
+      ? "One sentence matches no rubric concept; a TA will check whether it says what the rubric wants in other words."
+      : `${unexplained} sentences match no rubric concept; a TA will check whether they say what the rubric wants in other words.`);
+  }
+  return { items, raw, feedback, review, unexplained };
+}
+
+function scoreItem(
+  item: RubricItem, matcher: PhraseMatcher, seen: Set<number>, feedback: string[], review: string[], part: string | undefined,
+): AwardedItem {
+  const found = findConcept(matcher, phrasesOf(item.phrases), seen, part);
+  const base = { id: item.id, label: item.label, points: item.points };
+  if (item.points < 0) {
+    // A deduction needs the concept affirmed and never rejected: "flips are not valid" costs nothing.
+    if (!found.hit || found.opposite) {
+      return { ...base, earned: 0, note: found.opposite ? "You rejected this yourself: no deduction." : "Not in your answer: no deduction." };
+    }
+    feedback.push(item.feedback ?? `Deduction: ${item.label}.`);
+    flagDoubt(found.hit, item.label, review);
+    return { ...base, earned: item.points, note: `You wrote "${excerpt(matcher, found.hit)}".` };
+  }
+  if (found.hit) {
+    flagDoubt(found.hit, item.label, review);
+    return { ...base, earned: item.points, note: `Found: "${excerpt(matcher, found.hit)}".` };
+  }
+  if (item.points > 0) feedback.push(item.feedback ?? `Missing: ${item.label}.`);
+  if (found.opposite) {
+    return { ...base, earned: 0, note: `You wrote the opposite: "${excerpt(matcher, found.opposite)}".` };
+  }
+  return { ...base, earned: 0, note: "Not found in your answer." };
+}
+
+function scoreGroup(
+  group: RubricGroup, matcher: PhraseMatcher, seen: Set<number>, feedback: string[], review: string[],
+  partFor: (p: string | undefined) => string | undefined,
+): AwardedItem {
+  const candidates = group.options
+    .map((o, order) => ({ option: o, order, found: findConcept(matcher, phrasesOf(o.phrases), seen, partFor(o.part)) }))
+    .filter((c) => c.found.hit)
+    .sort((a, b) => Number(a.found.hit?.weak) - Number(b.found.hit?.weak) || a.order - b.order);
+  // One stretch of the answer counts for one option only, so "scaling" cannot earn two options.
+  const used = new Set<number>();
+  const counted: typeof candidates = [];
+  for (const c of candidates) {
+    const positions = c.found.hit?.positions ?? [];
+    if (positions.some((p) => used.has(p))) continue;
+    positions.forEach((p) => used.add(p));
+    counted.push(c);
+    if (counted.length === group.pick) break;
+  }
+  for (const c of counted) if (c.found.hit) flagDoubt(c.found.hit, c.option.label, review);
+  const earned = round((group.points * counted.length) / group.pick);
+  if (counted.length < group.pick) {
+    const need = group.pick === 1 ? "" : ` (${counted.length} of ${group.pick} found)`;
+    feedback.push(`${group.feedback ?? `Missing: ${group.label}.`}${need}`);
+  }
+  const note = counted.length > 0
+    ? `Found: ${counted.map((c) => c.option.label).join("; ")}.`
+    : "None of the expected points found in your answer.";
+  return { id: group.id, label: group.label, points: group.points, earned, note };
+}
+
+function flagDoubt(o: Occurrence, label: string, review: string[]): void {
+  if (o.weak) review.push(`"${label}" was matched only through a possible misspelling.`);
+  if (o.ambiguous) review.push(`"${label}" appears in a sentence with a double negation.`);
+}
+
+function excerpt(matcher: PhraseMatcher, o: Occurrence): string {
+  const tokens = matcher.text.tokens;
+  let from = Math.min(...o.positions);
+  const to = Math.max(...o.positions);
+  // Show the "does not" in front of a negated match, so the note reads as the student wrote it.
+  while (o.negated && from > 0 && to - from < 12 && tokens[from - 1]?.filler && tokens[from - 1]?.sentence === tokens[to]?.sentence) from--;
+  const words = tokens.slice(from, to + 1).map((t) => t.surface);
+  const text = words.join(" ");
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+/** Whether a text has enough words to be worth a TA's reading when nothing in it matched. */
+export function hasRealContent(text: string): boolean {
+  return contentWordCount(analyzeText(text).tokens) >= MIN_CONTENT_WORDS;
+}

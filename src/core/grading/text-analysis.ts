@@ -1,0 +1,189 @@
+import { stem } from "./porter-stemmer.ts";
+import { CLAUSE_BREAKS, CLAUSE_NEGATORS, FORWARD_NEGATORS, REWRITES, STOPWORDS, SYNONYM_GROUPS } from "./synonym-table.ts";
+
+/**
+ * Turns free text into tokens a rubric phrase can be matched against: lowercase words with their
+ * stem, their synonym class ("canon"), the sentence, clause and line they sit in, and whether a
+ * negation reaches them. Rubric phrases go through the same analysis, so both sides always agree.
+ */
+
+/** One word of an analysed text. */
+export interface Token {
+  surface: string;
+  stem: string;
+  /** The synonym class: equal canons mean the same idea ("slow" and "expensive"). */
+  canon: string;
+  sentence: number;
+  line: number;
+  /** True for stopwords and negators: they never have to be matched. */
+  filler: boolean;
+  /** Inside a negation's reach: after "not" in its clause, or after "no"/"without"/"instead of". */
+  negated: boolean;
+  /**
+   * Before "not" in its clause ("flipping is not valid"): the word may be what is rejected, or just
+   * the subject of a negated statement ("distances in a high-dimensional space do not reflect..."),
+   * so it matches phrases of either polarity.
+   */
+  subjectNegated: boolean;
+  /** True when the clause holds two negations, whose meaning a TA should judge. */
+  ambiguous: boolean;
+}
+
+/** An analysed text, with an index from canon to token positions (ascending). */
+export interface AnalyzedText {
+  tokens: Token[];
+  positions: Map<string, number[]>;
+  lineCount: number;
+}
+
+const CANON = new Map<string, string>();
+const SURFACES = new Map<string, string[]>();
+for (const group of SYNONYM_GROUPS) {
+  const head = stem(group[0] ?? "");
+  for (const word of group) if (!CANON.has(stem(word))) CANON.set(stem(word), head);
+  SURFACES.set(head, [...(SURFACES.get(head) ?? []), ...group]);
+}
+
+/** True when a stem belongs to the synonym table, i.e. it is a known word rather than a typo. */
+export function isKnownStem(s: string): boolean {
+  return CANON.has(s);
+}
+
+/** Every stem and listed word whose canon is `canon` (what a typo may be a misspelling of). */
+export function formsOfCanon(canon: string): string[] {
+  const out = new Set([canon, ...(SURFACES.get(canon) ?? [])]);
+  for (const [s, c] of CANON) if (c === canon) out.add(s);
+  return [...out];
+}
+
+const REWRITE_INDEX = new Map<string, Array<{ from: string[]; to: string[] }>>();
+for (const [from, to] of REWRITES) {
+  const words = from.split(" ");
+  const list = REWRITE_INDEX.get(words[0] ?? "") ?? [];
+  list.push({ from: words, to: to.split(" ") });
+  list.sort((a, b) => b.from.length - a.from.length);
+  REWRITE_INDEX.set(words[0] ?? "", list);
+}
+
+const CONTRACTIONS: Record<string, string> = {
+  doesnt: "does not", isnt: "is not", dont: "do not", cant: "can not", wont: "will not", arent: "are not",
+  wasnt: "was not", werent: "were not", shouldnt: "should not", wouldnt: "would not", couldnt: "could not",
+  hasnt: "has not", havent: "have not", didnt: "did not", neednt: "need not", aint: "is not", mustnt: "must not",
+};
+
+/** Text to lowercase words and marks: `w` word, `s` sentence end, `c` clause break, `n` new line. */
+function lex(text: string): Array<{ kind: "w" | "s" | "c" | "n"; value: string }> {
+  const cleaned = text
+    .toLowerCase()
+    .replace(/[’‘`´]/g, "'")
+    .replace(/≈|~/g, " approximately ")
+    .replace(/(\p{L})'(\p{L})/gu, "$1$2")
+    .replace(/[-_/\\]/g, " ");
+  const out: Array<{ kind: "w" | "s" | "c" | "n"; value: string }> = [];
+  const re = /(\p{L}[\p{L}\p{N}]*|\p{N}+(?:\.\p{N}+)?[\p{L}]*)|(\r?\n)|([!?;]|\.(?=\s|$))|([,()[\]{}])/gu;
+  for (const m of cleaned.matchAll(re)) {
+    if (m[1] !== undefined) {
+      const expanded = CONTRACTIONS[m[1]];
+      for (const w of (expanded ?? m[1]).split(" ")) out.push({ kind: "w", value: w });
+    } else if (m[2] !== undefined) out.push({ kind: "n", value: "\n" });
+    else if (m[3] !== undefined) out.push({ kind: "s", value: m[3] });
+    else out.push({ kind: "c", value: m[4] ?? "" });
+  }
+  return out;
+}
+
+function applyRewrites(lexed: ReturnType<typeof lex>): ReturnType<typeof lex> {
+  const out: ReturnType<typeof lex> = [];
+  for (let i = 0; i < lexed.length; i++) {
+    const item = lexed[i];
+    if (!item) continue;
+    const rule = item.kind === "w"
+      ? REWRITE_INDEX.get(item.value)?.find((r) => r.from.every((w, k) => lexed[i + k]?.kind === "w" && lexed[i + k]?.value === w))
+      : undefined;
+    if (!rule) {
+      out.push(item);
+      continue;
+    }
+    for (const w of rule.to) out.push({ kind: "w", value: w });
+    i += rule.from.length - 1;
+  }
+  return out;
+}
+
+function canonOf(word: string): { stem: string; canon: string } {
+  const s = stem(word);
+  return { stem: s, canon: CANON.get(s) ?? s };
+}
+
+/**
+ * Analyses a text. Linear in its length, so a 10,000-character answer costs well under a millisecond
+ * per kilobyte. Negation: "not"-like words negate their whole clause ("flipping is not valid"),
+ * "no"/"without"/"instead of" only what follows ("rotate instead of flipping").
+ */
+export function analyzeText(text: string): AnalyzedText {
+  const lexed = applyRewrites(lex(text));
+  const tokens: Token[] = [];
+  let sentence = 0;
+  let line = 0;
+  let clause: Token[] = [];
+  let firstNegator = -1;
+  let clauseNegators = 0;
+  let forward = false;
+
+  const closeClause = () => {
+    if (firstNegator >= 0) {
+      clause.forEach((t, k) => {
+        if (k > firstNegator) t.negated = true;
+        else if (k < firstNegator && !t.negated) t.subjectNegated = true;
+      });
+    }
+    if (clauseNegators > 1) for (const t of clause) t.ambiguous = true;
+    clause = [];
+    firstNegator = -1;
+    clauseNegators = 0;
+    forward = false;
+  };
+
+  for (const item of lexed) {
+    if (item.kind !== "w") {
+      closeClause();
+      if (item.kind === "s") sentence++;
+      if (item.kind === "n") {
+        sentence++;
+        line++;
+      }
+      continue;
+    }
+    const word = item.value;
+    if (CLAUSE_BREAKS.has(word)) closeClause();
+    const isClauseNegator = CLAUSE_NEGATORS.has(word);
+    const isForwardNegator = FORWARD_NEGATORS.has(word);
+    if (isClauseNegator && clauseNegators++ === 0) firstNegator = clause.length;
+    const { stem: s, canon } = canonOf(word);
+    const token: Token = {
+      surface: word, stem: s, canon, sentence, line,
+      filler: STOPWORDS.has(word) || isClauseNegator || isForwardNegator || CLAUSE_BREAKS.has(word),
+      negated: forward, subjectNegated: false, ambiguous: false,
+    };
+    if (isForwardNegator) forward = true;
+    tokens.push(token);
+    clause.push(token);
+  }
+  closeClause();
+
+  const positions = new Map<string, number[]>();
+  tokens.forEach((t, i) => {
+    if (t.filler) return;
+    const list = positions.get(t.canon);
+    if (list) list.push(i);
+    else positions.set(t.canon, [i]);
+  });
+  return { tokens, positions, lineCount: line + 1 };
+}
+
+/** How many words of real content a text has (stopwords and negators left out). */
+export function contentWordCount(tokens: readonly Token[]): number {
+  let n = 0;
+  for (const t of tokens) if (!t.filler) n++;
+  return n;
+}

@@ -1,0 +1,76 @@
+import type { Question, TrueFalseAnswer } from "../bank/schema.ts";
+import type { AwardedItem, Grade, StudentAnswer } from "./grade.ts";
+import { EMPTY_ANSWER, buildGrade, roundPoints } from "./grade-result.ts";
+import { scoreRubric } from "./rubric-scorer.ts";
+
+/**
+ * Grades a true/false statement with its justification, as the exam's rubric does: the choice earns
+ * `choicePoints`, the justification earns the rest only with the rubric's reason; a wrong choice earns
+ * nothing, whatever it says, unless it is the question's justified alternative reading (3d), which
+ * earns up to `alternative.maxPoints` from its own rubric.
+ *
+ * The choice is the answer's first word: true/false, t/f, or yes/no when followed by punctuation
+ * ("No, because..." but not "no regularization..."); "it is false", "the statement is true" work too.
+ * The justification is the rest of the text plus `answer.justification`.
+ */
+
+const LEADING_CHOICE = /^[\s(*"'“]*(true|false|t|f)\b[\s.,:;!)*"'”\-–—]*/i;
+const LEADING_YES_NO = /^[\s(*"'“]*(yes|no)\s*(?:[.,:;!\-–—]+|$)\s*/i;
+const STATED_CHOICE = /^\s*(?:i think |i believe )?(?:the statement is|this statement is|statement is|it is|it's|its|this is)\s+(true|false)\b[\s.,:;!\-–—]*/i;
+
+/** Splits "false, because ..." into the choice and the rest; choice undefined when there is none. */
+export function parseChoice(text: string): { choice?: boolean; rest: string } {
+  for (const re of [LEADING_CHOICE, LEADING_YES_NO, STATED_CHOICE]) {
+    const m = re.exec(text);
+    if (!m) continue;
+    const word = (m[1] ?? "").toLowerCase();
+    const choice = word === "true" || word === "t" || word === "yes";
+    return { choice, rest: text.slice(m[0].length).trim() };
+  }
+  return { rest: text.trim() };
+}
+
+const word = (b: boolean) => (b ? "true" : "false");
+
+/** Grades a `truefalse` question. */
+export function gradeTrueFalse(question: Question, spec: TrueFalseAnswer, answer: StudentAnswer): Grade {
+  const { choice, rest } = parseChoice(answer.text);
+  const justification = [rest, answer.justification?.trim() ?? ""].filter((s) => s !== "").join("\n");
+  const choiceItem = (earned: number, note: string): AwardedItem =>
+    ({ id: "choice", label: `The choice (${word(spec.correct)})`, points: spec.choicePoints, earned, note });
+  const justificationMax = question.points - spec.choicePoints;
+
+  if (choice === undefined) {
+    if (answer.text.trim() === "" && justification === "") return buildGrade(question, [choiceItem(0, "No answer.")], [EMPTY_ANSWER]);
+    return buildGrade(question, [choiceItem(0, "No true or false found.")], [
+      'Start your answer with true or false, then give your reason, e.g. "false, because ...".',
+    ]);
+  }
+
+  if (choice === spec.correct) {
+    const items = [choiceItem(spec.choicePoints, `You chose ${word(choice)}: right.`)];
+    if (justification === "") {
+      return buildGrade(question, [...items, ...spec.justification.map((e) => ({ id: e.id, label: e.label, points: e.points, earned: 0, note: "No justification given." }))], [
+        `Your choice is right, but full credit needs a justification: say why the statement is ${word(choice)}.`,
+      ]);
+    }
+    const outcome = scoreRubric(spec.justification, justification, justificationMax);
+    return buildGrade(question, [...items, ...outcome.items], outcome.feedback, outcome.review);
+  }
+
+  const alternative = spec.alternative;
+  if (alternative && alternative.choice === choice) {
+    const note = `You chose ${word(choice)}; the expected answer is ${word(spec.correct)}.`;
+    const other = `${word(choice)} earns up to ${alternative.maxPoints} points only with a justification of this reading: ${alternative.reading}`;
+    if (justification === "") return buildGrade(question, [choiceItem(0, note)], [`The statement is ${word(spec.correct)}; ${other}`]);
+    const outcome = scoreRubric(alternative.justification, justification, alternative.maxPoints);
+    const grade = buildGrade(question, [choiceItem(0, note), ...outcome.items], [`The statement is ${word(spec.correct)}; ${other}`, ...outcome.feedback], outcome.review);
+    return { ...grade, score: roundPoints(Math.min(grade.score, alternative.maxPoints)) };
+  }
+
+  const items = [
+    choiceItem(0, `You chose ${word(choice)}; the statement is ${word(spec.correct)}.`),
+    ...spec.justification.map((e) => ({ id: e.id, label: e.label, points: e.points, earned: 0, note: "No credit for a justification of the wrong choice." })),
+  ];
+  return buildGrade(question, items, [`The statement is ${word(spec.correct)}, so a justification of ${word(choice)} earns no credit.`]);
+}

@@ -1,0 +1,67 @@
+import { UserError } from "../errors.ts";
+import { formatTime } from "../format.ts";
+
+const UNITS: Record<string, number> = { m: 60_000, min: 60_000, h: 3_600_000, hr: 3_600_000, d: 86_400_000, day: 86_400_000, w: 604_800_000, week: 604_800_000 };
+const UNIT_OF = (word: string): number | undefined => UNITS[word.toLowerCase().replace(/(ute|our)?s?$/, "")] ?? UNITS[word.toLowerCase()];
+
+/** Hours and minutes of `9:00`, `17:30`, `9am`, `5:30pm`; null when it is not a clock time. */
+function clock(text: string): { h: number; m: number } | null {
+  const m = /^(\d{1,2})(?::(\d{2}))?\s*(am|pm)?$/i.exec(text.trim());
+  if (!m || (m[2] === undefined && m[3] === undefined)) return null;
+  let h = Number(m[1]);
+  const min = Number(m[2] ?? 0);
+  const half = m[3]?.toLowerCase();
+  if (half) {
+    if (h < 1 || h > 12) return null;
+    h = (h % 12) + (half === "pm" ? 12 : 0);
+  }
+  return h < 24 && min < 60 ? { h, m: min } : null;
+}
+
+/**
+ * When to post an announcement, in UTC: `2026-12-01 09:00` (also with `T`, seconds, or `UTC`),
+ * `in 2h`, `in 90 minutes`, `in 1h30m`, `today 17:00`, `tomorrow 9:00`, `tomorrow 9am`.
+ * Unparsable text and times already past are a UserError that says what is accepted.
+ */
+export function parseAnnounceTime(text: string, now: Date): Date {
+  const t = text.trim().replace(/\s+(utc|z)$/i, "");
+  const at = parse(t, now);
+  if (!at) {
+    throw new UserError("bad-time", `I cannot read the time "${text.trim()}". Write it in UTC as YYYY-MM-DD HH:MM (e.g. 2026-12-01 09:00), or as "in 2h", "in 30 minutes", "tomorrow 9:00".`);
+  }
+  if (at.getTime() <= now.getTime()) {
+    throw new UserError("time-past", `${formatTime(at)} has already passed (it is now ${formatTime(now)}). Give a later time, or leave out at: to post now.`);
+  }
+  return at;
+}
+
+function parse(t: string, now: Date): Date | null {
+  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(t);
+  if (iso) {
+    const [y, mo, d, h, mi, s] = iso.slice(1).map((v) => Number(v ?? 0)) as [number, number, number, number, number, number];
+    const date = new Date(Date.UTC(y, mo - 1, d, h, mi, s));
+    // Date.UTC rolls 2026-02-30 over into March: refuse instead of posting on a day nobody meant.
+    if (date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) return null;
+    return date;
+  }
+  const rel = /^in\s+(.+)$/i.exec(t);
+  if (rel) {
+    let total = 0;
+    const parts = [...rel[1]!.matchAll(/(\d+(?:\.\d+)?)\s*([a-z]+)\s*/gi)];
+    if (parts.length === 0 || parts.map((p) => p[0]).join("") !== rel[1]!.replace(/\band\b\s*/gi, "")) return null;
+    for (const p of parts) {
+      const unit = UNIT_OF(p[2]!);
+      if (!unit) return null;
+      total += Number(p[1]) * unit;
+    }
+    return new Date(now.getTime() + total);
+  }
+  const day = /^(today|tomorrow)\s+(.+)$/i.exec(t);
+  if (day) {
+    const c = clock(day[2]!);
+    if (!c) return null;
+    const plus = day[1]!.toLowerCase() === "tomorrow" ? 1 : 0;
+    return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + plus, c.h, c.m));
+  }
+  return null;
+}

@@ -1,0 +1,56 @@
+import type { QuestionBank } from "../bank/question-bank.ts";
+import { UserError } from "../errors.ts";
+import { round } from "../format.ts";
+import { toCsv } from "./csv.ts";
+import type { TaStore } from "./ta-ports.ts";
+
+/** A gradebook file: its suggested name, CSV text, and how many students it lists. */
+export interface GradeFile {
+  name: string;
+  csv: string;
+  students: number;
+}
+
+/**
+ * Grades as CSV a gradebook imports: one row per student (Name, SID, Section, each question's
+ * score, Total). For the mock exam a student's row is their latest submitted session; a question
+ * they did not answer is left empty. Reviewed and regraded scores are the current ones.
+ */
+export class GradeExport {
+  constructor(
+    private readonly bank: QuestionBank,
+    private readonly ta: TaStore,
+  ) {}
+
+  csv(course: string, assessment?: string): GradeFile {
+    const wanted = assessment?.trim() ?? "";
+    const imported = wanted ? this.ta.assessments.find(course, wanted) : null;
+    if (imported) {
+      const scores = this.ta.assessments.scores(course, imported);
+      const rows = scores.map((s) => [s.name, s.student, s.section, s.score]);
+      return { name: `${slug(imported)}.csv`, csv: toCsv([["Name", "SID", "Section", "Total Score"], ...rows]), students: rows.length };
+    }
+    const exam = this.bank.exam;
+    if (wanted && ![exam.id, exam.title, "mock", "exam"].some((n) => n.toLowerCase() === wanted.toLowerCase())) {
+      const names = [exam.id, ...this.ta.assessments.list(course).map((a) => a.name)];
+      throw new UserError("unknown-assessment", `There is no assessment "${wanted}". Choose one of: ${names.join(", ")}.`);
+    }
+    const ids = this.bank.ids();
+    const byUser = new Map<string, Map<string, number>>();
+    for (const s of this.ta.examResults.questionScores(course, exam.id)) {
+      const m = byUser.get(s.user) ?? new Map<string, number>();
+      m.set(s.question, s.score);
+      byUser.set(s.user, m);
+    }
+    const totals = this.ta.examResults.totals(course, exam.id).sort((a, b) => a.name.localeCompare(b.name) || a.user.localeCompare(b.user));
+    const rows = totals.map((t) => {
+      const scores = byUser.get(t.user);
+      return [t.name, t.user, t.section, ...ids.map((id) => (scores?.has(id) ? round(scores.get(id)!) : null)), round(t.total)];
+    });
+    return { name: `${slug(exam.id)}-mock.csv`, csv: toCsv([["Name", "SID", "Section", ...ids, "Total"], ...rows]), students: rows.length };
+  }
+}
+
+function slug(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "grades";
+}

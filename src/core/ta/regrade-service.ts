@@ -1,0 +1,118 @@
+import type { QuestionBank } from "../bank/question-bank.ts";
+import type { Person } from "../chat/command-input.ts";
+import { type Delivery, privateReply, type ReplyButton } from "../chat/reply.ts";
+import { UserError } from "../errors.ts";
+import { formatScore, formatTime } from "../format.ts";
+import type { AttemptRecord, Store } from "../ports.ts";
+import type { RegradeRecord, TaStore } from "./ta-ports.ts";
+
+const DAY = 86_400_000;
+/** Where a regrade goes when nobody answers for the question's grader. */
+export const TA_CHANNEL = "ta";
+
+/** The graded answer a regrade concerns, and until when it may be asked. */
+export interface RegradeTarget {
+  attempt: AttemptRecord;
+  deadline: Date;
+  /** What the window runs from, in words: "your mock exam submission" or "your answer". */
+  from: string;
+}
+
+/**
+ * Regrade requests. A request concerns the student's latest graded answer to the question: the
+ * one in their latest submitted mock exam, else their latest practice answer. It may be made
+ * until regradeWindowDays (7) after that exam's submission (or the practice answer), as the
+ * TAs' post gives one week after grades are out. It is routed to whoever answers for the bank's
+ * grader of the question (`/regrades assign`), else to the TA channel.
+ */
+export class RegradeService {
+  constructor(
+    private readonly bank: QuestionBank,
+    private readonly store: Store,
+    private readonly ta: TaStore,
+  ) {}
+
+  target(course: string, user: string, questionId: string): RegradeTarget {
+    const question = this.bank.require(questionId);
+    const window = this.bank.exam.regradeWindowDays * DAY;
+    const submitted = new Map(this.store.examSessions.submittedForUser(course, user).map((s) => [s.id, s]));
+    const answers = this.store.attempts.forUser(course, user).filter((a) => a.question === question.id);
+    const exam = answers.filter((a) => a.examSession !== null && submitted.has(a.examSession)).at(-1);
+    if (exam) {
+      const at = submitted.get(exam.examSession!)!.submittedAt!;
+      return { attempt: exam, deadline: new Date(at.getTime() + window), from: `your mock exam was submitted (${formatTime(at)})` };
+    }
+    const practice = answers.filter((a) => a.mode === "practice").at(-1);
+    if (practice) return { attempt: practice, deadline: new Date(practice.createdAt.getTime() + window), from: `your answer (${formatTime(practice.createdAt)})` };
+    throw new UserError("nothing-to-regrade", `You have no graded answer to ${question.id} yet (answers in a running mock exam are graded when you submit it).`);
+  }
+
+  request(course: string, student: Person, questionId: string, reason: string, now: Date): { regrade: RegradeRecord; deliveries: Delivery[] } {
+    const text = reason.trim();
+    if (text.length < 5) throw new UserError("regrade-reason", "Say why the rubric was applied wrongly, e.g. `/regrade 3b I named weight decay, which the rubric accepts`.");
+    if (text.length > 1500) throw new UserError("regrade-reason", `Your reason is ${text.length} characters; keep it under 1500.`);
+    const { attempt, deadline, from } = this.target(course, student.id, questionId);
+    const question = this.bank.require(attempt.question);
+    if (now > deadline) {
+      throw new UserError("regrade-closed", `Regrades for ${question.id} closed on ${formatTime(deadline)}, ${this.bank.exam.regradeWindowDays} days after ${from}.`);
+    }
+    if (attempt.needsReview) throw new UserError("regrade-pending", `Your answer to ${question.id} still waits for a TA to grade it; ask for a regrade once it is graded.`);
+    if (this.ta.regrades.openForAttempt(attempt.id)) throw new UserError("regrade-open", `You already asked for a regrade of ${question.id}; a TA will answer it.`);
+    const regrade = this.ta.regrades.add({
+      course, user: student.id, question: question.id, attempt: attempt.id, grader: question.grader, reason: text, scoreBefore: attempt.score, createdAt: now,
+    });
+    const assigned = this.ta.graders.userFor(course, question.grader);
+    const note = privateReply([
+      `**Regrade request #${regrade.id}** for ${question.id} (graded by ${question.grader}) from ${student.name}: ${formatScore(attempt.score, attempt.max)}.`,
+      `Answer: ${attempt.answer}${attempt.justification ? ` — ${attempt.justification}` : ""}`,
+      `Reason: ${text}`,
+      `Resolve with /regrades resolve ${regrade.id} SCORE NOTE (score out of ${attempt.max}).`,
+    ].join("\n"), { buttons: [resolveButton(regrade.id, attempt.max)] });
+    const to = assigned ? { user: assigned } : { channel: TA_CHANNEL };
+    return { regrade, deliveries: [{ to, reply: note }] };
+  }
+
+  open(course: string): RegradeRecord[] {
+    return this.ta.regrades.open(course);
+  }
+
+  /** Sets the new score with a note, keeps the old grade in the history, and tells the student. */
+  resolve(course: string, id: number, decision: { score: number | null; note: string | null }, by: Person, now: Date): { regrade: RegradeRecord; attempt: AttemptRecord; deliveries: Delivery[] } {
+    const regrade = this.ta.regrades.get(id);
+    if (!regrade || regrade.course !== course) throw new UserError("unknown-regrade", `There is no regrade request #${id}. See the open ones with /regrades.`);
+    if (regrade.resolvedAt) throw new UserError("regrade-resolved", `Regrade #${id} was already resolved by ${regrade.resolvedBy ?? "a TA"}.`);
+    const before = this.store.attempts.get(regrade.attempt)!;
+    const score = decision.score ?? before.score;
+    if (score < 0 || score > before.max) throw new UserError("bad-score", `The score must be between 0 and ${before.max}.`);
+    const attempt = this.store.transaction(() => {
+      if (!this.ta.regrades.resolve(id, { by: by.id, score, note: decision.note, at: now })) throw new UserError("regrade-resolved", `Regrade #${id} was already resolved.`);
+      const items = score === before.score ? before.items
+        : [...before.items, { id: "regrade", label: "Regrade", points: 0, earned: score - before.score, ...(decision.note ? { note: decision.note } : {}) }];
+      return this.ta.grades.replace({ attempt: before.id, score, items, by: by.id, source: "regrade", note: decision.note, at: now });
+    });
+    const changed = score === before.score ? `stays ${formatScore(score, before.max)}` : `changed from ${formatScore(before.score, before.max)} to ${formatScore(score, before.max)}`;
+    const reply = privateReply(`Your regrade request for ${regrade.question} was answered by ${by.name}: your score ${changed}.${decision.note ? `\nNote: ${decision.note}` : ""}`);
+    return { regrade: this.ta.regrades.get(id)!, attempt, deliveries: [{ to: { user: regrade.user }, reply }] };
+  }
+
+  /** Routes the regrades of a bank grader (e.g. Ken-Fu) to a chat user. Returns the bank's spelling. */
+  assign(course: string, grader: string, user: string): string {
+    const names = [...new Set(this.bank.all().map((q) => q.grader))];
+    const found = names.find((n) => n.toLowerCase() === grader.trim().toLowerCase());
+    if (!found) throw new UserError("unknown-grader", `"${grader}" grades no question. Graders: ${names.join(", ")}.`);
+    this.ta.graders.assign(course, found, user);
+    return found;
+  }
+}
+
+/** A button that asks for the new score and a note (the form's text is "SCORE NOTE"). */
+export function resolveButton(id: number, max: number): ReplyButton {
+  return {
+    label: `Resolve #${id}`,
+    form: {
+      title: `Resolve regrade #${id}`,
+      action: { command: "regrades", options: { action: "resolve", id: String(id) } },
+      field: { option: "value", label: `New score out of ${max}, then a note`, placeholder: `${max} rubric applied correctly now`, maxLength: 1000 },
+    },
+  };
+}

@@ -1,0 +1,104 @@
+import type { QuestionBank } from "../bank/question-bank.ts";
+import type { Question } from "../bank/schema.ts";
+import type { Person } from "../chat/command-input.ts";
+import { type Delivery, privateReply } from "../chat/reply.ts";
+import { UserError } from "../errors.ts";
+import { formatScore } from "../format.ts";
+import type { AwardedItem } from "../grading/grade.ts";
+import type { AttemptRecord, Store } from "../ports.ts";
+import type { TaStore } from "./ta-ports.ts";
+
+/** The next answer waiting for a TA, with what the TA needs to grade it. */
+export interface ReviewItem {
+  attempt: AttemptRecord;
+  question: Question;
+  student: string;
+  /** Answers waiting, this one included. */
+  waiting: number;
+}
+
+/** A rubric item a TA can award: id, label, points. */
+export interface ReviewRubricItem {
+  id: string;
+  label: string;
+  points: number;
+}
+
+/** A TA's decision: a score, or the rubric items the answer earns; with an optional note. */
+export interface ReviewDecision {
+  score?: number;
+  items?: string[];
+  note?: string | null;
+}
+
+/**
+ * The review queue: answers the graders would not decide (drawings, proofs, weak matches) wait
+ * here, oldest first. A TA's grade replaces the automatic one everywhere it is read (attempt
+ * score and items, needs_review cleared, reviewed_by set; the old grade kept in the history),
+ * and the student is told.
+ */
+export class ReviewService {
+  constructor(
+    private readonly bank: QuestionBank,
+    private readonly store: Store,
+    private readonly ta: TaStore,
+  ) {}
+
+  /** The next waiting answer after attempt `after` (wrapping to the oldest), or null when none waits. */
+  next(course: string, after = 0): ReviewItem | null {
+    const attempt = this.ta.grades.pendingReview(course, after, 1)[0] ?? (after > 0 ? this.ta.grades.pendingReview(course, 0, 1)[0] : undefined);
+    if (!attempt) return null;
+    return {
+      attempt,
+      question: this.bank.require(attempt.question),
+      student: this.store.enrollments.get(course, attempt.user)?.name ?? attempt.user,
+      waiting: this.ta.grades.countPendingReview(course),
+    };
+  }
+
+  /** The rubric items of a question a TA can award one by one (short answers, drawings, proofs). */
+  rubric(question: Question): ReviewRubricItem[] {
+    const a = question.answer;
+    if (a.kind === "short" || a.kind === "drawing" || a.kind === "proof") return a.rubric.map((r) => ({ id: r.id, label: r.label, points: r.points }));
+    return [];
+  }
+
+  decide(course: string, attemptId: number, decision: ReviewDecision, by: Person, now: Date): { attempt: AttemptRecord; deliveries: Delivery[] } {
+    const before = this.store.attempts.get(attemptId);
+    if (!before || before.course !== course) throw new UserError("unknown-attempt", `There is no answer #${attemptId} to review. Type /review for the next one.`);
+    if (!before.needsReview) {
+      throw new UserError("already-reviewed", `Answer #${attemptId} is not waiting for review${before.reviewedBy ? ` (graded by ${before.reviewedBy})` : ""}. Type /review for the next one.`);
+    }
+    const question = this.bank.require(before.question);
+    const note = decision.note?.trim() || null;
+    const { score, items } = decision.items ? this.fromItems(question, decision.items, before.max, note) : this.fromScore(decision.score, before.max, note);
+    const attempt = this.store.transaction(() => {
+      // Two TAs may press at once: the second finds the answer already graded.
+      if (!this.store.attempts.get(attemptId)!.needsReview) throw new UserError("already-reviewed", `Answer #${attemptId} was just graded by another TA.`);
+      return this.ta.grades.replace({ attempt: attemptId, score, items, by: by.id, source: "review", note, at: now });
+    });
+    const told = privateReply(`A TA graded your answer to ${question.id}: ${formatScore(score, before.max)}.${note ? `\nNote: ${note}` : ""}\nSee /progress.`);
+    return { attempt, deliveries: [{ to: { user: before.user }, reply: told }] };
+  }
+
+  private fromScore(score: number | undefined, max: number, note: string | null): { score: number; items: AwardedItem[] } {
+    if (score === undefined || !Number.isFinite(score)) throw new UserError("bad-score", `Give a score between 0 and ${max}, e.g. \`/review 17 4 clear drawing\`.`);
+    if (score < 0 || score > max) throw new UserError("bad-score", `The score must be between 0 and ${max}.`);
+    return { score, items: [{ id: "ta-grade", label: "TA grade", points: max, earned: score, ...(note ? { note } : {}) }] };
+  }
+
+  private fromItems(question: Question, ids: string[], max: number, note: string | null): { score: number; items: AwardedItem[] } {
+    const rubric = this.rubric(question);
+    const known = new Set(rubric.map((r) => r.id));
+    const unknown = ids.filter((id) => !known.has(id));
+    if (unknown.length || rubric.length === 0) {
+      throw new UserError("unknown-item", rubric.length
+        ? `${question.id} has no rubric item ${unknown.join(", ")}. Items: ${rubric.map((r) => r.id).join(", ")}.`
+        : `${question.id} has no rubric items to award one by one; give a score instead.`);
+    }
+    const items = rubric.map((r) => ({ id: r.id, label: r.label, points: r.points, earned: ids.includes(r.id) ? r.points : 0 }));
+    const total = items.reduce((s, i) => s + i.earned, 0);
+    const score = Math.min(max, Math.max(0, total));
+    return { score, items: note ? [...items, { id: "ta-note", label: "TA note", points: 0, earned: 0, note }] : items };
+  }
+}

@@ -1,0 +1,161 @@
+import type { AwardedItem } from "../grading/grade.ts";
+import type { AttemptRecord } from "../ports.ts";
+
+/**
+ * What the TA tools need from storage, beside the core Store: announcements, regrades, grader
+ * assignments, TA grade changes, imported scores and the aggregates statistics are built from.
+ * Kept apart from Store so the practice code and its fakes do not grow with every TA feature.
+ */
+
+/** An announcement, posted at once or scheduled. */
+export interface AnnouncementRecord {
+  id: number;
+  course: string;
+  author: string;
+  /** Markdown, posted as written. */
+  message: string;
+  channel: string;
+  postAt: Date;
+  createdAt: Date;
+  deliveredAt: Date | null;
+  cancelledAt: Date | null;
+}
+
+export interface AnnouncementRepository {
+  add(a: { course: string; author: string; message: string; channel: string; postAt: Date; createdAt: Date; deliveredAt: Date | null }): AnnouncementRecord;
+  get(id: number): AnnouncementRecord | null;
+  /** Scheduled, not yet delivered nor cancelled, soonest first. */
+  pending(course: string): AnnouncementRecord[];
+  /** Changes a pending announcement; false when it was delivered or cancelled meanwhile. */
+  update(id: number, changes: { message: string; channel: string; postAt: Date }): boolean;
+  cancel(id: number, at: Date): boolean;
+  /**
+   * Marks every due, pending announcement (of one course, or all) delivered at `now` and returns
+   * them, in one statement: an announcement is claimed once, whoever sweeps and however often.
+   */
+  claimDue(now: Date, course?: string): AnnouncementRecord[];
+}
+
+/** A student's request to look at a grade again. */
+export interface RegradeRecord {
+  id: number;
+  course: string;
+  user: string;
+  question: string;
+  attempt: number;
+  /** The grader named by the bank for the question (e.g. Ken-Fu). */
+  grader: string;
+  reason: string;
+  scoreBefore: number;
+  createdAt: Date;
+  resolvedAt: Date | null;
+  resolvedBy: string | null;
+  scoreAfter: number | null;
+  note: string | null;
+}
+
+export interface RegradeRepository {
+  add(r: Omit<RegradeRecord, "id" | "resolvedAt" | "resolvedBy" | "scoreAfter" | "note">): RegradeRecord;
+  get(id: number): RegradeRecord | null;
+  /** Unresolved requests of a course, oldest first. */
+  open(course: string): RegradeRecord[];
+  openForAttempt(attempt: number): RegradeRecord | null;
+  /** Records the decision; false when someone resolved it first. */
+  resolve(id: number, decision: { by: string; score: number; note: string | null; at: Date }): boolean;
+}
+
+/** Which chat user answers for a grader named in the bank. */
+export interface GraderAssignmentRepository {
+  assign(course: string, grader: string, user: string): void;
+  userFor(course: string, grader: string): string | null;
+  list(course: string): { grader: string; user: string }[];
+}
+
+/** A TA's grade replacing the one an attempt had (review queue or regrade). */
+export interface GradeChange {
+  attempt: number;
+  score: number;
+  items: AwardedItem[];
+  by: string;
+  source: "review" | "regrade";
+  note: string | null;
+  at: Date;
+}
+
+/** One replaced grade, kept so every change can be traced. */
+export interface GradeHistoryRecord {
+  attempt: number;
+  oldScore: number;
+  newScore: number;
+  source: "review" | "regrade";
+  by: string;
+  note: string | null;
+  at: Date;
+}
+
+export interface GradeRepository {
+  /** Sets the attempt's score and items, clears needs_review, sets reviewed_by, keeps the old grade in the history. */
+  replace(change: GradeChange): AttemptRecord;
+  history(attempt: number): GradeHistoryRecord[];
+  /** Answers waiting for a TA, oldest first, after attempt `after`: practice answers and answers of submitted exams. */
+  pendingReview(course: string, after: number, limit: number): AttemptRecord[];
+  countPendingReview(course: string): number;
+}
+
+/** One student's score on an imported (paper) assessment. */
+export interface ImportedScore {
+  /** SID, else e-mail: the student's identity in the gradebook. */
+  student: string;
+  name: string;
+  section: string | null;
+  score: number;
+}
+
+export interface AssessmentRepository {
+  /** Replaces every score of the assessment at once; returns how many scores it had before. */
+  replace(course: string, assessment: string, scores: ImportedScore[], at: Date): { previous: number };
+  /** The stored spelling of an assessment name, matched without regard to case. */
+  find(course: string, name: string): string | null;
+  list(course: string): { name: string; count: number; importedAt: Date }[];
+  scores(course: string, assessment: string): ImportedScore[];
+}
+
+/** A student's total on the mock exam: their latest submitted session. */
+export interface ExamTotal {
+  user: string;
+  name: string;
+  section: string | null;
+  session: number;
+  total: number;
+}
+
+/**
+ * Sums over students' latest submitted sessions for one question, computed by the store
+ * (x = the question's score, y = the session total), so statistics never load every attempt.
+ */
+export interface QuestionAggregate {
+  question: string;
+  sumX: number;
+  sumXX: number;
+  sumXY: number;
+  /** Answers that earned full marks. */
+  full: number;
+}
+
+/** Read models of the mock exam over each student's latest submitted session. */
+export interface ExamResultQueries {
+  totals(course: string, exam: string): ExamTotal[];
+  questionAggregates(course: string, exam: string): QuestionAggregate[];
+  /** Each student's score per question (latest answer in the latest submitted session). */
+  questionScores(course: string, exam: string): { user: string; question: string; score: number }[];
+}
+
+/** Everything the TA tools store. */
+export interface TaStore {
+  announcements: AnnouncementRepository;
+  regrades: RegradeRepository;
+  graders: GraderAssignmentRepository;
+  grades: GradeRepository;
+  assessments: AssessmentRepository;
+  examResults: ExamResultQueries;
+}

@@ -1,0 +1,36 @@
+import type { Reply, ReplyButton } from "../chat/reply.ts";
+import { privateReply } from "../chat/reply.ts";
+import { formatScore, formatTime } from "../format.ts";
+import type { ReviewItem, ReviewRubricItem } from "../ta/review-service.ts";
+
+const quote = (text: string) => text.split("\n").map((l) => `> ${l}`).join("\n");
+
+/**
+ * One answer of the review queue for a TA: the question, the student, the answer, the automatic
+ * grade, the rubric, and buttons (full marks, zero, a score with a note, rubric items, skip).
+ */
+export function reviewReply(item: ReviewItem, rubric: ReviewRubricItem[], prefix = ""): Reply {
+  const { attempt: a, question: q } = item;
+  const id = String(a.id);
+  const where = a.mode === "exam" ? "mock exam" : "practice";
+  const lines = [
+    `${prefix}**Review** (${item.waiting} waiting): answer #${a.id} to ${q.id} — ${q.title} (${q.points} points) by ${item.student}, ${where}, ${formatTime(a.createdAt)}`,
+    "Answer:",
+    quote(a.answer),
+  ];
+  if (a.justification) lines.push("Justification:", quote(a.justification));
+  if (q.answer.kind === "drawing") lines.push("Attached image: none stored with this answer; the drawing is described in words above.");
+  lines.push(`Automatic grade: ${formatScore(a.score, a.max)}${a.feedback.length ? ` — ${a.feedback.join(" ")}` : ""}`);
+  if (rubric.length) lines.push("Rubric:", ...rubric.map((r) => `• ${r.id} (${r.points}): ${r.label}`));
+  lines.push(`Grade with /review ${a.id} SCORE NOTE${rubric.length ? ` or /review ${a.id} items: ${rubric.slice(0, 2).map((r) => r.id).join(",")}` : ""}.`);
+  const buttons: ReplyButton[] = [
+    { label: `Award full (${a.max})`, style: "primary", action: { command: "review", options: { attempt: id, score: String(a.max) } } },
+    { label: "Award 0", style: "danger", action: { command: "review", options: { attempt: id, score: "0" } } },
+    { label: "Score and note…", form: { title: `Grade answer #${id} (${q.id})`, action: { command: "review", options: { attempt: id } }, field: { option: "score", label: `Score out of ${a.max}, then a note`, placeholder: `${a.max} clear and complete`, maxLength: 1000 } } },
+  ];
+  if (rubric.length) {
+    buttons.push({ label: "Award items…", form: { title: `Rubric items for #${id} (${q.id})`, action: { command: "review", options: { attempt: id } }, field: { option: "items", label: `Item ids earned, comma-separated (${rubric.map((r) => r.id).join(", ")})`, maxLength: 500 } } });
+  }
+  buttons.push({ label: "Skip", style: "secondary", action: { command: "review", options: { after: id } } });
+  return privateReply(lines.join("\n"), { buttons, data: { review: { attempt: a.id, question: q.id, user: a.user, waiting: item.waiting } } });
+}

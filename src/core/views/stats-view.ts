@@ -1,0 +1,102 @@
+import type { QuestionBank } from "../bank/question-bank.ts";
+import { formatTime } from "../format.ts";
+import type { Summary } from "../stats/descriptive-stats.ts";
+import type { AssessmentStats } from "../stats/stats-service.ts";
+
+const one = (n: number) => n.toFixed(1);
+/** 106, 92.5: whole numbers stay whole, as in the TAs' post. */
+const plain = (n: number) => String(Math.round(n * 10) / 10);
+
+function block(title: string, s: Summary | null): string[] {
+  if (!s) return [`**${title}**`, "No scores yet."];
+  return [
+    `**${title}** (${s.n} student${s.n === 1 ? "" : "s"})`,
+    `High score: ${plain(s.high)}`,
+    `Mean score: ${one(s.mean)}`,
+    `Median score: ${plain(s.median)}`,
+    `Standard deviation: ${one(s.sd)}`,
+  ];
+}
+
+/** The statistics reply, laid out like the seed's "Midterm statistics" post. */
+export function statsText(stats: AssessmentStats, extras: { graders?: string[]; regrades?: string } = {}): string {
+  const source = stats.kind === "mock"
+    ? "mock exam: each student's latest submitted attempt, bonus included"
+    : "imported scores";
+  const lines = [`**${stats.assessment} statistics** (${source})`, ""];
+  if (stats.section) {
+    lines.push(...block(stats.section, stats.overall));
+  } else {
+    lines.push(...block("Overall statistics", stats.overall));
+    for (const [name, summary] of Object.entries(stats.sections)) lines.push("", ...block(name, summary));
+  }
+  lines.push("", "Standard deviation: population (divide by n).");
+  if (stats.questions.length && stats.overall) {
+    lines.push("", "**Per question** (whole class; unanswered counts 0; discrimination = correlation with the total)", "```");
+    lines.push(`${"Q".padEnd(7)} ${"mean".padStart(9)} ${"full".padStart(5)} ${"disc".padStart(5)}`);
+    for (const q of stats.questions) {
+      const mean = `${plain(q.mean)}/${q.max}`;
+      const disc = q.discrimination === null ? "—" : q.discrimination.toFixed(2);
+      lines.push(`${q.question.padEnd(7)} ${mean.padStart(9)} ${`${Math.round(q.fullShare * 100)}%`.padStart(5)} ${disc.padStart(5)}`);
+    }
+    lines.push("```");
+  }
+  if (extras.graders?.length) lines.push("", ...extras.graders);
+  if (extras.regrades) lines.push("", extras.regrades);
+  return lines.join("\n");
+}
+
+/** `stats: {overall, sections}` for `--json`, each with n, high, mean, median, sd. */
+export function statsData(stats: AssessmentStats): Record<string, unknown> {
+  const pick = (s: Summary | null) => (s ? { n: s.n, high: s.high, mean: s.mean, median: s.median, sd: s.sd } : { n: 0, high: null, mean: null, median: null, sd: null });
+  return {
+    stats: {
+      assessment: stats.assessment,
+      section: stats.section,
+      sd: "population",
+      overall: pick(stats.overall),
+      sections: Object.fromEntries(Object.entries(stats.sections).map(([k, v]) => [k, pick(v)])),
+      questions: stats.questions,
+    },
+  };
+}
+
+/**
+ * Who graded what, as the post says it: "Questions 1a, 1b: Ken-Fu", "Question 2: Johannes",
+ * "Bonus: Jonathan". A grader of a whole problem is named for the problem; parts of one lettered
+ * question (4a-i, 4a-ii, 4a-iii) are named by the letter.
+ */
+export function gradersLines(bank: QuestionBank): string[] {
+  const lines: string[] = [];
+  for (const p of bank.problems) {
+    const questions = bank.all().filter((q) => q.problem === p.number);
+    const runs: { grader: string; ids: string[] }[] = [];
+    for (const q of questions) {
+      const last = runs.at(-1);
+      if (last && last.grader === q.grader) last.ids.push(q.id);
+      else runs.push({ grader: q.grader, ids: [q.id] });
+    }
+    if (runs.length === 1) {
+      lines.push(`${p.bonus ? "Bonus" : `Question ${p.number}`}: ${runs[0]!.grader}`);
+      continue;
+    }
+    for (const run of runs) {
+      const labels: string[] = [];
+      for (const id of run.ids) {
+        const stem = id.split("-")[0]!;
+        const whole = questions.filter((q) => q.id.split("-")[0] === stem).every((q) => run.ids.includes(q.id));
+        const label = whole ? stem : id;
+        if (!labels.includes(label)) labels.push(label);
+      }
+      lines.push(`Question${labels.length > 1 ? "s" : ""} ${labels.join(", ")}: ${run.grader}`);
+    }
+  }
+  return lines;
+}
+
+/** The regrade sentence of a posted statistics message. */
+export function regradeLine(kind: AssessmentStats["kind"], windowDays: number, now: Date): string {
+  if (kind === "mock") return `Regrades: /regrade QUESTION REASON within ${windowDays} days of your submission; it goes to the TA who grades that question.`;
+  const close = new Date(now.getTime() + windowDays * 86_400_000);
+  return `Regrades close ${windowDays === 7 ? "one week" : `${windowDays} days`} from today (${formatTime(close).slice(0, 10)}).`;
+}

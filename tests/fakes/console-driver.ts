@@ -1,0 +1,65 @@
+import { type App, createApp } from "../../src/app.ts";
+import { ConsoleChat } from "../../src/adapters/console/console-chat.ts";
+import { ConsoleRenderer } from "../../src/adapters/console/console-renderer.ts";
+import { loadConfig } from "../../src/config.ts";
+import type { Role } from "../../src/core/chat/command-input.ts";
+import type { Reply } from "../../src/core/chat/reply.ts";
+import { tempDbFile } from "./temp-files.ts";
+
+
+/** A clock tests can move: the exam deadline and the review schedule depend on it. */
+export class TestClock {
+  constructor(public now = new Date("2026-11-28T10:00:00Z")) {}
+  read = (): Date => new Date(this.now);
+  advance(minutes: number): void {
+    this.now = new Date(this.now.getTime() + minutes * 60_000);
+  }
+}
+
+/**
+ * Drives the console chat in-process, the way a person types: `say` a line, read the text the
+ * console would print. Several people can share one app (and one SQLite file).
+ */
+export class ConsoleDriver {
+  readonly app: App;
+  private readonly renderer = new ConsoleRenderer();
+  private readonly chats = new Map<string, ConsoleChat<unknown>>();
+
+  constructor(
+    readonly dbFile: string = tempDbFile(),
+    readonly clock: TestClock = new TestClock(),
+  ) {
+    this.app = createApp(loadConfig({ TUTOR_DB: dbFile }), { log: () => {} });
+  }
+
+  private chat(user: string, role: Role): ConsoleChat<unknown> {
+    const key = `${user}/${role}`;
+    let chat = this.chats.get(key);
+    if (!chat) {
+      chat = new ConsoleChat(this.app.dispatcher, { name: user, role }, this.clock.read) as ConsoleChat<unknown>;
+      this.chats.set(key, chat);
+    }
+    return chat;
+  }
+
+  /** The replies to one line typed by `user`. */
+  async replies(user: string, line: string, role: Role = "student"): Promise<Reply[]> {
+    return this.chat(user, role).handleLine(line);
+  }
+
+  /** What the console prints for one line typed by `user`. */
+  async say(user: string, line: string, role: Role = "student"): Promise<string> {
+    const replies = await this.replies(user, line, role);
+    return replies.map((r) => this.renderer.render(r)).join("\n");
+  }
+
+  /** The `--json` form of the replies to one line. */
+  async json(user: string, line: string, role: Role = "student"): Promise<Record<string, unknown>[]> {
+    const replies = await this.replies(user, line, role);
+    return replies.map((r) => JSON.parse(this.renderer.json(r)) as Record<string, unknown>);
+  }
+
+  close(): Promise<void> {
+    return this.app.close();
+  }
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { runTutor } from "../fakes/run-tutor.ts";
+import { tempDbFile } from "../fakes/temp-files.ts";
+
+const SESSION = [
+  "/enroll C247",
+  "/quiz 3a",
+  "/answer 3a false, because regularization improves generalization to the test set",
+  "/progress",
+].join("\n");
+
+describe("tutor chat", () => {
+  it("reads commands from stdin, grades 5/5, and remembers progress in the --db file", async () => {
+    const db = tempDbFile();
+    const first = await runTutor(["chat", "--user", "ana", "--db", db], `${SESSION}\n`);
+    expect(first.stderr).toBe("");
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/Question 3a · 5 points/);
+    expect(first.stdout).toMatch(/3a: 5\/5/);
+    expect(first.stdout).toMatch(/✓ /);
+    expect(first.stdout).toMatch(/1 practice answer\b/);
+    expect(first.stdout).toMatch(/3a\s+5\/5 1 try/);
+
+    const again = await runTutor(["chat", "--user", "ana", "--db", db], "/progress\n");
+    expect(again.stdout).toMatch(/3a\s+5\/5 1 try/);
+  });
+
+  it("prints one JSON object per reply with --json, the grade carrying score and max", async () => {
+    const db = tempDbFile();
+    const run = await runTutor(["chat", "--user", "ana", "--json", "--db", db], `${SESSION}\n`);
+    const replies = run.stdout.trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(replies).toHaveLength(4);
+    for (const r of replies) expect(r).toHaveProperty("ephemeral", true);
+    expect(replies[2]!.grade).toMatchObject({ question: "3a", score: 5, max: 5 });
+  });
+
+  it("explains bad flags instead of crashing", async () => {
+    const run = await runTutor(["chat", "--role", "admin"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--role must be student or ta/);
+  });
+});

@@ -1,0 +1,75 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { ConsoleDriver, TestClock } from "../fakes/console-driver.ts";
+
+let drivers: ConsoleDriver[] = [];
+function driver(dbFile?: string, clock?: TestClock): ConsoleDriver {
+  const d = new ConsoleDriver(dbFile, clock);
+  drivers.push(d);
+  return d;
+}
+afterEach(async () => {
+  await Promise.all(drivers.map((d) => d.close()));
+  drivers = [];
+});
+
+describe("the mock midterm", () => {
+  it("hides scores until submission, then reports per problem and the total out of 100", async () => {
+    const d = driver();
+    expect(await d.say("ana", "/exam start")).toMatch(/110 minutes/);
+    expect(await d.say("ana", "/quiz 3a")).not.toMatch(/Show solution/);
+    const received = await d.say("ana", "/answer 3a false, because regularization improves generalization to the test set");
+    expect(received).toMatch(/received/);
+    expect(received).not.toMatch(/5\/5/);
+    expect(await d.say("ana", "/solution 3a")).toMatch(/stay hidden/);
+    await d.say("ana", "/answer 2b z - y");
+    await d.say("ana", "/answer 4b-ii depth: 16; parameters: 32*3*3*16");
+    await d.say("ana", "/answer 2a input x goes to W1 x, then relu, then W3, plus W2 x, gives z, then the loss");
+    expect(await d.say("ana", "/exam status")).toMatch(/Answered 4 of 20/);
+    const report = await d.say("ana", "/exam submit");
+    expect(report).toMatch(/Problem 1\s+0\/30/);
+    expect(report).toMatch(/Problem 2\s+4\/20\s+\(pending TA review: 2a\)/);
+    expect(report).toMatch(/Problem 3\s+5\/20/);
+    expect(report).toMatch(/Problem 4\s+5\/30/);
+    expect(report).toMatch(/Bonus\s+0\/6/);
+    expect(report).toMatch(/Total\s+14\/100 points \+ 0\/6 bonus/);
+    expect(report).toMatch(/wait for a TA/);
+  });
+
+  it("refuses a late answer with the time it came, and submits at the deadline across a restart", async () => {
+    const clock = new TestClock(new Date("2026-11-28T14:00:00Z"));
+    const first = driver(undefined, clock);
+    expect(await first.say("ben", "/exam start")).toMatch(/ends at 2026-11-28 15:50:00 UTC/);
+    await first.say("ben", "/answer 2b z - y");
+    await first.close();
+    drivers = [];
+
+    clock.advance(111);
+    const second = driver(first.dbFile, clock);
+    const late = await second.say("ben", "/answer 3a false, because it helps generalization");
+    // The restart does not keep the session open: the deadline already submitted it.
+    expect(late).not.toMatch(/received/);
+    const status = await second.say("ben", "/exam status");
+    expect(status).toMatch(/submitted automatically when time ran out at 2026-11-28 15:50:00 UTC/);
+    expect(status).toMatch(/Problem 2\s+4\/20/);
+    const sessions = second.app.store.examSessions.submittedForUser("console", "console:ben");
+    expect(sessions).toHaveLength(1);
+    expect(sessions[0]!.submittedBy).toBe("deadline");
+  });
+
+  it("refuses an answer that arrives after the deadline while the session is still open", async () => {
+    const clock = new TestClock(new Date("2026-11-28T14:00:00Z"));
+    const d = driver(undefined, clock);
+    await d.say("cy", "/exam start");
+    const session = d.app.store.examSessions.open("console", "console:cy")!;
+    const question = d.app.services.bank.require("2b");
+    await expect(d.app.services.exams.answer(session, question, { text: "z - y" }, new Date("2026-11-28T15:50:01Z"))).rejects.toThrow(
+      /arrived at 2026-11-28 15:50:01 UTC, after the mock exam ended at 2026-11-28 15:50:00 UTC/,
+    );
+  });
+
+  it("does not start a second exam while one runs", async () => {
+    const d = driver();
+    await d.say("dee", "/exam start");
+    expect(await d.say("dee", "/exam start")).toMatch(/already running/);
+  });
+});

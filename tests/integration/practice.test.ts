@@ -1,0 +1,93 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { ConsoleDriver, TestClock } from "../fakes/console-driver.ts";
+
+let drivers: ConsoleDriver[] = [];
+function driver(dbFile?: string, clock?: TestClock): ConsoleDriver {
+  const d = new ConsoleDriver(dbFile, clock);
+  drivers.push(d);
+  return d;
+}
+afterEach(async () => {
+  await Promise.all(drivers.map((d) => d.close()));
+  drivers = [];
+});
+
+describe("practice in the console chat", () => {
+  it("serves a question, grades an answer with score/max and rubric items, and counts it in progress", async () => {
+    const d = driver();
+    expect(await d.say("ana", "/enroll C247")).toMatch(/enrolled in C247/);
+    const question = await d.say("ana", "/quiz 3a");
+    expect(question).toMatch(/Question 3a.*5 points/);
+    expect(question).toMatch(/Regularization is helpful/);
+    expect(question).toMatch(/\[1\] True/);
+    const graded = await d.say("ana", "/answer 3a false, because regularization improves generalization to the test set");
+    expect(graded).toMatch(/3a: 5\/5/);
+    expect(graded).toMatch(/Reference solution/);
+    const [progress] = await d.json("ana", "/progress");
+    const questions = (progress!.progress as { questions: { question: string; best: number; attempts: number }[] }).questions;
+    expect(questions.find((q) => q.question === "3a")).toMatchObject({ best: 5, attempts: 1 });
+  });
+
+  it("keeps progress across a restart on the same SQLite file", async () => {
+    const first = driver();
+    await first.say("ben", "/quiz 2b");
+    expect(await first.say("ben", "/answer 2b z - y")).toMatch(/2b: 4\/4/);
+    await first.close();
+    drivers = [];
+    const second = driver(first.dbFile);
+    expect(await second.say("ben", "/progress")).toMatch(/2b\s+4\/4 1 try/);
+  });
+
+  it("answers True/False through the buttons and the justification form", async () => {
+    const d = driver();
+    await d.say("cy", "/quiz 3c");
+    expect(await d.say("cy", "1")).toMatch(/Why\?/);
+    const graded = await d.say("cy", "the accumulated squared gradient history only grows, so the effective learning rate never increases");
+    expect(graded).toMatch(/3c: 5\/5/);
+  });
+
+  it("serves what is due first, then unseen questions, then the weakest", async () => {
+    const clock = new TestClock();
+    const d = driver(undefined, clock);
+    const first = await d.json("dee", "/quiz");
+    expect((first[0]!.question as { id: string }).id).toBe("1a");
+    await d.say("dee", "/answer 1a no idea");
+    const second = await d.json("dee", "/quiz");
+    expect((second[0]!.question as { id: string }).id).toBe("1b");
+    clock.advance(60 * 24);
+    const due = await d.json("dee", "/quiz");
+    expect(due[0]!.text).toMatch(/Due for review/);
+    expect((due[0]!.question as { id: string }).id).toBe("1a");
+  });
+
+  it("gives a clear message for bad input and loses nothing", async () => {
+    const d = driver();
+    expect(await d.say("eve", "/quiz 9z")).toMatch(/There is no question "9z". Questions: 1a, 1b/);
+    await d.say("eve", "/quiz 2b");
+    expect(await d.say("eve", "/answer 2b z - y")).toMatch(/2b: 4\/4/);
+    expect(await d.say("eve", "/answer 2b")).toMatch(/needs answer/);
+    expect(await d.say("eve", '/answer 2b ""')).toMatch(/needs answer|empty/);
+    expect(await d.say("eve", `/answer 2b ${"z".repeat(10_000)}`)).toMatch(/10,000 characters; the limit is 4,000/);
+    expect(await d.say("eve", "/answer 4a-ii 2mn+ml+m+l")).toMatch(/not been given question 4a-ii/);
+    expect(await d.say("eve", "/answer 2b q + z")).toMatch(/q/);
+    expect(await d.say("eve", "hello")).toMatch(/Commands start with a slash/);
+    expect(await d.say("eve", "/frobnicate")).toMatch(/no \/frobnicate command/);
+    const attempts = d.app.store.attempts.forUser("console", "console:eve");
+    expect(attempts.map((a) => a.answer)).toEqual(["z - y", "q + z"]);
+  });
+
+  it("answers a delivery seen twice once, and stores it once", async () => {
+    const d = driver();
+    await d.say("fay", "/quiz 2b");
+    const input = {
+      interactionId: "delivery-1", course: "console", user: { id: "console:fay", name: "fay" }, roles: ["student" as const],
+      command: "answer", options: { question: "2b", answer: "z - y" }, attachments: [], now: new Date(),
+    };
+    const [a, b] = await Promise.all([d.app.dispatcher.dispatch(input), d.app.dispatcher.dispatch(input)]);
+    const c = await d.app.dispatcher.dispatch(input);
+    expect(a.text).toMatch(/4\/4/);
+    expect(b).toEqual(a);
+    expect(c.text).toEqual(a.text);
+    expect(d.app.store.attempts.forUser("console", "console:fay")).toHaveLength(1);
+  });
+});
