@@ -55,10 +55,26 @@ export interface ExamSessionRecord {
   submittedBy: "student" | "deadline" | null;
 }
 
+/** A student's attempts at one question, summed up by the store. */
+export interface QuestionSummary {
+  question: string;
+  attempts: number;
+  best: number;
+  latest: number;
+  /** Attempts with full marks. */
+  fullMarks: number;
+  latestNeedsReview: boolean;
+  lastAt: Date;
+}
+
 export interface AttemptRepository {
   /** Stores an attempt; a second attempt carried by the same delivery returns the first one. */
   add(attempt: NewAttempt): AttemptRecord;
   forUser(course: string, user: string): AttemptRecord[];
+  /** Per question: count, best, latest and full-mark count of one mode's attempts. */
+  summarize(course: string, user: string, mode: AttemptRecord["mode"]): QuestionSummary[];
+  /** The distinct days (UTC, as days since the epoch) with at least one attempt of this mode. */
+  activeDays(course: string, user: string, mode: AttemptRecord["mode"]): number[];
   forSession(session: number): AttemptRecord[];
   get(id: number): AttemptRecord | null;
 }

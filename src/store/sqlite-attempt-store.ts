@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { AttemptRecord, AttemptRepository, NewAttempt } from "../core/ports.ts";
+import type { AttemptRecord, AttemptRepository, NewAttempt, QuestionSummary } from "../core/ports.ts";
 import type { Db } from "./database.ts";
 
 const AttemptRow = z.object({
@@ -19,6 +19,16 @@ const AttemptRow = z.object({
   grader_version: z.string(),
   created_at: z.number(),
   reviewed_by: z.string().nullable(),
+});
+
+const SummaryRow = z.object({
+  question_id: z.string(),
+  attempts: z.number(),
+  best: z.number(),
+  latest: z.number(),
+  full_marks: z.number(),
+  latest_needs_review: z.number(),
+  last_at: z.number(),
 });
 
 /** Parses a row as it comes out of SQLite, so a schema drift fails loudly here and not in a reply. */
@@ -50,6 +60,8 @@ export class SqliteAttemptStore implements AttemptRepository {
   private readonly bySession;
   private readonly byId;
   private readonly byInteraction;
+  private readonly summary;
+  private readonly days;
 
   constructor(db: Db) {
     this.insert = db.prepare(`INSERT INTO attempts
@@ -57,8 +69,16 @@ export class SqliteAttemptStore implements AttemptRepository {
        needs_review, grader_version, created_at, interaction_id)
       VALUES (@course, @user, @question, @mode, @examSession, @answer, @justification, @score, @max, @items,
        @feedback, @needsReview, @graderVersion, @createdAt, @interactionId)
-      ON CONFLICT (interaction_id) DO NOTHING`);
+      ON CONFLICT (interaction_id) WHERE interaction_id IS NOT NULL DO NOTHING`);
     this.byInteraction = db.prepare("SELECT * FROM attempts WHERE interaction_id = ?");
+    // The latest attempt is the one with the highest id; SQLite's bare-column rule for max() gives
+    // its score and review flag in the same pass.
+    this.summary = db.prepare(`SELECT question_id, count(*) AS attempts, max(score) AS best,
+        sum(score >= max - 1e-9) AS full_marks, max(id), score AS latest, needs_review AS latest_needs_review,
+        created_at AS last_at
+      FROM attempts WHERE course_id = ? AND user_id = ? AND mode = ? GROUP BY question_id`);
+    this.days = db.prepare(`SELECT DISTINCT created_at / 86400000 AS day FROM attempts
+      WHERE course_id = ? AND user_id = ? AND mode = ? ORDER BY day`).pluck();
     this.byUser = db.prepare("SELECT * FROM attempts WHERE course_id = ? AND user_id = ? ORDER BY id");
     this.bySession = db.prepare("SELECT * FROM attempts WHERE exam_session = ? ORDER BY id");
     this.byId = db.prepare("SELECT * FROM attempts WHERE id = ?");
@@ -89,6 +109,20 @@ export class SqliteAttemptStore implements AttemptRepository {
 
   forUser(course: string, user: string): AttemptRecord[] {
     return this.byUser.all(course, user).map(toAttempt);
+  }
+
+  summarize(course: string, user: string, mode: AttemptRecord["mode"]): QuestionSummary[] {
+    return this.summary.all(course, user, mode).map((row) => {
+      const r = SummaryRow.parse(row);
+      return {
+        question: r.question_id, attempts: r.attempts, best: r.best, latest: r.latest, fullMarks: r.full_marks,
+        latestNeedsReview: r.latest_needs_review === 1, lastAt: new Date(r.last_at),
+      };
+    });
+  }
+
+  activeDays(course: string, user: string, mode: AttemptRecord["mode"]): number[] {
+    return this.days.all(course, user, mode) as number[];
   }
 
   forSession(session: number): AttemptRecord[] {

@@ -28,7 +28,8 @@ export class SqliteEnrollmentStore implements EnrollmentRepository {
 
   constructor(db: Db) {
     this.upsertUserStmt = db.prepare(`INSERT INTO users (id, display_name) VALUES (?, ?)
-      ON CONFLICT (id) DO UPDATE SET display_name = excluded.display_name`);
+      ON CONFLICT (id) DO UPDATE SET display_name = excluded.display_name
+      WHERE display_name IS NOT excluded.display_name`);
     this.getStmt = db.prepare(`${SELECT} WHERE e.course_id = ? AND e.user_id = ?`);
     this.enrollStmt = db.prepare(`INSERT INTO enrollments (course_id, user_id, section, role) VALUES (?, ?, ?, ?)
       ON CONFLICT (course_id, user_id) DO UPDATE SET section = coalesce(excluded.section, section)`);

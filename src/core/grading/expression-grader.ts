@@ -1,5 +1,5 @@
 import type { ExpressionAnswer, Question } from "../bank/schema.ts";
-import { checkExpression } from "../math/index.ts";
+import { checkExpression, sameForm } from "../math/index.ts";
 import type { Grade, StudentAnswer } from "./grade.ts";
 import { EMPTY_ANSWER, type ValueCheck, buildGrade } from "./grade-result.ts";
 
@@ -30,13 +30,15 @@ export function checkExpressionAnswer(spec: ExpressionSpec, text: string, points
   };
   const verdict = checkExpression(student, spec.reference, options);
   if (verdict.result === "equal") return { earned: points, note: "Equivalent to the reference.", feedback: [] };
-  if (verdict.result === "invalid") {
-    return { earned: 0, note: "Could not be evaluated.", feedback: [verdict.reason || "I could not read that expression."] };
-  }
+  // A known mistake is recognised by value, or by its written form when its shapes do not fit.
   for (const mistake of spec.mistakes) {
-    if (checkExpression(student, mistake.answer, options).result === "equal") {
+    const hit = verdict.result !== "invalid" && checkExpression(student, mistake.answer, options).result === "equal";
+    if (hit || sameForm(student, mistake.answer, options.context)) {
       return { earned: Math.min(points, mistake.points), note: "A known mistake.", feedback: [mistake.feedback] };
     }
+  }
+  if (verdict.result === "invalid") {
+    return { earned: 0, note: "Could not be evaluated.", feedback: [verdict.reason || "I could not read that expression."] };
   }
   const why = verdict.reason ? ` ${verdict.reason.charAt(0).toUpperCase()}${verdict.reason.slice(1)}` : "";
   return { earned: 0, note: "Not equivalent to the reference.", feedback: [`Your expression is not equivalent to the answer.${why}`] };

@@ -141,7 +141,7 @@ export function createGradingPool(options: GradingPoolOptions = {}): GradingPool
 
   return {
     grade(question, answer) {
-      if (INLINE_KINDS.has(question.answer.kind)) return Promise.resolve(gradeAnswer(question, answer));
+      if (INLINE_KINDS.has(question.answer.kind)) return Promise.resolve().then(() => gradeAnswer(question, answer));
       return submit<Grade>({ id: nextId++, kind: "grade", question, answer }, (failure) => ({
         question: question.id, score: 0, max: question.points, items: [],
         feedback: [explain(failure, timeoutMs)], needsReview: false, graderVersion: GRADER_VERSION,

@@ -2,16 +2,21 @@ import type { AnswerPart, RubricEntry, RubricGroup, RubricItem } from "../bank/s
 import { assignAnswerParts } from "./answer-parts.ts";
 import type { AwardedItem } from "./grade.ts";
 import { type CompiledPhrase, type Occurrence, PhraseMatcher, compilePhrase } from "./phrase-matcher.ts";
-import { analyzeText, contentWordCount } from "./text-analysis.ts";
+import { analyzeText } from "./text-analysis.ts";
 
 /**
  * Applies a concept rubric (items and groups of phrases) to a free-text answer. Used for short
  * answers and for true/false justifications.
  *
- * When a TA must look (`review` is non-empty): an item earned or lost points on a loose typo match;
- * a concept sits in a doubly negated clause; or the score is below the maximum while a sentence of
- * real content (5+ content words) matched no phrase at all, so it may say the missing concept in
- * words the rubric lacks.
+ * When a TA must look (`review` is non-empty), the rule behind `Grade.needsReview`:
+ * 1. an item earned points, or a deduction applied, only through a loose typo (two edits, or one in a
+ *    word under 6 letters); a single slip in a longer word ("dimentionality") is trusted;
+ * 2. a matched concept sits in a doubly negated clause ("it is not true that it doesn't saturate");
+ * 3. the score is below the maximum while a sentence of real content (5+ content words) matched no
+ *    phrase of any item, deductions included: it may say the missing concept in words the rubric
+ *    lacks. A short wrong answer ("underfitting") or one explained by a deduction is not sent.
+ * A concept the student negates ("it is not slow") is simply not credited; a deduction is cancelled
+ * by any rejection of it ("flips are not valid"), so a student is never penalized for ruling it out.
  */
 
 /** What a rubric made of an answer, before clamping to the question's points. */
@@ -168,9 +173,4 @@ function excerpt(matcher: PhraseMatcher, o: Occurrence): string {
   const words = tokens.slice(from, to + 1).map((t) => t.surface);
   const text = words.join(" ");
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
-}
-
-/** Whether a text has enough words to be worth a TA's reading when nothing in it matched. */
-export function hasRealContent(text: string): boolean {
-  return contentWordCount(analyzeText(text).tokens) >= MIN_CONTENT_WORDS;
 }

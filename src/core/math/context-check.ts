@@ -28,7 +28,7 @@ interface Plan {
 const PLAN_LIMIT = 100;
 const plans = new Map<string, Plan | { error: string }>();
 
-function declaredNames(context: MathContext): DeclaredNames {
+export function declaredNames(context: MathContext): DeclaredNames {
   const aliases = new Map<string, string>();
   const entries = [...Object.entries(context.symbols), ...Object.entries(context.derived)];
   for (const [name, spec] of entries) for (const alias of spec.aliases) aliases.set(alias, name);

@@ -102,11 +102,11 @@ export function rewriteExpression(
         return parts.map((p) => new factory.SymbolNode(p))
           .reduce((a, b) => new factory.OperatorNode("*", "multiply", [a, b], true));
       }
-      const hint = name in FUNCTIONS || name in FUNCTION_ALIASES ? ` (it is a function: write ${name}(…))` : "";
+      const hint = Object.hasOwn(FUNCTIONS, name) || Object.hasOwn(FUNCTION_ALIASES, name) ? ` (it is a function: write ${name}(…))` : "";
       throw new ExpressionError(`\`${name}\` is not defined here${hint}; you may use ${describeAllowed(declared)}`);
     }
     if (CONSTANTS.has(name)) return new factory.SymbolNode(name);
-    if (name in FUNCTIONS || name in FUNCTION_ALIASES) {
+    if (Object.hasOwn(FUNCTIONS, name) || Object.hasOwn(FUNCTION_ALIASES, name)) {
       throw new ExpressionError(`\`${name}\` is a function: write ${name}(…)`);
     }
     variables.add(name);
@@ -165,7 +165,8 @@ export function rewriteExpression(
     const fnNode = n.fn as MathNode & { name?: string };
     if (fnNode.type !== "SymbolNode" || !fnNode.name) throw new ExpressionError("only named functions may be called");
     const args = (n.args as MathNode[]).map((a) => visit(a, depth + 1));
-    const name = FUNCTION_ALIASES[fnNode.name] ?? fnNode.name;
+    if (isReservedName(fnNode.name)) throw new ExpressionError(`\`${fnNode.name}\` is not a name you may use`);
+    const name = Object.hasOwn(FUNCTION_ALIASES, fnNode.name) ? FUNCTION_ALIASES[fnNode.name]! : fnNode.name;
     const entry = Object.hasOwn(FUNCTIONS, name) ? FUNCTIONS[name] : undefined;
     if (entry) {
       const [min, max] = entry.arity;
@@ -175,7 +176,7 @@ export function rewriteExpression(
       return new factory.FunctionNode(new factory.SymbolNode(entry.internal), args);
     }
     // `m(2n+l+1)` with a variable m means multiplication, as on paper.
-    if (declared && args.length === 1 && !isReservedName(fnNode.name)) {
+    if (declared && args.length === 1) {
       const known = declared.variables.has(fnNode.name) || declared.aliases.has(fnNode.name) || splitIntoDeclared(fnNode.name, declared);
       if (known) return new factory.OperatorNode("*", "multiply", [symbol(fnNode.name), new factory.ParenthesisNode(args[0]!)], true);
     }

@@ -29,7 +29,7 @@ const entries: Record<string, FunctionEntry> = {
   identity: { internal: "tutor_identity", arity: [1, 1] },
   max: { internal: "tutor_max", arity: [1, 8] },
   min: { internal: "tutor_min", arity: [1, 8] },
-  sum: { internal: "tutor_sum", arity: [1, 1] },
+  sum: { internal: "tutor_sum", arity: [1, 2] },
   norm: { internal: "tutor_norm", arity: [1, 1] },
   transpose: { internal: "transpose", arity: [1, 1] },
   trace: { internal: "trace", arity: [1, 1] },

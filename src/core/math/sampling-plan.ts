@@ -69,6 +69,7 @@ function scalarFor(domain: SymbolSpec["domain"], random: () => number): number {
     case "positive-integer": return 1 + Math.floor(random() * 6);
     case "probability": return roundedUniform(random, 0.05, 0.95);
     case "onehot": return 1;
+    case "ones": return 1;
     default: return roundedUniform(random, -2, 2);
   }
 }

@@ -128,7 +128,17 @@ function tutorFunctions(math: MathJsInstance, big: boolean): Record<string, (...
     },
     tutor_max: extremum("max"),
     tutor_min: extremum("min"),
-    tutor_sum: (x: Value) => (isCollection(math, x) ? math.sum(x as number[]) : x),
+    tutor_sum: (x: Value, dim?: Value) => {
+      if (!isCollection(math, x)) return x;
+      if (dim === undefined) return math.sum(x as number[]);
+      // As on paper and in MATLAB: sum(A, 1) adds down each column (a row), sum(A, 2) along each row (a column).
+      const d = Number(dim);
+      if (d !== 1 && d !== 2) throw new Error("sum(A, dim) takes dim 1 (down the columns) or 2 (along the rows)");
+      const matrix = math.matrix(x as number[]);
+      if (matrix.size().length !== 2) throw new Error("sum(A, dim) needs a matrix");
+      const sums = math.sum(matrix, d - 1) as unknown as MathJs.Matrix;
+      return d === 1 ? math.reshape(sums, [1, -1]) : math.reshape(sums, [-1, 1]);
+    },
     tutor_norm: (x: Value) => (isCollection(math, x) ? math.norm(math.flatten(math.matrix(x as number[]))) : math.abs(x as number)),
   };
   for (const name of ELEMENTWISE_FUNCTIONS) {

@@ -43,6 +43,12 @@ export function normalizeStudentText(text: string, declared?: ReadonlySet<string
   out = out.normalize("NFKC");
   for (const [pattern, replacement] of AFTER_NFKC) out = out.replace(pattern, replacement);
   out = out.replace(INDICATOR, (_m, before: string) => `${before}step(`);
+  // `A^T (B)` would parse as A^(T(B)): read a bare `^T` as a transpose unless T is a declared name.
+  // `x^Tx` is x' x when x is declared and `Tx` is not.
+  if (!declared?.has("T")) {
+    out = out.replace(/\^\s*(?:\(\s*T\s*\)|T)(?!\w)/g, "'");
+    out = out.replace(/\^T([A-Za-z]\w*)/g, (match, rest: string) => (declared?.has(rest) && !declared.has(`T${rest}`) ? `' ${rest}` : match));
+  }
   if (declared) {
     out = out.replace(LEIBNIZ, (match, top: string, bottom: string) =>
       declared.has(`d${top}d${bottom}`) ? `d${top}d${bottom}` : match);

@@ -2,7 +2,7 @@ import type { QuestionBank } from "../bank/question-bank.ts";
 import type { Question } from "../bank/schema.ts";
 import { UserError } from "../errors.ts";
 import type { Grade, StudentAnswer } from "../grading/grade.ts";
-import type { AttemptRecord, Store } from "../ports.ts";
+import type { AttemptRecord, QuestionSummary, Store } from "../ports.ts";
 import { reschedule } from "./scheduler.ts";
 
 /** Grades answers; the grading pool implements it (sandboxed, with time and memory limits). */
@@ -52,11 +52,10 @@ export class PracticeService {
     const ids = new Set(pool.map((q) => q.id));
     const due = this.store.schedules.forUser(who.course, who.user).find((s) => ids.has(s.question) && s.dueAt <= now);
     if (due) return { question: this.bank.require(due.question), reason: "due" };
-    const attempts = this.store.attempts.forUser(who.course, who.user).filter((a) => a.mode === "practice");
-    const seen = new Set(attempts.map((a) => a.question));
+    const seen = new Map(this.store.attempts.summarize(who.course, who.user, "practice").map((s) => [s.question, s]));
     const unseen = pool.find((q) => !seen.has(q.id));
     if (unseen) return { question: unseen, reason: "new" };
-    return { question: weakest(pool, attempts), reason: "weakest" };
+    return { question: weakest(pool, seen), reason: "weakest" };
   }
 
   /**
@@ -100,12 +99,10 @@ export function checkAnswerText(answer: StudentAnswer): void {
 }
 
 /** The question with the lowest best score ratio; ties go to the one practised longest ago. */
-function weakest(pool: readonly Question[], attempts: AttemptRecord[]): Question {
-  const stats = new Map<string, { best: number; last: number }>();
-  for (const a of attempts) {
-    const s = stats.get(a.question) ?? { best: 0, last: 0 };
-    stats.set(a.question, { best: Math.max(s.best, a.max > 0 ? a.score / a.max : 0), last: Math.max(s.last, a.createdAt.getTime()) });
-  }
-  const key = (q: Question) => stats.get(q.id) ?? { best: 0, last: 0 };
+function weakest(pool: readonly Question[], seen: Map<string, QuestionSummary>): Question {
+  const key = (q: Question) => {
+    const s = seen.get(q.id);
+    return { best: s && q.points > 0 ? s.best / q.points : 0, last: s?.lastAt.getTime() ?? 0 };
+  };
   return [...pool].sort((a, b) => key(a).best - key(b).best || key(a).last - key(b).last)[0]!;
 }

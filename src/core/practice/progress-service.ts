@@ -1,5 +1,5 @@
 import type { QuestionBank } from "../bank/question-bank.ts";
-import type { AttemptRecord, Store } from "../ports.ts";
+import type { Store } from "../ports.ts";
 import type { ExamReport, ExamService } from "./exam-service.ts";
 import type { Learner } from "./practice-service.ts";
 
@@ -48,34 +48,28 @@ export class ProgressService {
 
   of(who: Learner, now: Date): Progress {
     this.exams.settle(who, now);
-    const attempts = this.store.attempts.forUser(who.course, who.user).filter((a) => a.mode === "practice");
+    const summaries = new Map(this.store.attempts.summarize(who.course, who.user, "practice").map((s) => [s.question, s]));
     const schedules = new Map(this.store.schedules.forUser(who.course, who.user).map((s) => [s.question, s]));
-    const byQuestion = new Map<string, AttemptRecord[]>();
-    for (const a of attempts) byQuestion.set(a.question, [...(byQuestion.get(a.question) ?? []), a]);
-
     const problems = this.bank.problems.map((p): ProblemProgress => {
       const questions = this.bank.all().filter((q) => q.problem === p.number).map((q): QuestionProgress => {
-        const list = byQuestion.get(q.id) ?? [];
-        const full = list.filter((a) => a.score >= a.max - 1e-9).length;
+        const s = summaries.get(q.id);
         return {
-          question: q.id, max: q.points, attempts: list.length,
-          best: list.length ? Math.max(...list.map((a) => a.score)) : null,
-          latest: list.at(-1)?.score ?? null,
-          accuracy: list.length ? full / list.length : null,
-          pendingReview: list.at(-1)?.needsReview ?? false,
+          question: q.id, max: q.points, attempts: s?.attempts ?? 0, best: s?.best ?? null, latest: s?.latest ?? null,
+          accuracy: s ? s.fullMarks / s.attempts : null, pendingReview: s?.latestNeedsReview ?? false,
           dueAt: schedules.get(q.id)?.dueAt ?? null,
         };
       });
-      return { problem: p.number, title: p.title, max: p.points, bonus: p.bonus, best: questions.reduce((s, q) => s + (q.best ?? 0), 0), questions };
+      return { problem: p.number, title: p.title, max: p.points, bonus: p.bonus, best: questions.reduce((sum, q) => sum + (q.best ?? 0), 0), questions };
     });
     const due = problems.flatMap((p) => p.questions).filter((q) => q.dueAt && q.dueAt <= now).map((q) => q.question);
     const exams = this.store.examSessions.submittedForUser(who.course, who.user).map((s) => this.exams.report(s));
-    return { problems, attempts: attempts.length, due, streakDays: streak(attempts, now), exams };
+    const attempts = [...summaries.values()].reduce((sum, s) => sum + s.attempts, 0);
+    const days = new Set(this.store.attempts.activeDays(who.course, who.user, "practice"));
+    return { problems, attempts, due, streakDays: streak(days, now), exams };
   }
 }
 
-function streak(attempts: AttemptRecord[], now: Date): number {
-  const days = new Set(attempts.map((a) => Math.floor(a.createdAt.getTime() / DAY)));
+function streak(days: Set<number>, now: Date): number {
   let day = Math.floor(now.getTime() / DAY);
   if (!days.has(day)) day -= 1; // a streak is not broken until today is over
   let count = 0;

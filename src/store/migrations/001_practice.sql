@@ -48,8 +48,9 @@ CREATE TABLE attempts (
   grader_version TEXT NOT NULL,
   created_at     INTEGER NOT NULL,
   reviewed_by    TEXT,
-  interaction_id TEXT UNIQUE              -- the delivery that carried it: a retry is stored once
+  interaction_id TEXT                     -- the delivery that carried it: a retry is stored once
 );
+CREATE UNIQUE INDEX attempts_interaction ON attempts (interaction_id) WHERE interaction_id IS NOT NULL;
 CREATE INDEX attempts_user ON attempts (course_id, user_id, question_id);
 CREATE INDEX attempts_session ON attempts (exam_session) WHERE exam_session IS NOT NULL;
 
@@ -60,7 +61,7 @@ CREATE TABLE schedules (
   due_at      INTEGER NOT NULL,
   state       TEXT NOT NULL,              -- JSON: the scheduler's card
   PRIMARY KEY (course_id, user_id, question_id)
-);
+) WITHOUT ROWID;
 
 CREATE TABLE served (
   course_id   TEXT NOT NULL,
@@ -68,7 +69,7 @@ CREATE TABLE served (
   question_id TEXT NOT NULL,
   served_at   INTEGER NOT NULL,
   PRIMARY KEY (course_id, user_id, question_id)
-);
+) WITHOUT ROWID;
 
 CREATE TABLE interactions (
   id         TEXT PRIMARY KEY,            -- the platform's delivery id

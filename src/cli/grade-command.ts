@@ -1,0 +1,163 @@
+import { statSync } from "node:fs";
+import { createInterface } from "node:readline";
+import { parseArgs } from "node:util";
+import { DEFAULT_BANKS } from "../config.ts";
+import { loadBankDir, loadBankFile } from "../core/bank/load-bank.ts";
+import { QuestionBank } from "../core/bank/question-bank.ts";
+import type { Question } from "../core/bank/schema.ts";
+import type { Grade } from "../core/grading/grade.ts";
+import { createGradingPool, type GradingPool } from "../core/grading/grading-pool.ts";
+import { NUMBER_DEFAULTS } from "../core/grading/number-grader.ts";
+import { type CliCommand, type CliContext, UsageError, writeLine } from "./cli-command.ts";
+
+const HELP = `Usage: tutor grade ID --answer TEXT [--justification TEXT] [--json]
+       tutor grade --batch < answers.jsonl
+
+Grades one answer to question ID exactly as the bot does (same graders, same
+worker pool), so a TA can try a rubric on sample answers before students see it.
+
+  --answer TEXT          the student's answer; for true/false questions the first
+                         word is the choice (true, false, T, F) and the rest the
+                         justification: "false, because it helps generalization"
+  --justification TEXT   a justification given separately
+  --json                 print {question, score, max, needsReview, items, feedback}
+  --batch                read JSON lines {"question","answer","justification"} on
+                         stdin; write one result line each, or {"error": "line N: ..."}
+  --db PATH              accepted and ignored (every tutor command takes it)
+
+Questions come from TUTOR_BANKS (a folder or one .yaml file), else data/banks.
+Numbers: integer references (counts) must be exact; others pass within a relative
+tolerance of ${NUMBER_DEFAULTS.real.rtol} (absolute ${NUMBER_DEFAULTS.real.atol} near zero), unless the question sets
+rtol/atol. Arithmetic such as 32*3*3*16 is accepted.
+Exit code 0 when grading completed, 1 for an unknown question, 2 for a usage error.
+
+Examples:
+  tutor grade 3a --answer "false, because regularization improves generalization"
+  tutor grade 4b-ii --answer "depth: 16; parameters: 32*3*3*16" --json`;
+
+/** The JSON form of a grade, as `--json` and `--batch` print it. */
+export function gradeJson(grade: Grade) {
+  const { question, score, max, needsReview, items, feedback } = grade;
+  return { question, score, max, needsReview, items, feedback };
+}
+
+/** A grade as a TA reads it in a terminal: score line, rubric items with ✓/✗, feedback. */
+export function formatGrade(grade: Grade): string {
+  const lines = [`${grade.question}: ${grade.score}/${grade.max}`];
+  for (const item of grade.items) {
+    const ok = item.points < 0 ? item.earned === 0 : item.earned >= item.points && item.points > 0;
+    const mark = ok ? "✓" : item.earned > 0 ? "~" : "✗";
+    lines.push(`  ${mark} ${item.label} (${item.earned}/${item.points})${item.note ? `: ${item.note}` : ""}`);
+  }
+  if (grade.feedback.length > 0) lines.push("Feedback:", ...grade.feedback.map((f) => `  - ${f}`));
+  if (grade.needsReview) lines.push("needs review by a TA");
+  return lines.join("\n");
+}
+
+function loadQuestions(ctx: CliContext): QuestionBank[] {
+  const where = ctx.env.TUTOR_BANKS ?? DEFAULT_BANKS;
+  const banks = statSync(where, { throwIfNoEntry: false })?.isFile() ? [loadBankFile(where)] : loadBankDir(where);
+  return banks.map((b) => new QuestionBank(b));
+}
+
+function find(banks: QuestionBank[], id: string): Question | undefined {
+  for (const bank of banks) {
+    const q = bank.get(id);
+    if (q) return q;
+  }
+  return undefined;
+}
+
+const validIds = (banks: QuestionBank[]) => banks.flatMap((b) => b.ids()).join(", ");
+
+async function gradeLine(pool: GradingPool, banks: QuestionBank[], line: string, n: number): Promise<object> {
+  let input: unknown;
+  try {
+    input = JSON.parse(line);
+  } catch {
+    return { error: `line ${n}: not valid JSON` };
+  }
+  if (typeof input !== "object" || input === null || Array.isArray(input)) return { error: `line ${n}: expected a JSON object` };
+  const { question, answer, justification } = input as Record<string, unknown>;
+  if (typeof question !== "string") return { error: `line ${n}: "question" must be a question id` };
+  if (typeof answer !== "string") return { error: `line ${n}: "answer" must be a string` };
+  if (justification !== undefined && justification !== null && typeof justification !== "string") {
+    return { error: `line ${n}: "justification" must be a string` };
+  }
+  const q = find(banks, question);
+  if (!q) return { error: `line ${n}: no question "${question}"; questions: ${validIds(banks)}` };
+  return gradeJson(await pool.grade(q, { text: answer, ...(typeof justification === "string" ? { justification } : {}) }));
+}
+
+async function runBatch(pool: GradingPool, banks: QuestionBank[], ctx: CliContext): Promise<void> {
+  const lines = createInterface({ input: ctx.stdin, crlfDelay: Infinity });
+  let n = 0;
+  let written = Promise.resolve();
+  for await (const line of lines) {
+    n += 1;
+    if (line.trim() === "") continue;
+    const result = gradeLine(pool, banks, line, n);
+    // Grades run concurrently across the pool; results are written in input order.
+    written = written.then(async () => writeLine(ctx.stdout, JSON.stringify(await result)));
+  }
+  await written;
+}
+
+async function withPool(pool: GradingPool, work: (pool: GradingPool) => Promise<void>): Promise<number> {
+  try {
+    await work(pool);
+    return 0;
+  } finally {
+    await pool.close();
+  }
+}
+
+function parse(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      options: {
+        answer: { type: "string" },
+        justification: { type: "string" },
+        json: { type: "boolean", default: false },
+        batch: { type: "boolean", default: false },
+        db: { type: "string" },
+      },
+      allowPositionals: true,
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** `tutor grade`, with the pool factory injectable for tests. */
+export function createGradeCommand(makePool: (size: number) => GradingPool = (size) => createGradingPool({ size })): CliCommand {
+  return {
+    name: "grade",
+    summary: "Grade an answer (or JSON lines of answers) as the bot does",
+    help: HELP,
+    async run(argv, ctx) {
+      const { values, positionals } = parse(argv);
+      if (values.batch && (positionals.length > 0 || values.answer !== undefined)) {
+        throw new UsageError("--batch reads its answers from stdin; give no ID or --answer.");
+      }
+      if (!values.batch && positionals.length !== 1) throw new UsageError("give exactly one question ID.");
+      if (!values.batch && values.answer === undefined) throw new UsageError("give the answer with --answer TEXT.");
+      const banks = loadQuestions(ctx);
+      if (values.batch) return withPool(makePool(2), async (pool) => runBatch(pool, banks, ctx));
+      const question = find(banks, positionals[0] ?? "");
+      if (!question) {
+        writeLine(ctx.stderr, `tutor grade: there is no question "${positionals[0]}". Questions: ${validIds(banks)}.`);
+        return 1;
+      }
+      const answer = { text: values.answer ?? "", ...(values.justification !== undefined ? { justification: values.justification } : {}) };
+      return withPool(makePool(1), async (pool) => {
+        const grade = await pool.grade(question, answer);
+        writeLine(ctx.stdout, values.json ? JSON.stringify(gradeJson(grade)) : formatGrade(grade));
+      });
+    },
+  };
+}
+
+/** The `tutor grade` subcommand. */
+export const gradeCommand: CliCommand = createGradeCommand();
