@@ -19,6 +19,17 @@ function lineLabel(name: string): RegExp {
   return new RegExp(`^${loose}\\s*(?:[:.)(\\-–—]|$)`, "i");
 }
 
+/**
+ * Puts each labelled part on its own line when a student wrote them on one line, as a console or
+ * a one-line chat box forces: "tanh: ...; leaky relu: ...; gelu: ...".
+ */
+export function partsOnLines(text: string, parts: readonly AnswerPart[]): string {
+  const names = parts.flatMap((p) => [p.label, ...p.aliases]).filter((n) => n.length > 1);
+  if (names.length === 0) return text;
+  const alternatives = names.map((n) => n.trim().split(/[\s_-]+/).map(escape).join("[\\s_-]*")).join("|");
+  return text.replace(new RegExp(`[;|]\\s*(?=(?:${alternatives})\\s*:)`, "gi"), "\n");
+}
+
 /** The part id of every token of `text` (undefined before any label). */
 export function assignAnswerParts(text: string, analyzed: AnalyzedText, parts: readonly AnswerPart[]): Array<string | undefined> {
   const names = parts

@@ -1,9 +1,11 @@
 import type { Blank, BlanksAnswer, Question } from "../bank/schema.ts";
 import type { AwardedItem, Grade, StudentAnswer } from "./grade.ts";
 import { EMPTY_ANSWER, type ValueCheck, buildGrade } from "./grade-result.ts";
-import { checkDimensions } from "./dimensions-grader.ts";
+import { evaluateNumber } from "../math/index.ts";
+import { checkDimensions, parseDimensions } from "./dimensions-grader.ts";
 import { checkExpressionAnswer } from "./expression-grader.ts";
-import { checkNumber } from "./number-grader.ts";
+import { checkNumber, cleanNumberText } from "./number-grader.ts";
+import { valuesInProse } from "./prose-values.ts";
 
 /**
  * Grades an answer with several blanks ("W1: m x n; Ws: m x n; W2: l x m"). Parts are separated by
@@ -98,6 +100,13 @@ function checkBlank(blank: Blank, shared: BlanksAnswer["shared"], text: string):
   }
 }
 
+/** Whether a blank's text can be read as its kind at all (right or wrong). */
+function isReadable(blank: Blank, text: string): boolean {
+  if (blank.kind === "dimensions") return parseDimensions(text) !== undefined;
+  if (blank.kind === "number") return evaluateNumber(cleanNumberText(text)).ok;
+  return true;
+}
+
 const slug = (label: string, i: number) => label.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || `blank-${i + 1}`;
 
 /** Grades a `blanks` question. */
@@ -106,7 +115,11 @@ export function gradeBlanks(question: Question, spec: BlanksAnswer, answer: Stud
     const items = spec.blanks.map((b, i) => ({ id: slug(b.label, i), label: b.label, points: b.points, earned: 0, note: "No answer." }));
     return buildGrade(question, items, [EMPTY_ANSWER]);
   }
-  const { values, ignored } = assignParts(spec.blanks, answer.text);
+  let { values, ignored } = assignParts(spec.blanks, answer.text);
+  // A sentence with no labels ("16 filters of 7x7x3"): read the values in order from the prose.
+  const readable = values.every((v, i) => v !== undefined && isReadable(spec.blanks[i]!, v));
+  const prose = readable ? undefined : valuesInProse(spec.blanks, answer.text);
+  if (prose) ({ values, ignored } = { values: prose, ignored: [] });
   const items: AwardedItem[] = [];
   const feedback: string[] = [];
   const review: string[] = [];

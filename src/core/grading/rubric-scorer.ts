@@ -1,5 +1,5 @@
 import type { AnswerPart, RubricEntry, RubricGroup, RubricItem } from "../bank/schema.ts";
-import { assignAnswerParts } from "./answer-parts.ts";
+import { assignAnswerParts, partsOnLines } from "./answer-parts.ts";
 import type { AwardedItem } from "./grade.ts";
 import { type CompiledPhrase, type Occurrence, PhraseMatcher, compilePhrase } from "./phrase-matcher.ts";
 import { analyzeText } from "./text-analysis.ts";
@@ -77,7 +77,8 @@ const round = (x: number) => Math.round(x * 100) / 100;
  * Scores `text` against `rubric`; pure and linear in the answer's length for a fixed rubric. With
  * `parts`, an item that names a part is looked for only in that labelled part of the answer.
  */
-export function scoreRubric(rubric: readonly RubricEntry[], text: string, maxPoints: number, parts?: readonly AnswerPart[]): RubricOutcome {
+export function scoreRubric(rubric: readonly RubricEntry[], answerText: string, maxPoints: number, parts?: readonly AnswerPart[]): RubricOutcome {
+  const text = parts && parts.length > 0 ? partsOnLines(answerText, parts) : answerText;
   const analyzed = analyzeText(text);
   const matcher = new PhraseMatcher(analyzed, parts && parts.length > 0 ? assignAnswerParts(text, analyzed, parts) : []);
   const partFor = (p: string | undefined) => (parts && parts.length > 0 ? p : undefined);
