@@ -53,7 +53,7 @@ export const regrades: Command = {
     const assigned = ta.graders.list(input.course);
     const routing = assigned.length ? `Routing: ${assigned.map((a) => `${a.grader} → ${a.user}`).join(", ")}; others go to #ta.` : "No grader is assigned; requests go to #ta. Assign with /regrades assign GRADER USER.";
     if (!open.length) return privateReply(`No regrade request is open.\n${routing}`, { data: { regrades: [] } });
-    const lines = open.map((r) => `#${r.id} ${r.question} (${r.grader}) from ${r.user}, ${formatTime(r.createdAt)}, was ${r.scoreBefore}: ${r.reason}`);
+    const lines = open.map((r) => `#${r.id} ${r.question} (${r.grader}) from ${ta.people.displayName(r.user) ?? r.user}, ${formatTime(r.createdAt)}, was ${r.scoreBefore}: ${r.reason}`);
     const max = (r: (typeof open)[number]) => store.attempts.get(r.attempt)?.max ?? 0;
     return privateReply(`**Open regrade requests** (${open.length})\n${lines.join("\n")}\n${routing}`, {
       buttons: open.slice(0, 5).map((r) => resolveButton(r.id, max(r))),

@@ -40,7 +40,7 @@ export const review: Command = {
       return show(attempt - 1);
     }
     const note = [parsed?.note, o.note].filter(Boolean).join(" ") || null;
-    const { attempt: graded, deliveries } = queue.decide(input.course, attempt, { score: parsed?.score, items, note }, input.user, input.now);
+    const { attempt: graded, deliveries } = queue.decide(input.course, attempt, { score: parsed?.score ?? undefined, items, note }, input.user, input.now);
     const done = `Answer #${graded.id} to ${graded.question} is graded ${formatScore(graded.score, graded.max)}; the student is told.\n\n`;
     const next = show(graded.id, done);
     return { ...next, deliveries, data: { ...next.data, graded: { attempt: graded.id, question: graded.question, score: graded.score, max: graded.max } } };

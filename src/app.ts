@@ -81,7 +81,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   };
 }
 
-/** Images are large and re-rendered on demand; a remembered reply keeps only their description. */
+/** Images and files are large (images are re-rendered on demand); a remembered reply keeps only their description. */
 function withoutImages(reply: Reply): Reply {
-  return { ...reply, images: reply.images?.map((i) => ({ ...i, png: Buffer.alloc(0) })) };
+  return { ...reply, images: reply.images?.map((i) => ({ ...i, png: Buffer.alloc(0) })), files: reply.files?.map((f) => ({ ...f, data: Buffer.alloc(0) })) };
 }

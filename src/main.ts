@@ -21,6 +21,8 @@ async function main(): Promise<number> {
   const app = createApp(config);
   // Deadlines that passed while the bot was down are settled at once.
   app.services.exams.submitExpired(new Date());
+  // Announcements that fell due while down are claimed by each adapter's sweeper as it starts
+  // (console: runConsoleSession), never here: a claimed announcement with no platform to post it would be lost.
   try {
     if (config.platforms.includes("console")) {
       await runConsoleSession(app, {

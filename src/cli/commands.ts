@@ -2,7 +2,11 @@ import { bankCommand } from "./bank-command.ts";
 import { chatCommand } from "./chat-command.ts";
 import { checkCommand } from "./check-command.ts";
 import type { CliCommand } from "./cli-command.ts";
+import { dbCommand } from "./db-command.ts";
+import { exportCommand } from "./export-command.ts";
 import { gradeCommand } from "./grade-command.ts";
+import { rolesCommand } from "./roles-command.ts";
+import { scoresCommand } from "./scores-command.ts";
 
 /** Every `tutor` subcommand, listed explicitly. */
 export const cliCommands: CliCommand[] = [
@@ -10,4 +14,8 @@ export const cliCommands: CliCommand[] = [
   bankCommand,
   checkCommand,
   gradeCommand,
+  scoresCommand,
+  exportCommand,
+  dbCommand,
+  rolesCommand,
 ];

@@ -35,11 +35,20 @@ export async function runConsoleSession(app: App, options: ConsoleOptions): Prom
     rl.setPrompt(`${options.user}> `);
     rl.prompt();
   }
+  // Scheduled announcements of the console course, claimed once (also those due while it was closed).
+  const announce = () => {
+    for (const d of app.services.announcements.deliverDue(new Date(), CONSOLE_COURSE)) {
+      const to = "channel" in d.to ? `#${d.to.channel}` : d.to.user;
+      write(options.json ? renderer.json({ ...d.reply, data: { ...d.reply.data, delivery: { to } } }) : `${renderer.render(d.reply, to)}\n`);
+    }
+  };
+  announce();
   // The mock exam's deadline is enforced even if nobody types: submit and tell the student.
   const timer = setInterval(() => {
     for (const report of app.services.exams.submitExpired(new Date())) {
       if (report.session.course === CONSOLE_COURSE) write(`\n${examReportText(report, app.services.bank.exam.title)} (time ran out at ${formatTime(report.session.deadline)})`);
     }
+    announce();
   }, 15_000);
   timer.unref();
   try {

@@ -1,7 +1,7 @@
 import type { QuestionBank } from "../bank/question-bank.ts";
 import { UserError } from "../errors.ts";
-import type { TaStore } from "../ta/ta-ports.ts";
-import { pearsonFromSums, summarize, type Summary } from "./descriptive-stats.ts";
+import type { ExamResult, TaStore } from "../ta/ta-ports.ts";
+import { type PairSums, pearsonFromSums, summarize, type Summary } from "./descriptive-stats.ts";
 
 /** One question's line in the statistics of the mock exam. */
 export interface QuestionStats {
@@ -26,7 +26,7 @@ export interface AssessmentStats {
   sections: Record<string, Summary | null>;
   /** Every score counted in `overall`, for the histogram. */
   scores: number[];
-  /** The points the assessment is out of (bonus excluded), for the histogram's range. */
+  /** The points the assessment is out of (bonus excluded; 100 for imported ones), for the histogram's range. */
   outOf: number;
   /** Per question, for the mock exam (whole class). */
   questions: QuestionStats[];
@@ -60,9 +60,10 @@ export class StatsService {
     if (!imported && !mock) {
       throw new UserError("unknown-assessment", `There is no assessment "${wanted}". Choose one of: ${this.names(course).join(", ")} (import one with \`tutor scores import FILE.csv --assessment NAME\`).`);
     }
-    const all: Scored[] = imported
-      ? this.ta.assessments.scores(course, imported).map((s) => ({ section: s.section, score: s.score }))
-      : this.ta.examResults.totals(course, this.bank.exam.id).map((t) => ({ section: t.section, score: t.total }));
+    const results = imported ? null : this.ta.examResults.latest(course, this.bank.exam.id);
+    const all: Scored[] = results
+      ? results.map((t) => ({ section: t.section, score: t.total }))
+      : this.ta.assessments.scores(course, imported!).map((s) => ({ section: s.section, score: s.score }));
     const section = request.section ? this.resolveSection(request.section, all) : null;
     const counted = section ? all.filter((s) => s.section === section) : all;
     const scores = counted.map((s) => s.score);
@@ -75,27 +76,36 @@ export class StatsService {
       overall: summarize(scores),
       sections,
       scores,
-      outOf: imported ? Math.max(100, ...scores) : this.bank.totalPoints.regular,
-      questions: imported ? [] : this.questionStats(course, all.map((s) => s.score)),
+      outOf: imported ? 100 : this.bank.totalPoints.regular,
+      questions: results ? this.questionStats(results) : [],
     };
   }
 
-  private questionStats(course: string, totals: number[]): QuestionStats[] {
-    const n = totals.length;
+  /** Mean, full-marks share and discrimination per question, in one pass over the students. */
+  private questionStats(results: ExamResult[]): QuestionStats[] {
+    const n = results.length;
     if (n === 0) return [];
+    const questions = this.bank.all();
+    const sums = questions.map((): PairSums & { full: number } => ({ n, sumX: 0, sumY: 0, sumXX: 0, sumYY: 0, sumXY: 0, full: 0 }));
     let sumY = 0;
     let sumYY = 0;
-    for (const t of totals) {
-      sumY += t;
-      sumYY += t * t;
+    for (const r of results) {
+      sumY += r.total;
+      sumYY += r.total * r.total;
+      for (let i = 0; i < questions.length; i++) {
+        // An unanswered question counts 0: it adds nothing to the sums.
+        const x = r.scores[questions[i]!.id];
+        if (x === undefined) continue;
+        const s = sums[i]!;
+        s.sumX += x;
+        s.sumXX += x * x;
+        s.sumXY += x * r.total;
+        if (x >= questions[i]!.points - 1e-9) s.full++;
+      }
     }
-    const byQuestion = new Map(this.ta.examResults.questionAggregates(course, this.bank.exam.id).map((a) => [a.question, a]));
-    return this.bank.all().map((q) => {
-      const a = byQuestion.get(q.id) ?? { sumX: 0, sumXX: 0, sumXY: 0, full: 0 };
-      return {
-        question: q.id, max: q.points, mean: a.sumX / n, fullShare: a.full / n,
-        discrimination: pearsonFromSums({ n, sumX: a.sumX, sumXX: a.sumXX, sumXY: a.sumXY, sumY, sumYY }),
-      };
+    return questions.map((q, i) => {
+      const s = { ...sums[i]!, sumY, sumYY };
+      return { question: q.id, max: q.points, mean: s.sumX / n, fullShare: s.full / n, discrimination: pearsonFromSums(s) };
     });
   }
 

@@ -17,7 +17,6 @@ export function parseCsv(text: string): { records: CsvRecord[]; error: string | 
   let line = 1;
   let recordLine = 1;
   let i = 0;
-  let quotedAt = 0;
   const endRecord = () => {
     fields.push(field);
     if (fields.length > 1 || fields[0]!.trim() !== "") records.push({ line: recordLine, fields });
@@ -28,7 +27,7 @@ export function parseCsv(text: string): { records: CsvRecord[]; error: string | 
     const c = s[i]!;
     if (c === '"' && field.trim() === "") {
       // A quoted field: read up to the closing quote, keeping "" as one quote and any line breaks.
-      quotedAt = line;
+      const quotedAt = line;
       field = "";
       i++;
       for (;;) {

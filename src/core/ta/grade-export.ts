@@ -36,17 +36,8 @@ export class GradeExport {
       throw new UserError("unknown-assessment", `There is no assessment "${wanted}". Choose one of: ${names.join(", ")}.`);
     }
     const ids = this.bank.ids();
-    const byUser = new Map<string, Map<string, number>>();
-    for (const s of this.ta.examResults.questionScores(course, exam.id)) {
-      const m = byUser.get(s.user) ?? new Map<string, number>();
-      m.set(s.question, s.score);
-      byUser.set(s.user, m);
-    }
-    const totals = this.ta.examResults.totals(course, exam.id).sort((a, b) => a.name.localeCompare(b.name) || a.user.localeCompare(b.user));
-    const rows = totals.map((t) => {
-      const scores = byUser.get(t.user);
-      return [t.name, t.user, t.section, ...ids.map((id) => (scores?.has(id) ? round(scores.get(id)!) : null)), round(t.total)];
-    });
+    const results = this.ta.examResults.latest(course, exam.id).sort((a, b) => a.name.localeCompare(b.name) || a.user.localeCompare(b.user));
+    const rows = results.map((r) => [r.name, r.user, r.section, ...ids.map((id) => (r.scores[id] === undefined ? null : round(r.scores[id]))), round(r.total)]);
     return { name: `${slug(exam.id)}-mock.csv`, csv: toCsv([["Name", "SID", "Section", ...ids, "Total"], ...rows]), students: rows.length };
   }
 }

@@ -51,7 +51,7 @@ export class ReviewService {
     return {
       attempt,
       question: this.bank.require(attempt.question),
-      student: this.store.enrollments.get(course, attempt.user)?.name ?? attempt.user,
+      student: this.ta.people.displayName(attempt.user) ?? attempt.user,
       waiting: this.ta.grades.countPendingReview(course),
     };
   }

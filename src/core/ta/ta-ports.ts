@@ -120,38 +120,32 @@ export interface AssessmentRepository {
   scores(course: string, assessment: string): ImportedScore[];
 }
 
-/** A student's total on the mock exam: their latest submitted session. */
-export interface ExamTotal {
+/** A student's result on the mock exam: their latest submitted session. */
+export interface ExamResult {
   user: string;
   name: string;
   section: string | null;
   session: number;
+  /** Sum of `scores`, bonus included. */
   total: number;
+  /** The score of the last answer to each answered question. */
+  scores: Record<string, number>;
 }
 
-/**
- * Sums over students' latest submitted sessions for one question, computed by the store
- * (x = the question's score, y = the session total), so statistics never load every attempt.
- */
-export interface QuestionAggregate {
-  question: string;
-  sumX: number;
-  sumXX: number;
-  sumXY: number;
-  /** Answers that earned full marks. */
-  full: number;
-}
-
-/** Read models of the mock exam over each student's latest submitted session. */
+/** Read model of the mock exam: one row per student, however many attempts the store holds. */
 export interface ExamResultQueries {
-  totals(course: string, exam: string): ExamTotal[];
-  questionAggregates(course: string, exam: string): QuestionAggregate[];
-  /** Each student's score per question (latest answer in the latest submitted session). */
-  questionScores(course: string, exam: string): { user: string; question: string; score: number }[];
+  /** Each student's latest submitted session of `exam` in `course`. */
+  latest(course: string, exam: string): ExamResult[];
+}
+
+/** Display names of people, whether or not they enrolled in a section. */
+export interface PeopleQueries {
+  displayName(user: string): string | null;
 }
 
 /** Everything the TA tools store. */
 export interface TaStore {
+  people: PeopleQueries;
   announcements: AnnouncementRepository;
   regrades: RegradeRepository;
   graders: GraderAssignmentRepository;

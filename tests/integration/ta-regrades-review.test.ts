@@ -1,0 +1,107 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { ConsoleDriver, TestClock } from "../fakes/console-driver.ts";
+import { runTutor } from "../fakes/run-tutor.ts";
+
+let drivers: ConsoleDriver[] = [];
+function driver(clock?: TestClock): ConsoleDriver {
+  const d = new ConsoleDriver(undefined, clock);
+  drivers.push(d);
+  return d;
+}
+afterEach(async () => {
+  await Promise.all(drivers.map((d) => d.close()));
+  drivers = [];
+});
+
+const DRAWING = "/answer 2a input x goes to W1 x, then relu, then W3, plus W2 x, gives z, then the loss";
+
+describe("/regrade and /regrades", () => {
+  it("refuses a regrade after the window with the date it closed", async () => {
+    const clock = new TestClock(new Date("2026-11-28T10:00:00Z"));
+    const d = driver(clock);
+    await d.say("ana", "/quiz 3a");
+    await d.say("ana", "/answer 3a true");
+    clock.advance(8 * 24 * 60);
+    const refused = await d.say("ana", "/regrade 3a my answer deserves the choice points");
+    expect(refused).toMatch(/Regrades for 3a closed on 2026-12-05 10:00:00 UTC, 7 days after your answer/);
+  });
+
+  it("routes a request to the question's grader, and the resolution to the student and everywhere the score is read", async () => {
+    const clock = new TestClock(new Date("2026-11-28T10:00:00Z"));
+    const d = driver(clock);
+    expect(await d.say("tara", "/regrades assign michael mike", "ta")).toMatch(/Regrades of Michael's questions now go to console:mike/);
+    await d.say("ben", "/exam start");
+    await d.say("ben", "/answer 3a true");
+    await d.say("ben", "/answer 2b z - y");
+    await d.say("ben", "/exam submit");
+    clock.advance(6 * 24 * 60);
+
+    const [asked] = await d.replies("ben", "/regrade 3a I argued that it lowers training error, please look again");
+    expect(asked!.text).toMatch(/went to Michael/);
+    expect(asked!.deliveries?.[0]?.to).toEqual({ user: "console:mike" });
+    expect(await d.say("ben", "/regrade 3a once more, please look again")).toMatch(/already asked/);
+    const [unassigned] = await d.replies("ben", "/regrade 2b the sign convention was stated");
+    expect(unassigned!.deliveries?.[0]?.to).toEqual({ channel: "ta" });
+
+    expect(await d.say("mike", "/regrades", "ta")).toMatch(/#1 3a \(Michael\) from ben.*\n#2 2b \(Johannes\)/);
+    const [resolved] = await d.replies("mike", "/regrades resolve 1 2 partial credit for the reasoning", "ta");
+    expect(resolved!.text).toMatch(/Regrade #1 \(3a\) resolved: 0\/5 → 2\/5/);
+    expect(resolved!.deliveries).toEqual([{ to: { user: "console:ben" }, reply: expect.objectContaining({ text: expect.stringMatching(/changed from 0\/5 to 2\/5[\s\S]*Note: partial credit for the reasoning/) }) }]);
+    expect(await d.say("mike", "/regrades resolve 1 3", "ta")).toMatch(/already resolved/);
+
+    expect(await d.say("ben", "/exam status")).toMatch(/Problem 3\s+2\/20/);
+    const exported = (await d.json("tara", "/export", "ta"))[0]!.export as { csv: string };
+    expect(exported.csv.split("\r\n")[1]).toBe("ben,console:ben,,,,,,,,4,,,2,,,,,,,,,,,6");
+    clock.advance(2 * 24 * 60);
+    expect(await d.say("ben", "/regrade 3a and once more after the week")).toMatch(/Regrades for 3a closed on 2026-12-05 10:00:00 UTC, 7 days after your mock exam was submitted/);
+    const attempt = d.app.store.ta.regrades.get(1)!.attempt;
+    expect(d.app.store.ta.grades.history(attempt)).toMatchObject([{ oldScore: 0, newScore: 2, source: "regrade", by: "console:mike" }]);
+  });
+});
+
+describe("/review", () => {
+  it("grades a waiting answer: the TA's grade replaces the automatic one in progress, reports and the export", async () => {
+    const d = driver();
+    await d.say("ana", "/quiz 2a");
+    await d.say("ana", DRAWING);
+    expect(await d.say("ana", "/progress")).toMatch(/2a .*\(TA review pending\)/);
+    await d.say("ana", "/exam start");
+    await d.say("ana", DRAWING);
+    await d.say("ana", "/exam submit");
+
+    const shown = await d.say("tara", "/review", "ta");
+    expect(shown).toMatch(/Review\s+\(2 waiting\): answer #\d+ to 2a .* by ana, practice/);
+    expect(shown).toMatch(/first-layer \(1\)/);
+    expect(shown).toMatch(/\[1\] Award full \(4\)\s+\[2\] Award 0\s+\[3\] Score and note…\s+\[4\] Award items…\s+\[5\] Skip/);
+    const [graded] = await d.replies("tara", "1", "ta");
+    expect(graded!.text).toMatch(/graded 4\/4; the student is told/);
+    expect(graded!.text).toMatch(/\(1 waiting\): answer #\d+ to 2a .* mock exam/);
+    expect(graded!.deliveries).toEqual([{ to: { user: "console:ana" }, reply: expect.objectContaining({ text: expect.stringMatching(/A TA graded your answer to 2a: 4\/4/) }) }]);
+
+    // The exam's answer, by rubric items typed into the form.
+    expect(await d.say("tara", "4", "ta")).toMatch(/Item ids earned/);
+    expect(await d.say("tara", "first-layer, shortcut", "ta")).toMatch(/graded 2\/4[\s\S]*Nothing waits for review/);
+
+    const progress = await d.say("ana", "/progress");
+    expect(progress).toMatch(/2a\s+4\/4/);
+    expect(progress).not.toMatch(/review pending/);
+    expect(progress).toMatch(/Problem 2\s+2\/20/);
+    const exported = (await d.json("tara", "/export", "ta"))[0]!.export as { csv: string };
+    expect(exported.csv.split("\r\n")[1]).toBe("ana,console:ana,,,,,,,2,,,,,,,,,,,,,,,2");
+  });
+
+  it("exports to a file from the command line and backs the database up", async () => {
+    const d = driver();
+    await d.say("ana", "/exam start");
+    await d.say("ana", "/answer 2b z - y");
+    await d.say("ana", "/exam submit");
+    await d.close();
+    drivers = [];
+    const csv = await runTutor(["export", "--db", d.dbFile]);
+    expect(csv.stdout.split("\r\n")[1]).toBe("ana,console:ana,,,,,,,,4,,,,,,,,,,,,,,4");
+    const backup = `${d.dbFile}.bak`;
+    expect((await runTutor(["db", "backup", backup, "--db", d.dbFile])).stdout).toMatch(/Backed up \d+ pages/);
+    expect((await runTutor(["export", "--db", backup])).stdout).toBe(csv.stdout);
+    expect((await runTutor(["db", "backup", backup, "--db", d.dbFile])).stderr).toMatch(/already exists/);
+  });
+});
