@@ -63,16 +63,13 @@ export const bankCommand: CliCommand = {
 };
 
 function parseOptions(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      options: { json: { type: "boolean", default: false }, db: { type: "string" } },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  // Unknown or malformed flags are reported as usage errors by run-cli.
+  return parseArgs({
+    args: argv,
+    options: { json: { type: "boolean", default: false }, db: { type: "string" } },
+    allowPositionals: true,
+    strict: true,
+  });
 }
 
 /** The bank files at PATH (a file or a folder); prints why and returns undefined when there are none. */

@@ -99,21 +99,18 @@ async function checkLine(pool: GradingPool, line: string, lineNumber: number): P
 }
 
 function parse(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      options: {
-        test: { type: "string", default: "equiv" },
-        tol: { type: "string" },
-        json: { type: "boolean", default: false },
-        batch: { type: "boolean", default: false },
-        db: { type: "string" },
-      },
-      allowPositionals: true,
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  // Unknown or malformed flags are reported as usage errors by run-cli.
+  return parseArgs({
+    args: argv,
+    options: {
+      test: { type: "string", default: "equiv" },
+      tol: { type: "string" },
+      json: { type: "boolean", default: false },
+      batch: { type: "boolean", default: false },
+      db: { type: "string" },
+    },
+    allowPositionals: true,
+  });
 }
 
 /** `tutor check`, with the pool factory injectable for tests. */

@@ -113,21 +113,18 @@ async function withPool(pool: GradingPool, work: (pool: GradingPool) => Promise<
 }
 
 function parse(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      options: {
-        answer: { type: "string" },
-        justification: { type: "string" },
-        json: { type: "boolean", default: false },
-        batch: { type: "boolean", default: false },
-        db: { type: "string" },
-      },
-      allowPositionals: true,
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  // Unknown or malformed flags are reported as usage errors by run-cli.
+  return parseArgs({
+    args: argv,
+    options: {
+      answer: { type: "string" },
+      justification: { type: "string" },
+      json: { type: "boolean", default: false },
+      batch: { type: "boolean", default: false },
+      db: { type: "string" },
+    },
+    allowPositionals: true,
+  });
 }
 
 /** `tutor grade`, with the pool factory injectable for tests. */

@@ -59,7 +59,25 @@ export class ConsoleDriver {
     return replies.map((r) => JSON.parse(this.renderer.json(r)) as Record<string, unknown>);
   }
 
+  private closed: Promise<void> | null = null;
+
+  /** Closes the app (grading pool and SQLite file); closing twice is harmless. */
   close(): Promise<void> {
-    return this.app.close();
+    this.closed ??= this.app.close();
+    return this.closed;
   }
+}
+
+/** Console drivers for one test file, each closed after its test (a test may close one earlier, to restart). */
+export function useConsoleDrivers(afterEach: (fn: () => Promise<void>) => void): (dbFile?: string, clock?: TestClock) => ConsoleDriver {
+  let open: ConsoleDriver[] = [];
+  afterEach(async () => {
+    await Promise.all(open.map((d) => d.close()));
+    open = [];
+  });
+  return (dbFile, clock) => {
+    const d = new ConsoleDriver(dbFile, clock);
+    open.push(d);
+    return d;
+  };
 }

@@ -1,16 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { ConsoleDriver, TestClock } from "../fakes/console-driver.ts";
+import { TestClock, useConsoleDrivers } from "../fakes/console-driver.ts";
 
-let drivers: ConsoleDriver[] = [];
-function driver(dbFile?: string, clock?: TestClock): ConsoleDriver {
-  const d = new ConsoleDriver(dbFile, clock);
-  drivers.push(d);
-  return d;
-}
-afterEach(async () => {
-  await Promise.all(drivers.map((d) => d.close()));
-  drivers = [];
-});
+const driver = useConsoleDrivers(afterEach);
 
 describe("the mock midterm", () => {
   it("hides scores until submission, then reports per problem and the total out of 100", async () => {
@@ -41,7 +32,6 @@ describe("the mock midterm", () => {
     expect(await first.say("ben", "/exam start")).toMatch(/ends at 2026-11-28 15:50:00 UTC/);
     await first.say("ben", "/answer 2b z - y");
     await first.close();
-    drivers = [];
 
     clock.advance(111);
     const second = driver(first.dbFile, clock);

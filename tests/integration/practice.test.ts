@@ -1,16 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { ConsoleDriver, TestClock } from "../fakes/console-driver.ts";
+import { TestClock, useConsoleDrivers } from "../fakes/console-driver.ts";
 
-let drivers: ConsoleDriver[] = [];
-function driver(dbFile?: string, clock?: TestClock): ConsoleDriver {
-  const d = new ConsoleDriver(dbFile, clock);
-  drivers.push(d);
-  return d;
-}
-afterEach(async () => {
-  await Promise.all(drivers.map((d) => d.close()));
-  drivers = [];
-});
+const driver = useConsoleDrivers(afterEach);
 
 describe("practice in the console chat", () => {
   it("serves a question, grades an answer with score/max and rubric items, and counts it in progress", async () => {
@@ -33,7 +24,6 @@ describe("practice in the console chat", () => {
     await first.say("ben", "/quiz 2b");
     expect(await first.say("ben", "/answer 2b z - y")).toMatch(/2b: 4\/4/);
     await first.close();
-    drivers = [];
     const second = driver(first.dbFile);
     expect(await second.say("ben", "/progress")).toMatch(/2b\s+4\/4 1 try/);
   });

@@ -1,17 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { ConsoleDriver, TestClock } from "../fakes/console-driver.ts";
+import { TestClock, useConsoleDrivers } from "../fakes/console-driver.ts";
 import { runTutor } from "../fakes/run-tutor.ts";
 
-let drivers: ConsoleDriver[] = [];
-function driver(dbFile?: string, clock?: TestClock): ConsoleDriver {
-  const d = new ConsoleDriver(dbFile, clock);
-  drivers.push(d);
-  return d;
-}
-afterEach(async () => {
-  await Promise.all(drivers.map((d) => d.close()));
-  drivers = [];
-});
+const driver = useConsoleDrivers(afterEach);
 
 describe("TA access", () => {
   it("refuses every TA command to a student with a clear private message", async () => {
@@ -28,7 +19,6 @@ describe("TA access", () => {
   it("lets a TA recorded with `tutor roles set` use TA commands from a student console", async () => {
     const d = driver();
     await d.close();
-    drivers = [];
     const set = await runTutor(["roles", "set", "rita", "ta", "--db", d.dbFile]);
     expect(set.stdout).toMatch(/console:rita is now a TA in console/);
     const again = driver(d.dbFile);
@@ -65,7 +55,6 @@ describe("/announce", () => {
     await first.say("tara", "/announce Midterm review **Friday** at: tomorrow 9:00 channel: announcements", "ta");
     expect(first.app.services.announcements.deliverDue(clock.read(), "console")).toEqual([]);
     await first.close();
-    drivers = [];
 
     clock.advance(24 * 60);
     const second = driver(first.dbFile, clock);
@@ -73,7 +62,6 @@ describe("/announce", () => {
     expect(due).toEqual([{ course: "console", to: { channel: "announcements" }, reply: { text: "Midterm review **Friday**", ephemeral: false } }]);
     expect(second.app.services.announcements.deliverDue(clock.read(), "console")).toEqual([]);
     await second.close();
-    drivers = [];
 
     const third = driver(first.dbFile, clock);
     clock.advance(60);
@@ -86,7 +74,6 @@ describe("/announce", () => {
     const d = driver(undefined, clock);
     await d.say("tara", "/announce Quiz **tonight** at: in 5m", "ta");
     await d.close();
-    drivers = [];
     const run = await runTutor(["chat", "--user", "sam", "--db", d.dbFile], "");
     expect(run.stdout).toContain("→ to #announcements:\nQuiz tonight");
     const rerun = await runTutor(["chat", "--user", "sam", "--db", d.dbFile], "");

@@ -1,17 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { ConsoleDriver, TestClock } from "../fakes/console-driver.ts";
+import { TestClock, useConsoleDrivers } from "../fakes/console-driver.ts";
 import { runTutor } from "../fakes/run-tutor.ts";
 
-let drivers: ConsoleDriver[] = [];
-function driver(clock?: TestClock): ConsoleDriver {
-  const d = new ConsoleDriver(undefined, clock);
-  drivers.push(d);
-  return d;
-}
-afterEach(async () => {
-  await Promise.all(drivers.map((d) => d.close()));
-  drivers = [];
-});
+const openDriver = useConsoleDrivers(afterEach);
+const driver = (clock?: TestClock) => openDriver(undefined, clock);
 
 const DRAWING = "/answer 2a input x goes to W1 x, then relu, then W3, plus W2 x, gives z, then the loss";
 
@@ -96,7 +88,6 @@ describe("/review", () => {
     await d.say("ana", "/answer 2b z - y");
     await d.say("ana", "/exam submit");
     await d.close();
-    drivers = [];
     const csv = await runTutor(["export", "--db", d.dbFile]);
     expect(csv.stdout.split("\r\n")[1]).toBe("ana,console:ana,,,,,,,,4,,,,,,,,,,,,,,4");
     const backup = `${d.dbFile}.bak`;

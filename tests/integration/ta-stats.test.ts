@@ -2,16 +2,12 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { HISTOGRAM_BAR_COLOR } from "../../src/render/histogram-png.ts";
-import { ConsoleDriver } from "../fakes/console-driver.ts";
+import { useConsoleDrivers } from "../fakes/console-driver.ts";
 import { countBars, decodePng } from "../fakes/png-reader.ts";
 import { runTutor } from "../fakes/run-tutor.ts";
 import { tempDbFile } from "../fakes/temp-files.ts";
 
-let drivers: ConsoleDriver[] = [];
-afterEach(async () => {
-  await Promise.all(drivers.map((d) => d.close()));
-  drivers = [];
-});
+const driver = useConsoleDrivers(afterEach);
 
 interface Student { name: string; sid: string; section: string; score: number }
 
@@ -79,15 +75,13 @@ describe("/stats", () => {
     expect(run.stderr).toContain('line 3: Total Score "abc" is not a number');
     expect(run.stderr).toContain("line 5: 1 already appears on line 2");
     expect(run.stderr).toMatch(/nothing was imported/);
-    const d = new ConsoleDriver(db);
-    drivers.push(d);
+    const d = driver(db);
     expect(await d.say("tara", "/stats quiz1", "ta")).toMatch(/There is no assessment "quiz1"/);
     expect(d.app.store.ta.assessments.list("console")).toEqual([]);
   });
 
   it("draws a histogram PNG with one bar per non-empty bin, and posts publicly only when asked", async () => {
-    const d = new ConsoleDriver();
-    drivers.push(d);
+    const d = driver();
     const scores = [55, 61, 62, 77, 95, 100, 106];
     d.app.store.ta.assessments.replace("console", "quiz2", scores.map((score, i) => ({ student: `s${i}`, name: `S${i}`, section: i % 2 ? "C147" : "C247", score })), new Date());
     const [reply] = await d.replies("tara", "/stats quiz2", "ta");
