@@ -131,4 +131,9 @@ export interface Store {
   served: ServedRepository;
   /** Runs `work` in one transaction: all of it is stored, or none. */
   transaction<T>(work: () => T): T;
+  /**
+   * Like `transaction`, but shares one commit with the other writes queued in the same turn of the
+   * event loop (group commit); resolves once the write is durable. For the answer path under load.
+   */
+  commit<T>(work: () => T): Promise<T>;
 }

@@ -1,6 +1,7 @@
 import type { Store } from "../core/ports.ts";
 import type { TaStore } from "../core/ta/ta-ports.ts";
 import { type Db, openDatabase } from "./database.ts";
+import { createGroupCommit } from "./group-commit.ts";
 import { SqliteAttemptStore } from "./sqlite-attempt-store.ts";
 import { SqliteCourseStore, SqliteEnrollmentStore } from "./sqlite-enrollment-store.ts";
 import { SqliteExamSessionStore } from "./sqlite-exam-session-store.ts";
@@ -17,6 +18,7 @@ export interface SqliteStore extends Store {
 
 export function createSqliteStore(file: string): SqliteStore {
   const db = openDatabase(file);
+  const group = createGroupCommit(db);
   return {
     db,
     courses: new SqliteCourseStore(db),
@@ -28,6 +30,10 @@ export function createSqliteStore(file: string): SqliteStore {
     served: new SqliteServedStore(db),
     ta: createSqliteTaStore(db),
     transaction: <T>(work: () => T): T => db.transaction(work)(),
-    close: () => db.close(),
+    commit: group.commit,
+    close: () => {
+      group.flush();
+      db.close();
+    },
   };
 }

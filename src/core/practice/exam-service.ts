@@ -70,7 +70,7 @@ export class ExamService {
     checkAnswerText(answer);
     if (now > session.deadline) throw lateAnswer(question.id, now, session.deadline);
     const grade = await this.grader.grade(question, answer);
-    return this.store.transaction(() => {
+    return await this.store.commit(() => {
       const current = this.store.examSessions.open(session.course, session.user);
       // Grading is asynchronous: the deadline may have passed, or the exam been submitted, meanwhile.
       if (!current || current.id !== session.id) throw lateAnswer(question.id, now, session.deadline);

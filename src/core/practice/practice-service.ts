@@ -69,7 +69,7 @@ export class PracticeService {
       throw new UserError("not-served", `You have not been given question ${question.id} yet. Ask for it with /quiz ${question.id}, then answer.`);
     }
     const grade = await this.grader.grade(question, answer);
-    const attempt = this.store.transaction(() => {
+    const attempt = await this.store.commit(() => {
       const stored = this.store.attempts.add({
         course: who.course, user: who.user, question: question.id, mode: "practice", examSession: null,
         answer: answer.text, justification: answer.justification ?? null, score: grade.score, max: grade.max,
