@@ -13,7 +13,7 @@ const cancelButton = (id: number): ReplyButton => ({ label: `Cancel #${id}`, sty
  */
 export const announce: Command = {
   name: "announce",
-  description: "Post an announcement now or later (TA); also: list, cancel ID, edit ID TEXT",
+  description: "Post an announcement now or later; also: list, cancel ID, edit ID TEXT",
   options: [
     { name: "message", description: "The announcement (Markdown), or list / cancel ID / edit ID TEXT", type: "string", required: true, rest: true, maxLength: 1800 },
     { name: "at", description: "When, in UTC: 2026-12-01 09:00, in 2h, tomorrow 9:00 (default: now)", type: "string", required: false },

@@ -7,7 +7,7 @@ const SHOW_LIMIT = 1500;
 /** `/export [assessment]`: grades as a CSV a gradebook imports (TA). */
 export const exportGrades: Command = {
   name: "export",
-  description: "Export grades as CSV for the gradebook (TA)",
+  description: "Export grades as CSV for the gradebook",
   options: [{ name: "assessment", description: "midterm (the mock exam, default) or an imported assessment", type: "string", required: false }],
   access: "ta",
   examples: ["/export", "/export paper-midterm"],

@@ -19,7 +19,7 @@ function userId(text: string, ta: string, names: { user: string; name: string }[
 /** `/regrades` lists open requests; `resolve ID SCORE NOTE` decides one; `assign GRADER USER` routes a grader's requests. */
 export const regrades: Command = {
   name: "regrades",
-  description: "Open regrade requests (TA): list, resolve ID SCORE NOTE, assign GRADER USER",
+  description: "Open regrade requests: list, resolve ID SCORE NOTE, assign GRADER USER",
   options: [
     { name: "action", description: "list (default), resolve or assign", type: "string", required: false, choices: ["list", "resolve", "assign"] },
     { name: "id", description: "resolve: the request number; assign: the grader as the bank names them (e.g. Ken-Fu)", type: "string", required: false },

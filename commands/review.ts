@@ -8,7 +8,7 @@ import type { Command } from "../src/services.ts";
 /** `/review`: the next answer waiting for a TA; `/review ID SCORE NOTE` or `/review ID items: a,b` grades it. */
 export const review: Command = {
   name: "review",
-  description: "Grade answers waiting for a TA (drawings, proofs, uncertain short answers) (TA)",
+  description: "Grade answers waiting for a TA (drawings, proofs, uncertain short answers)",
   options: [
     { name: "attempt", description: "The answer's number (from /review)", type: "string", required: false },
     { name: "score", description: "The score to give, optionally followed by a note", type: "string", required: false },

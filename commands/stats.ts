@@ -18,7 +18,7 @@ export function statsBins(stats: AssessmentStats) {
 /** `/stats [assessment] [section] [post]`: private to the TA unless posted. */
 export const stats: Command = {
   name: "stats",
-  description: "Score statistics overall and per section, with a histogram (TA); post to share them",
+  description: "Score statistics overall and per section, with a histogram; post to share them",
   options: [
     { name: "assessment", description: "midterm (the mock exam, default) or an imported assessment", type: "string", required: false },
     { name: "section", description: "Only this section, e.g. C247", type: "string", required: false },

@@ -35,7 +35,7 @@ type Loaded = { file: string; bank: Bank } | { file: string; issues: string[] };
 /** `tutor bank validate|list`: what a TA runs before students see a rubric. */
 export const bankCommand: CliCommand = {
   name: "bank",
-  summary: "validate and list question banks",
+  summary: "Validate and list question banks",
   help: HELP,
   async run(argv, ctx) {
     const { values, positionals } = parseOptions(argv);

@@ -14,7 +14,7 @@ a consistent snapshot, WAL included). PATH must not exist yet.
 /** `tutor db backup`: a consistent copy of the live database. */
 export const dbCommand: CliCommand = {
   name: "db",
-  summary: "back up the database (db backup PATH)",
+  summary: "Back up the database (db backup PATH)",
   help: HELP,
   async run(argv, ctx) {
     const { values, positionals } = parseArgs({ args: argv, options: { db: { type: "string" } }, allowPositionals: true });

@@ -21,7 +21,7 @@ assessment: Name, SID, Section, Total Score.
 /** `tutor export`: the gradebook CSV, from the command line. */
 export const exportCommand: CliCommand = {
   name: "export",
-  summary: "write grades as CSV for a gradebook",
+  summary: "Write grades as CSV for a gradebook",
   help: HELP,
   async run(argv, ctx) {
     const { values } = parseArgs({

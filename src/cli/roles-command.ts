@@ -16,7 +16,7 @@ Platform roles add to this: DISCORD_TA_ROLE, SLACK_TA_USERS, --role ta in the co
 /** `tutor roles`: TAs recorded in the store. */
 export const rolesCommand: CliCommand = {
   name: "roles",
-  summary: "record who is a TA (roles set USER ta|student)",
+  summary: "Record who is a TA (roles set USER ta|student)",
   help: HELP,
   async run(argv, ctx) {
     const { values, positionals } = parseArgs({ args: argv, options: { course: { type: "string", default: "console" }, db: { type: "string" } }, allowPositionals: true });

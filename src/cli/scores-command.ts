@@ -21,7 +21,7 @@ nothing is imported. Importing an assessment again replaces its scores.
 /** `tutor scores import`: a paper exam's scores from the gradebook, for statistics. */
 export const scoresCommand: CliCommand = {
   name: "scores",
-  summary: "import a Gradescope-style score CSV (for /stats and /export)",
+  summary: "Import a Gradescope-style score CSV (for /stats and /export)",
   help: HELP,
   async run(argv, ctx) {
     const { values, positionals } = parseArgs({
