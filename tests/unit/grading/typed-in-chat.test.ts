@@ -11,6 +11,8 @@ const grade = (id: string, text: string) => gradeAnswer(bank.require(id), { text
 
 describe("answers typed on one line of chat", () => {
   it.each([
+    ["1b", "It keeps activations from becoming too large or too small, which avoids exploding or vanishing gradients"],
+    ["1b", "Updating earlier layers changes the distribution of the next layer's inputs (internal covariate shift); batch norm keeps it stable"],
     ["4b-i", "16 filters of 7x7x3"],
     ["4b-i", "There are 16 filters, each 7 x 7 x 3"],
     ["4b-ii", "The depth is 16 and there are 32*3*3*16 = 4608 parameters"],
