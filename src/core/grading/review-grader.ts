@@ -15,7 +15,7 @@ export function gradeForReview(question: Question, spec: ReviewedAnswer, answer:
   const feedback = [
     ...(empty ? [`Your answer is empty; attach or describe your ${what} so the TA has something to grade.`] : []),
     `A TA will grade your ${what} by hand; the score of 0 is provisional until then.`,
-    ...(spec.selfCheck.length > 0 ? ["While you wait, check your work:", ...spec.selfCheck.map((s) => `• ${s}`)] : []),
+    ...(spec.selfCheck.length > 0 ? [`While you wait, check your work: ${spec.selfCheck.join(" ")}`] : []),
   ];
   return {
     question: question.id,

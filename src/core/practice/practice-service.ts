@@ -76,8 +76,11 @@ export class PracticeService {
         items: grade.items, feedback: grade.feedback, needsReview: grade.needsReview, graderVersion: grade.graderVersion,
         createdAt: now, interactionId,
       });
-      const previous = this.store.schedules.get(who.course, who.user, question.id);
-      this.store.schedules.put(who.course, who.user, reschedule(previous, question.id, grade.score, grade.max, now));
+      // A provisional grade (a TA will decide) says nothing yet about what the student knows.
+      if (!grade.needsReview) {
+        const previous = this.store.schedules.get(who.course, who.user, question.id);
+        this.store.schedules.put(who.course, who.user, reschedule(previous, question.id, grade.score, grade.max, now));
+      }
       return stored;
     });
     return { question, grade, attempt };

@@ -109,11 +109,15 @@ export class StatsService {
     });
   }
 
-  /** Sections with scores: the bank's in its order, then any other the data names. */
+  /** Sections with scores, largest first as in the seed's post (C247, then C147); ties in the bank's order. */
   private sectionNames(all: Scored[]): string[] {
-    const found = new Set(all.map((s) => s.section).filter((s): s is string => s !== null));
-    const known = this.bank.exam.sections.filter((s) => found.has(s));
-    return [...known, ...[...found].filter((s) => !known.includes(s)).sort()];
+    const counts = new Map<string, number>();
+    for (const s of all) if (s.section !== null) counts.set(s.section, (counts.get(s.section) ?? 0) + 1);
+    const order = (name: string) => {
+      const i = this.bank.exam.sections.indexOf(name);
+      return i < 0 ? this.bank.exam.sections.length : i;
+    };
+    return [...counts.keys()].sort((a, b) => counts.get(b)! - counts.get(a)! || order(a) - order(b) || a.localeCompare(b));
   }
 
   private resolveSection(text: string, all: Scored[]): string {
