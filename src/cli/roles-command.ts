@@ -1,3 +1,4 @@
+import { consoleUserId } from "../adapters/console/console-chat.ts";
 import { parseArgs } from "node:util";
 import { type CliCommand, UsageError, writeLine } from "./cli-command.ts";
 import { withStore } from "./store-access.ts";
@@ -28,7 +29,7 @@ export const rolesCommand: CliCommand = {
     }
     if (action !== "set") throw new UsageError(action ? `unknown action "${action}": use set or list.` : "say what to do: set USER ta|student, or list.");
     if (!user || (role !== "ta" && role !== "student") || extra.length) throw new UsageError("give a user and a role: tutor roles set USER ta|student.");
-    const id = user.includes(":") ? user : `console:${user}`;
+    const id = user.includes(":") ? user : consoleUserId(user);
     await withStore(ctx.env, values.db, (store) => {
       store.transaction(() => {
         store.courses.ensure(values.course, values.course);

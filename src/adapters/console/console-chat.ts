@@ -12,6 +12,9 @@ export interface ConsoleUser {
 
 export const CONSOLE_COURSE = "console";
 
+/** The platform-scoped id of a console user: `console:<name>`. */
+export const consoleUserId = (name: string): string => `console:${name}`;
+
 /**
  * The console chat: the same commands and replies as Discord and Slack, in a terminal. Buttons
  * become numbered choices and forms become a follow-up prompt. `/as ta` and `/as student` switch role.
@@ -73,7 +76,7 @@ export class ConsoleChat<S> {
     }
     const input: CommandInput = {
       course: CONSOLE_COURSE,
-      user: { id: `console:${this.user.name}`, name: this.user.name },
+      user: { id: consoleUserId(this.user.name), name: this.user.name },
       roles: [this.user.role],
       command,
       options,

@@ -4,7 +4,7 @@ import type { App } from "../../app.ts";
 import type { Role } from "../../core/chat/command-input.ts";
 import { formatTime } from "../../core/format.ts";
 import { examReportText } from "../../core/views/exam-view.ts";
-import { CONSOLE_COURSE, ConsoleChat } from "./console-chat.ts";
+import { CONSOLE_COURSE, ConsoleChat, consoleUserId } from "./console-chat.ts";
 import { ConsoleRenderer } from "./console-renderer.ts";
 
 export interface ConsoleOptions {
@@ -46,7 +46,7 @@ export async function runConsoleSession(app: App, options: ConsoleOptions): Prom
   // The mock exam's deadline is enforced even if nobody types: submit and tell the student.
   const timer = setInterval(() => {
     for (const report of app.services.exams.submitExpired(new Date())) {
-      if (report.session.course === CONSOLE_COURSE) write(`\n${examReportText(report, app.services.bank.exam.title)} (time ran out at ${formatTime(report.session.deadline)})`);
+      if (report.session.course === CONSOLE_COURSE && report.session.user === consoleUserId(options.user)) write(`\n${examReportText(report, app.services.bank.exam.title)} (time ran out at ${formatTime(report.session.deadline)})`);
     }
     announce();
   }, 15_000);
