@@ -1,5 +1,6 @@
 import { privateReply } from "../src/core/chat/reply.ts";
 import { formatDuration, formatTime } from "../src/core/format.ts";
+import { examReportText } from "../src/core/views/exam-view.ts";
 import { gradeReply } from "../src/core/views/grade-view.ts";
 import type { Command } from "../src/services.ts";
 
@@ -18,6 +19,13 @@ export const answer: Command = {
     const id = input.options.question ?? "";
     const text = { text: input.options.answer ?? "", justification: input.options.justification };
     const session = exams.open(who, input.now);
+    // Time ran out since the student last heard from us: this answer was meant for the exam.
+    const missed = session ? null : exams.takeUnreported(who, input.now);
+    if (missed) {
+      return privateReply(
+        `Your answer to ${id} arrived at ${formatTime(input.now)}, after your mock exam ended at ${formatTime(missed.session.deadline)}; it was not counted.\n\n${examReportText(missed, bank.exam.title)}`,
+      );
+    }
     if (session) {
       const question = bank.require(id);
       const stored = await exams.answer(session, question, text, input.now, input.interactionId);

@@ -10,7 +10,7 @@ export const exam: Command = {
   options: [{ name: "action", description: "start, status or submit", type: "string", required: true, choices: ["start", "status", "submit"] }],
   access: "everyone",
   examples: ["/exam start", "/exam status", "/exam submit"],
-  handle(input, { exams, bank, store }) {
+  async handle(input, { exams, bank, store }) {
     const who = { course: input.course, user: input.user.id };
     const title = bank.exam.title;
     switch (input.options.action) {
@@ -27,6 +27,8 @@ export const exam: Command = {
       case "status": {
         const open = exams.open(who, input.now);
         if (!open) {
+          const missed = exams.takeUnreported(who, input.now);
+          if (missed) return privateReply(examReportText(missed, title));
           const latest = store.examSessions.latest(who.course, who.user);
           if (!latest) return privateReply("You have not started a mock exam. Start one with /exam start.");
           return privateReply(examReportText(exams.report(latest), title));
@@ -38,7 +40,7 @@ export const exam: Command = {
         );
       }
       case "submit": {
-        const report = exams.submit(who, input.now);
+        const report = await exams.submit(who, input.now);
         return privateReply(examReportText(report, title), { data: { exam: { score: report.score, max: report.max, bonus: report.bonus, pending: report.pending } } });
       }
       default:

@@ -53,6 +53,8 @@ export interface ExamSessionRecord {
   deadline: Date;
   submittedAt: Date | null;
   submittedBy: "student" | "deadline" | null;
+  /** When the student was shown the report of a submission made by the deadline. */
+  reportedAt: Date | null;
 }
 
 /** A student's attempts at one question, summed up by the store. */
@@ -99,6 +101,7 @@ export interface ExamSessionRepository {
   open(course: string, user: string): ExamSessionRecord | null;
   latest(course: string, user: string): ExamSessionRecord | null;
   submit(id: number, at: Date, by: "student" | "deadline"): void;
+  markReported(id: number, at: Date): void;
   /** Open sessions whose deadline has passed, for automatic submission. */
   expired(now: Date): ExamSessionRecord[];
   submittedForUser(course: string, user: string): ExamSessionRecord[];

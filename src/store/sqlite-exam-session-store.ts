@@ -11,6 +11,7 @@ const SessionRow = z.object({
   deadline: z.number(),
   submitted_at: z.number().nullable(),
   submitted_by: z.enum(["student", "deadline"]).nullable(),
+  reported_at: z.number().nullable(),
 });
 
 function toSession(row: unknown): ExamSessionRecord {
@@ -24,6 +25,7 @@ function toSession(row: unknown): ExamSessionRecord {
     deadline: new Date(r.deadline),
     submittedAt: r.submitted_at === null ? null : new Date(r.submitted_at),
     submittedBy: r.submitted_by,
+    reportedAt: r.reported_at === null ? null : new Date(r.reported_at),
   };
 }
 
@@ -35,11 +37,13 @@ export class SqliteExamSessionStore implements ExamSessionRepository {
   private readonly expiredStmt;
   private readonly submittedStmt;
   private readonly byId;
+  private readonly reportedStmt;
 
   constructor(db: Db) {
     this.insert = db.prepare(`INSERT INTO exam_sessions (course_id, user_id, exam_id, started_at, deadline)
       VALUES (?, ?, ?, ?, ?)`);
     this.byId = db.prepare("SELECT * FROM exam_sessions WHERE id = ?");
+    this.reportedStmt = db.prepare("UPDATE exam_sessions SET reported_at = ? WHERE id = ? AND reported_at IS NULL");
     this.openStmt = db.prepare(`SELECT * FROM exam_sessions WHERE course_id = ? AND user_id = ? AND submitted_at IS NULL
       ORDER BY id DESC LIMIT 1`);
     this.latestStmt = db.prepare("SELECT * FROM exam_sessions WHERE course_id = ? AND user_id = ? ORDER BY id DESC LIMIT 1");
@@ -67,6 +71,10 @@ export class SqliteExamSessionStore implements ExamSessionRepository {
 
   submit(id: number, at: Date, by: "student" | "deadline"): void {
     this.submitStmt.run(at.getTime(), by, id);
+  }
+
+  markReported(id: number, at: Date): void {
+    this.reportedStmt.run(at.getTime(), id);
   }
 
   expired(now: Date): ExamSessionRecord[] {

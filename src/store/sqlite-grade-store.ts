@@ -15,8 +15,10 @@ const HistoryRow = z.object({
 });
 
 /** Answers a TA can grade: practice answers, and exam answers once the exam is submitted (grades stay hidden until then). */
-const REVIEWABLE = `a.needs_review = 1 AND a.course_id = @course AND (a.exam_session IS NULL OR EXISTS
-  (SELECT 1 FROM exam_sessions s WHERE s.id = a.exam_session AND s.submitted_at IS NOT NULL))`;
+// Practice answers, and the answers that count in submitted exams (the last to each question).
+const REVIEWABLE = `a.needs_review = 1 AND a.course_id = @course AND (a.exam_session IS NULL OR (EXISTS
+  (SELECT 1 FROM exam_sessions s WHERE s.id = a.exam_session AND s.submitted_at IS NOT NULL) AND NOT EXISTS
+  (SELECT 1 FROM attempts later WHERE later.exam_session = a.exam_session AND later.question_id = a.question_id AND later.id > a.id)))`;
 
 export class SqliteGradeStore implements GradeRepository {
   private readonly byId;

@@ -36,8 +36,11 @@ describe("the mock midterm", () => {
     clock.advance(111);
     const second = driver(first.dbFile, clock);
     const late = await second.say("ben", "/answer 3a false, because it helps generalization");
-    // The restart does not keep the session open: the deadline already submitted it.
-    expect(late).not.toMatch(/received/);
+    // The restart does not keep the session open: the deadline already submitted it, and the late
+    // answer is refused with the report instead of being graded as practice.
+    expect(late).toMatch(/arrived at 2026-11-28 15:51:00 UTC, after your mock exam ended at 2026-11-28 15:50:00 UTC; it was not counted/);
+    expect(late).toMatch(/Problem 2\s+4\/20/);
+    expect(late).not.toMatch(/3a: /);
     const status = await second.say("ben", "/exam status");
     expect(status).toMatch(/submitted automatically when time ran out at 2026-11-28 15:50:00 UTC/);
     expect(status).toMatch(/Problem 2\s+4\/20/);
@@ -55,6 +58,23 @@ describe("the mock midterm", () => {
     await expect(d.app.services.exams.answer(session, question, { text: "z - y" }, new Date("2026-11-28T15:50:01Z"))).rejects.toThrow(
       /arrived at 2026-11-28 15:50:01 UTC, after the mock exam ended at 2026-11-28 15:50:00 UTC/,
     );
+  });
+
+  it("stores an answer sent just before /exam submit, even while it is still being graded", async () => {
+    const d = driver();
+    await d.say("eve", "/exam start");
+    const [answered, submitted] = await Promise.all([d.say("eve", "/answer 2b z - y"), d.say("eve", "/exam submit")]);
+    expect(answered).toMatch(/received/);
+    expect(submitted).toMatch(/Problem 2\s+4\/20/);
+  });
+
+  it("grades answers as practice again once the student has seen the automatic submission", async () => {
+    const clock = new TestClock(new Date("2026-11-28T14:00:00Z"));
+    const d = driver(undefined, clock);
+    await d.say("fin", "/exam start");
+    clock.advance(120);
+    expect(await d.say("fin", "/exam status")).toMatch(/submitted automatically/);
+    expect(await d.say("fin", "/answer 2b z - y")).toMatch(/2b: 4\/4/);
   });
 
   it("does not start a second exam while one runs", async () => {

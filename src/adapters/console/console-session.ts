@@ -46,7 +46,9 @@ export async function runConsoleSession(app: App, options: ConsoleOptions): Prom
   // The mock exam's deadline is enforced even if nobody types: submit and tell the student.
   const timer = setInterval(() => {
     for (const report of app.services.exams.submitExpired(new Date())) {
-      if (report.session.course === CONSOLE_COURSE && report.session.user === consoleUserId(options.user)) write(`\n${examReportText(report, app.services.bank.exam.title)} (time ran out at ${formatTime(report.session.deadline)})`);
+      if (report.session.course !== CONSOLE_COURSE || report.session.user !== consoleUserId(options.user)) continue;
+      app.store.examSessions.markReported(report.session.id, new Date());
+      write(`\n${examReportText(report, app.services.bank.exam.title)} (time ran out at ${formatTime(report.session.deadline)})`);
     }
     announce();
   }, 15_000);

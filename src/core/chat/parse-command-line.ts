@@ -41,46 +41,46 @@ export function parseOptions(rest: string, defs: readonly OptionDefinition[]): R
   const options: Record<string, string> = {};
   const tokens = tokenize(rest);
   const byName = new Map(defs.map((d) => [d.name.toLowerCase(), d]));
-  const namedAt = (t: Token): { def: OptionDefinition; inline: string } | null => {
+  const restDef = defs.find((d) => d.rest);
+  // `name:` sets an option only while that option is unset; after that it is just words
+  // ("false, because the answer: is generalization" keeps its colon).
+  const namedAt = (t: Token, taking?: OptionDefinition): { def: OptionDefinition; inline: string } | null => {
     if (t.quoted) return null;
     const m = /^([A-Za-z][\w-]*):(.*)$/.exec(t.text);
     const def = m ? byName.get(m[1]!.toLowerCase()) : undefined;
-    return def ? { def, inline: m![2] ?? "" } : null;
+    if (!def || def === taking || options[def.name] !== undefined) return null;
+    return { def, inline: m![2] ?? "" };
   };
-  const restDef = defs.find((d) => d.rest);
-  const positional = defs;
+  /** Index of the first token at or after `from` that names another option. */
+  const valueEnd = (from: number, taking: OptionDefinition) => {
+    let j = from;
+    while (j < tokens.length && !namedAt(tokens[j]!, taking)) j++;
+    return j;
+  };
+  /** Tokens [from, to) as typed; a single quoted token loses its quotes. */
+  const text = (from: number, to: number, start = tokens[from]?.start ?? 0) => {
+    if (to - from === 1 && tokens[from]!.quoted && start === tokens[from]!.start) return tokens[from]!.text;
+    return to > from ? rest.slice(start, tokens[to - 1]!.end).trim() : "";
+  };
+
   let next = 0;
-  for (let i = 0; i < tokens.length; i++) {
+  for (let i = 0; i < tokens.length; ) {
     const token = tokens[i]!;
     const named = namedAt(token);
-    // A named option's value runs until the next `name:` token (or the end of the line).
     if (named) {
-      let j = i + 1;
-      while (j < tokens.length && !namedAt(tokens[j]!)) j++;
-      const valueStart = named.inline ? token.start + named.def.name.length + 1 : tokens[i + 1]?.start;
-      const valueEnd = tokens[j - 1]?.end ?? token.end;
-      const raw = valueStart === undefined || j === i + 1 && !named.inline ? "" : rest.slice(valueStart, valueEnd);
-      options[named.def.name] = unquote(raw.trim());
-      i = j - 1;
+      const end = valueEnd(i + 1, named.def);
+      const value = named.inline ? text(i, end, token.start + named.def.name.length + 1) : text(i + 1, end);
+      options[named.def.name] = value;
+      i = end;
       continue;
     }
-    while (next < positional.length && options[positional[next]!.name] !== undefined) next++;
-    const def = positional[next];
+    while (next < defs.length && options[defs[next]!.name] !== undefined) next++;
+    const def = defs[next];
     if (!def) throw new UserError("too-many-values", `I did not expect "${token.text}" here.`);
-    if (def === restDef) {
-      let j = i + 1;
-      while (j < tokens.length && !namedAt(tokens[j]!)) j++;
-      options[def.name] = unquote(rest.slice(token.start, tokens[j - 1]!.end).trim());
-      i = j - 1;
-    } else {
-      options[def.name] = token.text;
-    }
+    const end = def === restDef ? valueEnd(i + 1, def) : i + 1;
+    options[def.name] = def === restDef ? text(i, end) : token.text;
+    i = end;
     next++;
   }
   return options;
-}
-
-function unquote(s: string): string {
-  const m = /^"([\s\S]*)"$|^'([\s\S]*)'$/.exec(s);
-  return m ? (m[1] ?? m[2] ?? "") : s;
 }

@@ -35,6 +35,9 @@ export interface ExamReport {
  * platform), no scores until submission, and automatic submission at the deadline.
  */
 export class ExamService {
+  /** Answers being graded, per session: a submission waits for them, so none is lost to a race. */
+  private readonly inFlight = new Map<number, Set<Promise<unknown>>>();
+
   constructor(
     private readonly bank: QuestionBank,
     private readonly store: Store,
@@ -66,13 +69,26 @@ export class ExamService {
   }
 
   /** Stores an answer given during the exam; its grade stays hidden until submission. */
-  async answer(session: ExamSessionRecord, question: Question, answer: StudentAnswer, now: Date, interactionId?: string): Promise<AttemptRecord> {
+  answer(session: ExamSessionRecord, question: Question, answer: StudentAnswer, now: Date, interactionId?: string): Promise<AttemptRecord> {
+    const work = this.storeAnswer(session, question, answer, now, interactionId);
+    const running = this.inFlight.get(session.id) ?? new Set<Promise<unknown>>();
+    this.inFlight.set(session.id, running);
+    running.add(work);
+    const done = () => {
+      running.delete(work);
+      if (running.size === 0) this.inFlight.delete(session.id);
+    };
+    work.then(done, done);
+    return work;
+  }
+
+  private async storeAnswer(session: ExamSessionRecord, question: Question, answer: StudentAnswer, now: Date, interactionId?: string): Promise<AttemptRecord> {
     checkAnswerText(answer);
     if (now > session.deadline) throw lateAnswer(question.id, now, session.deadline);
     const grade = await this.grader.grade(question, answer);
     return await this.store.commit(() => {
       const current = this.store.examSessions.open(session.course, session.user);
-      // Grading is asynchronous: the deadline may have passed, or the exam been submitted, meanwhile.
+      // Grading is asynchronous: the deadline may have passed meanwhile (a submission waits for us).
       if (!current || current.id !== session.id) throw lateAnswer(question.id, now, session.deadline);
       return this.store.attempts.add({
         course: session.course, user: session.user, question: question.id, mode: "exam", examSession: session.id,
@@ -83,16 +99,30 @@ export class ExamService {
     });
   }
 
-  submit(who: Learner, now: Date): ExamReport {
+  /** Submits the running exam once the answers sent before it are stored. */
+  async submit(who: Learner, now: Date): Promise<ExamReport> {
+    const running = this.store.examSessions.open(who.course, who.user);
+    if (running) await Promise.allSettled([...(this.inFlight.get(running.id) ?? [])]);
     this.settle(who, now);
     const open = this.store.examSessions.open(who.course, who.user);
     if (!open) {
-      const latest = this.store.examSessions.latest(who.course, who.user);
-      if (latest?.submittedBy === "deadline") return this.report(latest);
+      const missed = this.takeUnreported(who, now);
+      if (missed) return missed;
       throw new UserError("no-exam", "You have no mock exam running. Start one with /exam start.");
     }
     this.store.examSessions.submit(open.id, now, "student");
     return this.report({ ...open, submittedAt: now, submittedBy: "student" });
+  }
+
+  /**
+   * The report of an exam submitted by its deadline that the student has not seen yet, marked seen.
+   * An answer that arrives after such a submission is refused with it, not graded as practice.
+   */
+  takeUnreported(who: Learner, now: Date): ExamReport | null {
+    const latest = this.store.examSessions.latest(who.course, who.user);
+    if (!latest || latest.submittedBy !== "deadline" || latest.reportedAt) return null;
+    this.store.examSessions.markReported(latest.id, now);
+    return this.report(latest);
   }
 
   /** Submits this learner's session if its deadline passed (also after a restart). */

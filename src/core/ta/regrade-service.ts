@@ -38,12 +38,15 @@ export class RegradeService {
     const submitted = new Map(this.store.examSessions.submittedForUser(course, user).map((s) => [s.id, s]));
     const answers = this.store.attempts.forUser(course, user).filter((a) => a.question === question.id);
     const exam = answers.filter((a) => a.examSession !== null && submitted.has(a.examSession)).at(-1);
-    if (exam) {
-      const at = submitted.get(exam.examSession!)!.submittedAt!;
-      return { attempt: exam, deadline: new Date(at.getTime() + window), from: `your mock exam was submitted (${formatTime(at)})` };
-    }
+    // The window opens when the grade was given: at submission, or later when a TA graded the answer.
+    const graded = (attempt: AttemptRecord, at: Date, what: string): RegradeTarget => {
+      const change = this.ta.grades.history(attempt.id).at(-1);
+      const from = change && change.at > at ? { at: change.at, what: "a TA graded it" } : { at, what };
+      return { attempt, deadline: new Date(from.at.getTime() + window), from: `${from.what} (${formatTime(from.at)})` };
+    };
+    if (exam) return graded(exam, submitted.get(exam.examSession!)!.submittedAt!, "your mock exam was submitted");
     const practice = answers.filter((a) => a.mode === "practice").at(-1);
-    if (practice) return { attempt: practice, deadline: new Date(practice.createdAt.getTime() + window), from: `your answer (${formatTime(practice.createdAt)})` };
+    if (practice) return graded(practice, practice.createdAt, "your answer");
     throw new UserError("nothing-to-regrade", `You have no graded answer to ${question.id} yet (answers in a running mock exam are graded when you submit it).`);
   }
 

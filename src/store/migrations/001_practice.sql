@@ -26,7 +26,8 @@ CREATE TABLE exam_sessions (
   started_at   INTEGER NOT NULL,
   deadline     INTEGER NOT NULL,
   submitted_at INTEGER,
-  submitted_by TEXT CHECK (submitted_by IN ('student', 'deadline'))
+  submitted_by TEXT CHECK (submitted_by IN ('student', 'deadline')),
+  reported_at  INTEGER                  -- when the student saw the report of an automatic submission
 );
 CREATE INDEX exam_sessions_user ON exam_sessions (course_id, user_id, started_at);
 CREATE INDEX exam_sessions_open ON exam_sessions (deadline) WHERE submitted_at IS NULL;

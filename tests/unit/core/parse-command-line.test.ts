@@ -46,3 +46,18 @@ describe("the text form of a command", () => {
     expect(() => parseOptions("midterm C247 post extra", stats)).toThrow(/did not expect "extra"/);
   });
 });
+
+describe("the text form, where students' words look like syntax", () => {
+  it("keeps `name:` as words once that option is set", () => {
+    expect(parseOptions("3a false, because the answer: is generalization", answer)).toEqual({
+      question: "3a",
+      answer: "false, because the answer: is generalization",
+    });
+  });
+
+  it("keeps quotes inside free text, and drops them around a single quoted value", () => {
+    expect(parseOptions('3a "false", it helps "generalization"', answer)).toEqual({ question: "3a", answer: '"false", it helps "generalization"' });
+    expect(parseOptions('"3a" "false, because"', answer)).toEqual({ question: "3a", answer: "false, because" });
+    expect(parseOptions('3a true justification: "it is too small"', answer)).toEqual({ question: "3a", answer: "true", justification: "it is too small" });
+  });
+});
