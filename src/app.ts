@@ -68,7 +68,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
       const json = store.interactions.find(id);
       return json ? (JSON.parse(json) as Reply) : null;
     },
-    rememberReply: (id, reply, at) => store.interactions.remember(id, JSON.stringify(withoutImages(reply)), at),
+    rememberReply: (id, reply, at) => store.interactions.remember(id, JSON.stringify(withoutAttachments(reply)), at),
     logBug: (reference, error, input) =>
       log(`[bug ${reference}] /${input.command} by ${input.user.id}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
   });
@@ -81,7 +81,12 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   };
 }
 
-/** Images and files are large (images are re-rendered on demand); a remembered reply keeps only their description. */
-function withoutImages(reply: Reply): Reply {
-  return { ...reply, images: reply.images?.map((i) => ({ ...i, png: Buffer.alloc(0) })), files: reply.files?.map((f) => ({ ...f, data: Buffer.alloc(0) })) };
+/**
+ * Images and files are large and made again on demand: a remembered reply keeps its text and says
+ * what was attached, so a retried delivery never carries an empty or broken attachment.
+ */
+function withoutAttachments(reply: Reply): Reply {
+  const { images, files, ...rest } = reply;
+  const attached = [...(images ?? []).map((i) => i.alt), ...(files ?? []).map((f) => f.name)];
+  return attached.length ? { ...rest, text: `${rest.text}\n(Attachments were sent with the first reply: ${attached.join("; ")}.)` } : rest;
 }

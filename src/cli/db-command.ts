@@ -26,6 +26,10 @@ export const dbCommand: CliCommand = {
       writeLine(ctx.stderr, `tutor db: ${target} already exists; choose a new file name.`);
       return 1;
     }
+    if (!existsSync(path.dirname(path.resolve(target)))) {
+      writeLine(ctx.stderr, `tutor db: the folder ${path.dirname(target)} does not exist; create it first.`);
+      return 1;
+    }
     const pages = await withStore(ctx.env, values.db, async (store) => (await store.db.backup(path.resolve(target))).totalPages);
     writeLine(ctx.stdout, `Backed up ${pages} pages to ${target}.`);
     return 0;

@@ -1,3 +1,6 @@
+import { ConfigError } from "../config.ts";
+import { BankLoadError } from "../core/bank/load-bank.ts";
+import { newErrorReference } from "../core/errors.ts";
 import { type CliCommand, type CliContext, UsageError, writeLine } from "./cli-command.ts";
 import { cliCommands } from "./commands.ts";
 
@@ -37,7 +40,12 @@ export async function runCli(argv: string[], ctx: CliContext, commands: CliComma
       writeLine(ctx.stderr, `tutor ${name}: ${error.message}\n\n${command.help}`);
       return 2;
     }
-    const ref = Math.random().toString(36).slice(2, 10);
+    const trouble = environmentTrouble(error);
+    if (trouble) {
+      writeLine(ctx.stderr, `tutor ${name}: ${trouble}`);
+      return 1;
+    }
+    const ref = newErrorReference();
     writeLine(ctx.stderr, `tutor ${name}: internal error (reference ${ref}). Please report it with this reference.`);
     writeLine(ctx.stderr, `[${ref}] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return 1;
@@ -47,4 +55,18 @@ export async function runCli(argv: string[], ctx: CliContext, commands: CliComma
 /** node:util parseArgs reports unknown or malformed flags with codes like ERR_PARSE_ARGS_UNKNOWN_OPTION. */
 function isParseArgsError(error: unknown): error is Error {
   return error instanceof Error && String((error as { code?: unknown }).code ?? "").startsWith("ERR_PARSE_ARGS");
+}
+
+/**
+ * Problems with the files and settings a TA gave, not bugs: a database that cannot be opened or is
+ * not a database, a missing folder, an invalid configuration or bank. Their message says enough.
+ */
+function environmentTrouble(error: unknown): string | null {
+  if (error instanceof ConfigError || error instanceof BankLoadError) return error.message;
+  if (!(error instanceof Error)) return null;
+  const code = String((error as { code?: unknown }).code ?? "");
+  if (/^(SQLITE_CANTOPEN|SQLITE_NOTADB|SQLITE_READONLY|SQLITE_FULL|ENOENT|EACCES|EISDIR|ENOTDIR|EEXIST|ENOSPC)/.test(code)) {
+    return `${error.message} (${code})`;
+  }
+  return /newer than this program knows/.test(error.message) ? error.message : null;
 }

@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { loadQuestionBank } from "../app.ts";
 import { parseScoreCsv } from "../core/ta/score-csv.ts";
 import { type CliCommand, UsageError, writeLine } from "./cli-command.ts";
-import { withStore } from "./store-access.ts";
+import { configFor, withStore } from "./store-access.ts";
 
 const HELP = `Usage: tutor scores import FILE.csv --assessment NAME [--course C] [--db PATH]
 
@@ -34,6 +35,12 @@ export const scoresCommand: CliCommand = {
     if (!file || extra.length) throw new UsageError(file ? `unexpected argument "${extra[0]}".` : "name the CSV file to import.");
     const assessment = values.assessment?.trim();
     if (!assessment || !/^[\w .-]{1,64}$/.test(assessment)) throw new UsageError("--assessment NAME is required: letters, digits, spaces, '.', '_' or '-'.");
+    const bank = loadQuestionBank(configFor(ctx.env, values.db));
+    // The mock exam answers to these names in /stats and /export: an import may not hide it.
+    const reserved = [bank.exam.id, bank.exam.title, "mock", "exam"];
+    if (reserved.some((r) => r.toLowerCase() === assessment.toLowerCase())) {
+      throw new UsageError(`"${assessment}" names the mock exam in /stats and /export; call the import something else, e.g. "paper-${bank.exam.id}".`);
+    }
     let text: string;
     try {
       text = readFileSync(file, "utf8");
@@ -41,7 +48,7 @@ export const scoresCommand: CliCommand = {
       writeLine(ctx.stderr, `tutor scores: cannot read ${file}: ${(error as Error).message}`);
       return 1;
     }
-    const parsed = parseScoreCsv(text);
+    const parsed = parseScoreCsv(text, bank.exam.sections);
     if (parsed.issues.length) {
       for (const issue of parsed.issues) writeLine(ctx.stderr, `${file}: ${issue}`);
       writeLine(ctx.stderr, `${parsed.issues.length} problem${parsed.issues.length === 1 ? "" : "s"}: nothing was imported. Fix the file and import it again.`);

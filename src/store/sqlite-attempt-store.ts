@@ -71,12 +71,13 @@ export class SqliteAttemptStore implements AttemptRepository {
        @feedback, @needsReview, @graderVersion, @createdAt, @interactionId)
       ON CONFLICT (interaction_id) WHERE interaction_id IS NOT NULL DO NOTHING`);
     this.byInteraction = db.prepare("SELECT * FROM attempts WHERE interaction_id = ?");
-    // The latest attempt is the one with the highest id; SQLite's bare-column rule for max() gives
-    // its score and review flag in the same pass.
-    this.summary = db.prepare(`SELECT question_id, count(*) AS attempts, max(score) AS best,
-        sum(score >= max - 1e-9) AS full_marks, max(id), score AS latest, needs_review AS latest_needs_review,
-        created_at AS last_at
-      FROM attempts WHERE course_id = ? AND user_id = ? AND mode = ? GROUP BY question_id`);
+    // Per question: the counts in one grouped pass, then the latest attempt (highest id) joined in.
+    this.summary = db.prepare(`SELECT g.question_id, g.attempts, g.best, g.full_marks, a.score AS latest,
+        a.needs_review AS latest_needs_review, a.created_at AS last_at
+      FROM (SELECT question_id, count(*) AS attempts, max(score) AS best, sum(score >= max - 1e-9) AS full_marks,
+              max(id) AS last_id
+            FROM attempts WHERE course_id = ? AND user_id = ? AND mode = ? GROUP BY question_id) g
+      JOIN attempts a ON a.id = g.last_id`);
     this.days = db.prepare(`SELECT DISTINCT created_at / 86400000 AS day FROM attempts
       WHERE course_id = ? AND user_id = ? AND mode = ? ORDER BY day`).pluck();
     this.byUser = db.prepare("SELECT * FROM attempts WHERE course_id = ? AND user_id = ? ORDER BY id");

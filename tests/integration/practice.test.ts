@@ -80,4 +80,18 @@ describe("practice in the console chat", () => {
     expect(c.text).toEqual(a.text);
     expect(d.app.store.attempts.forUser("console", "console:fay")).toHaveLength(1);
   });
+
+  it("answers a repeated delivery of a reply with attachments with its text, never a broken image", async () => {
+    const d = driver();
+    d.app.store.ta.assessments.replace("console", "quiz1", [{ student: "s1", name: "S1", section: "C247", score: 90 }], new Date());
+    const input = {
+      interactionId: "delivery-2", course: "console", user: { id: "console:tara", name: "tara" }, roles: ["ta" as const],
+      command: "stats", options: { assessment: "quiz1" }, attachments: [], now: new Date(),
+    };
+    const first = await d.app.dispatcher.dispatch(input);
+    expect(first.images?.[0]?.png.length).toBeGreaterThan(0);
+    const again = await d.app.dispatcher.dispatch(input);
+    expect(again.images).toBeUndefined();
+    expect(again.text).toMatch(/Attachments were sent with the first reply: Histogram/);
+  });
 });

@@ -82,6 +82,22 @@ describe("/review", () => {
     expect(exported.csv.split("\r\n")[1]).toBe("ana,console:ana,,,,,,,2,,,,,,,,,,,,,,,2");
   });
 
+  it("leaves out exam answers a later answer replaced, and reschedules a reviewed practice answer", async () => {
+    const d = driver();
+    await d.say("bo", "/exam start");
+    await d.say("bo", "/answer 2a draft: x, W1, relu");
+    await d.say("bo", DRAWING);
+    await d.say("bo", "/exam submit");
+    expect(await d.say("tara", "/review", "ta")).toMatch(/Review\s+\(1 waiting\)/);
+
+    await d.say("bo", "/quiz 2a");
+    await d.say("bo", DRAWING);
+    expect(d.app.store.schedules.get("console", "console:bo", "2a")).toBeNull();
+    const practice = d.app.store.attempts.forUser("console", "console:bo").filter((a) => a.mode === "practice").at(-1)!;
+    await d.say("tara", `/review ${practice.id} 4 complete graph`, "ta");
+    expect(d.app.store.schedules.get("console", "console:bo", "2a")).not.toBeNull();
+  });
+
   it("exports to a file from the command line and backs the database up", async () => {
     const d = driver();
     await d.say("ana", "/exam start");

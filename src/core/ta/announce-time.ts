@@ -18,6 +18,8 @@ function clock(text: string): { h: number; m: number } | null {
   return h < 24 && min < 60 ? { h, m: min } : null;
 }
 
+const MAX_AHEAD_MS = 366 * 86_400_000;
+
 /**
  * When to post an announcement, in UTC: `2026-12-01 09:00` (also with `T`, seconds, or `UTC`),
  * `in 2h`, `in 90 minutes`, `in 1h30m`, `today 17:00`, `tomorrow 9:00`, `tomorrow 9am`.
@@ -26,8 +28,11 @@ function clock(text: string): { h: number; m: number } | null {
 export function parseAnnounceTime(text: string, now: Date): Date {
   const t = text.trim().replace(/\s+(utc|z)$/i, "");
   const at = parse(t, now);
-  if (!at) {
+  if (!at || !Number.isFinite(at.getTime())) {
     throw new UserError("bad-time", `I cannot read the time "${text.trim()}". Write it in UTC as YYYY-MM-DD HH:MM (e.g. 2026-12-01 09:00), or as "in 2h", "in 30 minutes", "tomorrow 9:00".`);
+  }
+  if (at.getTime() - now.getTime() > MAX_AHEAD_MS) {
+    throw new UserError("time-far", `${formatTime(at)} is more than a year away; schedule announcements within the next year.`);
   }
   if (at.getTime() <= now.getTime()) {
     throw new UserError("time-past", `${formatTime(at)} has already passed (it is now ${formatTime(now)}). Give a later time, or leave out at: to post now.`);

@@ -68,9 +68,14 @@ export function parseCsv(text: string): { records: CsvRecord[]; error: string | 
   return { records, error: null };
 }
 
-/** Quotes a field when it needs it (comma, quote, line break, or leading/trailing space). */
+/**
+ * Quotes a field when it needs it (comma, quote, line break, or leading/trailing space). Text that
+ * a spreadsheet would run as a formula (a name starting with =, +, - or @) gets a leading
+ * apostrophe; numbers are written as numbers.
+ */
 export function csvField(value: string | number | null): string {
-  const s = value === null ? "" : String(value);
+  let s = value === null ? "" : String(value);
+  if (typeof value === "string" && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

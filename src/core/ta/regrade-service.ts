@@ -38,9 +38,10 @@ export class RegradeService {
     const submitted = new Map(this.store.examSessions.submittedForUser(course, user).map((s) => [s.id, s]));
     const answers = this.store.attempts.forUser(course, user).filter((a) => a.question === question.id);
     const exam = answers.filter((a) => a.examSession !== null && submitted.has(a.examSession)).at(-1);
-    // The window opens when the grade was given: at submission, or later when a TA graded the answer.
+    // The window opens when the grade was given: at submission, or later when a TA graded the answer
+    // from the review queue (a resolved regrade does not open a new window).
     const graded = (attempt: AttemptRecord, at: Date, what: string): RegradeTarget => {
-      const change = this.ta.grades.history(attempt.id).at(-1);
+      const change = this.ta.grades.history(attempt.id).filter((h) => h.source === "review").at(-1);
       const from = change && change.at > at ? { at: change.at, what: "a TA graded it" } : { at, what };
       return { attempt, deadline: new Date(from.at.getTime() + window), from: `${from.what} (${formatTime(from.at)})` };
     };

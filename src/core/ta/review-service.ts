@@ -6,6 +6,7 @@ import { UserError } from "../errors.ts";
 import { formatScore } from "../format.ts";
 import type { AwardedItem } from "../grading/grade.ts";
 import type { AttemptRecord, Store } from "../ports.ts";
+import { reschedule } from "../practice/scheduler.ts";
 import type { TaStore } from "./ta-ports.ts";
 
 /** The next answer waiting for a TA, with what the TA needs to grade it. */
@@ -75,7 +76,13 @@ export class ReviewService {
     const attempt = this.store.transaction(() => {
       // Two TAs may press at once: the second finds the answer already graded.
       if (!this.store.attempts.get(attemptId)!.needsReview) throw new UserError("already-reviewed", `Answer #${attemptId} was just graded by another TA.`);
-      return this.ta.grades.replace({ attempt: attemptId, score, items, by: by.id, source: "review", note, at: now });
+      const graded = this.ta.grades.replace({ attempt: attemptId, score, items, by: by.id, source: "review", note, at: now });
+      // A practice answer's grade was provisional: now it can schedule the question's next review.
+      if (graded.mode === "practice") {
+        const previous = this.store.schedules.get(course, graded.user, graded.question);
+        this.store.schedules.put(course, graded.user, reschedule(previous, graded.question, score, graded.max, now));
+      }
+      return graded;
     });
     const told = privateReply(`A TA graded your answer to ${question.id}: ${formatScore(score, before.max)}.${note ? `\nNote: ${note}` : ""}\nSee /progress.`);
     return { attempt, deliveries: [{ to: { user: before.user }, reply: told }] };

@@ -14,16 +14,17 @@ const norm = (h: string) => h.trim().toLowerCase().replace(/\s+/g, " ");
 
 /**
  * Reads a Gradescope-style score export: `Name` (or `First Name` + `Last Name`), `SID` or `Email`,
- * optional `Section`, `Total Score`; header case and extra columns ignored. Pure: the caller
+ * optional `Section` (or Gradescope's `Sections`), `Total Score`; header case and extra columns
+ * ignored; a section is spelled as the bank spells it (`c247` is C247). Pure: the caller
  * decides to store all scores or none.
  */
-export function parseScoreCsv(text: string): ScoreCsvResult {
+export function parseScoreCsv(text: string, sections: readonly string[] = []): ScoreCsvResult {
   const { records, error } = parseCsv(text);
   const issues: string[] = error ? [error] : [];
   const header = records[0];
   if (!header) return { scores: [], issues: [...issues, "the file is empty: expected a header line with Name, SID or Email, Section, Total Score"], skipped: [] };
   const col = (name: string) => header.fields.findIndex((h) => norm(h) === name);
-  const at = { name: col("name"), first: col("first name"), last: col("last name"), sid: col("sid"), email: col("email"), section: col("section"), total: col("total score") };
+  const at = { name: col("name"), first: col("first name"), last: col("last name"), sid: col("sid"), email: col("email"), section: Math.max(col("section"), col("sections")), total: col("total score") };
   const missing = [
     at.name < 0 && (at.first < 0 || at.last < 0) ? "Name" : null,
     at.sid < 0 && at.email < 0 ? "SID or Email" : null,
@@ -63,7 +64,13 @@ export function parseScoreCsv(text: string): ScoreCsvResult {
       issues.push(`line ${line}: Total Score ${rawTotal} is negative`);
       continue;
     }
-    scores.push({ student, name: name || student, section: get(at.section) || null, score });
+    scores.push({ student, name: name || student, section: sectionName(get(at.section), sections), score });
   }
   return { scores, issues, skipped };
+}
+
+/** The bank's spelling of a section, whatever its case; other names are kept as written. */
+function sectionName(raw: string, known: readonly string[]): string | null {
+  if (raw === "") return null;
+  return known.find((k) => k.toLowerCase() === raw.toLowerCase()) ?? raw;
 }

@@ -24,3 +24,10 @@ describe("parseAnnounceTime", () => {
     expect(() => iso("in 2 fortnights")).toThrow(/cannot read/);
   });
 });
+
+describe("times too far ahead", () => {
+  it("refuses a time more than a year away instead of storing an impossible date", () => {
+    expect(() => parseAnnounceTime("in 99999999999 weeks", now)).toThrow(/more than a year away|cannot read/);
+    expect(() => parseAnnounceTime("in 400 days", now)).toThrow(/more than a year away/);
+  });
+});

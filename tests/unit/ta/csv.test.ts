@@ -45,3 +45,14 @@ describe("parseScoreCsv", () => {
     expect(parseScoreCsv("Name,SID,Score\nAna,1,3\n").issues[0]).toMatch(/^line 1: the header lacks Total Score/);
   });
 });
+
+describe("what spreadsheets and gradebooks make of our CSV", () => {
+  it("reads Gradescope's plural Sections column and spells sections as the bank does", () => {
+    const csv = "First Name,Last Name,SID,Email,Sections,Total Score\nAna,Lee,1,a@x.edu,c247,91\nBen,Ng,2,b@x.edu,C147,88\n";
+    expect(parseScoreCsv(csv, ["C147", "C247"]).scores.map((s) => s.section)).toEqual(["C247", "C147"]);
+  });
+
+  it("keeps a name that looks like a formula from running in a spreadsheet", () => {
+    expect(toCsv([["=HYPERLINK(\"x\")", "-1", 5]])).toBe(`"'=HYPERLINK(""x"")",'-1,5\r\n`);
+  });
+});
