@@ -14,7 +14,8 @@ export const RubricItem = z.strictObject({
   id,
   label: z.string().min(1).describe("What the TA looks for, shown to the student in feedback"),
   points: z.number().min(-1000).max(1000).describe("Negative points subtract (a named invalid answer)"),
-  phrases: z.array(z.string().min(1)).min(1).describe("Words or phrases that express the concept; stems and synonyms are matched"),
+  phrases: z.array(z.string().min(1)).min(1)
+    .describe("Words or phrases that express the concept; stems and synonyms are matched. A phrase starting with `unless:` is a guard: words it matches cannot earn this item"),
   feedback: z.string().optional().describe("Shown when the item is missed (or, for a negative item, hit)"),
   part: z.string().optional()
     .describe("For answers written in labelled parts (see ShortAnswer.parts): the part this item must be found in"),

@@ -5,7 +5,7 @@ import { evaluateNumber } from "../math/index.ts";
 import { checkDimensions, parseDimensions } from "./dimensions-grader.ts";
 import { checkExpressionAnswer } from "./expression-grader.ts";
 import { checkNumber, cleanNumberText } from "./number-grader.ts";
-import { valuesInProse } from "./prose-values.ts";
+import { firstValueIn, valuesInProse } from "./prose-values.ts";
 
 /**
  * Grades an answer with several blanks ("W1: m x n; Ws: m x n; W2: l x m"). Parts are separated by
@@ -44,15 +44,32 @@ function splitTopLevel(text: string, sep: RegExp): string[] {
   return out.map((p) => p.trim()).filter((p) => p !== "");
 }
 
-function splitParts(text: string, count: number): string[] {
+function splitParts(blanks: readonly Blank[], text: string): string[] {
   const parts = text.split(/[;\n]/).map((p) => p.trim()).filter((p) => p !== "");
   if (parts.length !== 1) return parts;
   // "and" first, and never a thousands comma: "depth is 16 and parameters = 4,608" is two parts.
+  // A split into labelled parts stands even when one label names two blanks ("W1 and Ws are m x n, W2 is l x m").
   for (const sep of [/\s+and\s+/iy, /,(?!\d{3}(?!\d))\s*/y]) {
     const split = splitTopLevel(parts[0] ?? "", sep);
-    if (split.length === count) return split;
+    if (split.length === blanks.length) return split;
+    if (split.length > 1 && split.every((p) => labelOf(blanks, p) !== undefined)) return split;
   }
   return parts;
+}
+
+/** A label is a part's first words: "the depth is 16", not "each filter has 3*3*16 = 144 weights". */
+const MAX_LABEL_WORDS = 3;
+
+/** The blanks a part's label names ("W1", "W1 and Ws", "W1, Ws"), and where its value starts. */
+function labelOf(blanks: readonly Blank[], part: string): { indices: number[]; valueStart: number } | undefined {
+  const sep = SEPARATOR.exec(part);
+  if (!sep || sep.index === 0) return undefined;
+  const label = part.slice(0, sep.index).trim();
+  if (label.split(/\s+/).length > MAX_LABEL_WORDS) return undefined;
+  const whole = findBlank(blanks, label);
+  const pieces = whole >= 0 ? [whole] : label.split(/\s*(?:,|&|\band\b)\s*/i).filter((p) => p !== "").map((p) => findBlank(blanks, p));
+  if (pieces.length === 0 || pieces.some((i) => i < 0)) return undefined;
+  return { indices: pieces, valueStart: sep.index + sep[0].length };
 }
 
 function findBlank(blanks: readonly Blank[], label: string): number {
@@ -65,23 +82,30 @@ function findBlank(blanks: readonly Blank[], label: string): number {
 }
 
 /** Assigns parts to blanks: labelled ones by label, the rest in order. Exported for tests. */
-export function assignParts(blanks: readonly Blank[], text: string): { values: Array<string | undefined>; ignored: string[] } {
+export function assignParts(blanks: readonly Blank[], text: string): { values: Array<string | undefined>; ignored: string[]; labelled: boolean[] } {
   const values: Array<string | undefined> = new Array(blanks.length).fill(undefined);
+  const labelled: boolean[] = new Array(blanks.length).fill(false);
   const unlabelled: string[] = [];
   const ignored: string[] = [];
-  for (const part of splitParts(text, blanks.length)) {
-    const sep = SEPARATOR.exec(part);
-    const index = sep && sep.index > 0 ? findBlank(blanks, part.slice(0, sep.index)) : -1;
-    if (sep && index >= 0 && values[index] === undefined) values[index] = part.slice(sep.index + sep[0].length);
-    else if (sep && index >= 0) ignored.push(part);
-    else unlabelled.push(part);
+  for (const part of splitParts(blanks, text)) {
+    const label = labelOf(blanks, part);
+    if (!label) {
+      unlabelled.push(part);
+      continue;
+    }
+    const free = label.indices.filter((i) => values[i] === undefined);
+    if (free.length === 0) ignored.push(part);
+    for (const i of free) {
+      values[i] = part.slice(label.valueStart);
+      labelled[i] = true;
+    }
   }
   for (const part of unlabelled) {
     const free = values.findIndex((v) => v === undefined);
     if (free < 0) ignored.push(part);
     else values[free] = part;
   }
-  return { values, ignored };
+  return { values, ignored, labelled };
 }
 
 function checkBlank(blank: Blank, shared: BlanksAnswer["shared"], text: string): ValueCheck {
@@ -115,8 +139,15 @@ export function gradeBlanks(question: Question, spec: BlanksAnswer, answer: Stud
     const items = spec.blanks.map((b, i) => ({ id: slug(b.label, i), label: b.label, points: b.points, earned: 0, note: "No answer." }));
     return buildGrade(question, items, [EMPTY_ANSWER]);
   }
-  let { values, ignored } = assignParts(spec.blanks, answer.text);
-  // A sentence with no labels ("16 filters of 7x7x3"): read the values in order from the prose.
+  const assigned = assignParts(spec.blanks, answer.text);
+  let { values, ignored } = assigned;
+  // A labelled part with work shown ("depth: 16 (matches 16 input channels)"): its first value.
+  values = values.map((v, i) => {
+    const blank = spec.blanks[i]!;
+    if (v === undefined || !assigned.labelled[i] || blank.kind === "expression" || isReadable(blank, v)) return v;
+    return firstValueIn(blank.kind, v) ?? v;
+  });
+  // A sentence with no labels ("16 filters of 7x7x3"): read the values from the prose.
   const readable = values.every((v, i) => v !== undefined && isReadable(spec.blanks[i]!, v));
   const prose = readable ? undefined : valuesInProse(spec.blanks, answer.text);
   if (prose) ({ values, ignored } = { values: prose, ignored: [] });

@@ -50,11 +50,16 @@ const show = (f: readonly Factor[]) => f.join("×");
 /** Checks one shape against the reference factors; `points` is what a right answer earns. */
 export function checkDimensions(reference: readonly Factor[], text: string, points: number): ValueCheck {
   if (text.trim() === "") return { earned: 0, note: "No answer.", feedback: [EMPTY_ANSWER] };
-  const given = parseDimensions(text);
-  if (!given) {
+  const parsed = parseDimensions(text);
+  if (!parsed) {
     return { earned: 0, note: "Not a shape.", feedback: [`I could not read "${text.trim()}" as dimensions. Write them like m x n, m×n or 7x7x3.`] };
   }
-  if (sameShape(given, reference)) return { earned: points, note: `${show(given)} is right.`, feedback: [] };
+  const lower = (f: readonly Factor[]) => f.map((x) => (typeof x === "string" ? x.toLowerCase() : x));
+  // With only one-letter lowercase names in the reference (m, n, l), "M x N" cannot mean anything else.
+  const lettersOnly = reference.every((f) => typeof f === "number" || /^[a-z]$/.test(f));
+  const given = lettersOnly ? lower(parsed) : parsed;
+  const read = lettersOnly && show(given) !== show(parsed) ? ` (read as ${show(given)})` : "";
+  if (sameShape(given, reference)) return { earned: points, note: `${show(parsed)} is right${read}.`, feedback: [] };
   if (given.length !== reference.length) {
     return { earned: 0, note: `${show(given)} has ${given.length} factor(s).`, feedback: [`The shape has ${reference.length} dimensions; you gave ${given.length} (${show(given)}).`] };
   }
@@ -62,7 +67,6 @@ export function checkDimensions(reference: readonly Factor[], text: string, poin
     const why = given.length === 2 ? "is transposed: the rows and columns are swapped" : "has the right sizes in the reverse order";
     return { earned: 0, note: `${show(given)} is reversed.`, feedback: [`${show(given)} ${why}.`] };
   }
-  const lower = (f: readonly Factor[]) => f.map((x) => (typeof x === "string" ? x.toLowerCase() : x));
   if (sameShape(lower(given), lower(reference))) {
     return { earned: 0, note: `${show(given)}: wrong letter case.`, feedback: [`Dimension names are case-sensitive: check the case of ${show(given)} against the question.`] };
   }

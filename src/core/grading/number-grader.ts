@@ -26,12 +26,25 @@ function close(a: number, b: number, tol: { rtol: number; atol: number }): boole
   return Math.abs(a - b) <= Math.max(tol.atol, tol.rtol * Math.abs(b));
 }
 
-/** Removes what students wrap a number in: "= 4608", "4,608", "4608 parameters". */
+/** `32x3x3x16`: an x between digits is a product in a count (never in a shape, see dimensions-grader). */
+export const TIMES_BETWEEN_DIGITS = /(?<=\d)\s*[xX×]\s*(?=\d)/g;
+
+/**
+ * Removes what students wrap a number in: "= 4608", "4,608", "4608 parameters"; reads `32x3x3x16`
+ * as a product, and of a worked chain "32*3*3*16 = 4608" the last side, the student's final value.
+ */
 export function cleanNumberText(text: string): string {
   let t = text.trim().replace(/^(answer|ans)\s*[:=]\s*/i, "").replace(/^=\s*/, "");
-  if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(t)) t = t.replace(/,/g, "");
-  t = t.replace(/\s+[a-z][a-z\s]*\.?$/i, "");
-  return t.trim();
+  t = t.replace(/\s+[a-z][a-z\s]*\.?$/i, "").trim();
+  const sides = t.split(/(?<![<>=!])=(?!=)/).map((side) => cleanSide(side));
+  // Only a chain of numbers: "Depth 16. Each filter has 3*3*16 = 144" is prose, not a chain.
+  if (sides.length > 1 && sides.every((side) => evaluateNumber(side).ok)) return sides.at(-1) ?? t;
+  return cleanSide(t);
+}
+
+function cleanSide(side: string): string {
+  const t = side.trim();
+  return (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(t) ? t.replace(/,/g, "") : t).replace(TIMES_BETWEEN_DIGITS, "*");
 }
 
 function toNumber(value: number | string): number | undefined {

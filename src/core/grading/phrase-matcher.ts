@@ -116,11 +116,15 @@ export class PhraseMatcher {
     return { exact, typos };
   }
 
-  /** Finds `phrase` in the answer (within `part` when given), keeping the best occurrence of each polarity. */
-  match(phrase: CompiledPhrase, part?: string): PhraseResult {
+  /**
+   * Finds `phrase` in the answer (within `part` when given, never using `excluded` positions), keeping
+   * the best occurrence of each polarity. All its words lie in one sentence, on one side of a contrast.
+   */
+  match(phrase: CompiledPhrase, part?: string, excluded?: ReadonlySet<number>): PhraseResult {
     const lists = phrase.canons.map((c, i) => {
       const { exact, typos } = this.candidates(c, phrase.surfaces[i] ?? c);
-      const all = typos.size === 0 ? exact : [...new Set([...exact, ...typos.keys()])].sort((a, b) => a - b);
+      const merged = typos.size === 0 ? exact : [...new Set([...exact, ...typos.keys()])].sort((a, b) => a - b);
+      const all = excluded && excluded.size > 0 ? merged.filter((p) => !excluded.has(p)) : merged;
       return { all, typos, exactSet: typos.size === 0 ? undefined : new Set(exact) };
     });
     if (lists.length === 0 || lists.some((l) => l.all.length === 0)) return {};
@@ -132,7 +136,7 @@ export class PhraseMatcher {
       if (!anchorToken || (part !== undefined && this.partOf[anchor] !== part)) continue;
       const positions: number[] = [];
       for (const l of lists) {
-        const p = nearestInSentence(l.all, anchor, this.text.tokens, anchorToken.sentence);
+        const p = nearestInSegment(l.all, anchor, this.text.tokens, anchorToken.segment);
         if (p === undefined || (part !== undefined && this.partOf[p] !== part)) break;
         positions.push(p);
       }
@@ -163,8 +167,8 @@ export class PhraseMatcher {
   }
 }
 
-/** The position in `sorted` nearest to `anchor` that lies in the same sentence. */
-function nearestInSentence(sorted: number[], anchor: number, tokens: Token[], sentence: number): number | undefined {
+/** The position in `sorted` nearest to `anchor` that lies in the same segment of a sentence. */
+function nearestInSegment(sorted: number[], anchor: number, tokens: Token[], segment: number): number | undefined {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
@@ -174,7 +178,7 @@ function nearestInSentence(sorted: number[], anchor: number, tokens: Token[], se
   }
   const right = sorted[lo];
   const left = sorted[lo - 1];
-  const ok = (p: number | undefined) => p !== undefined && tokens[p]?.sentence === sentence;
+  const ok = (p: number | undefined) => p !== undefined && tokens[p]?.segment === segment;
   if (ok(left) && ok(right)) return anchor - (left ?? 0) <= (right ?? 0) - anchor ? left : right;
   return ok(left) ? left : ok(right) ? right : undefined;
 }

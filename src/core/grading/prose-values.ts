@@ -3,17 +3,34 @@ import { evaluateNumber } from "../math/index.ts";
 import { parseDimensions } from "./dimensions-grader.ts";
 
 /**
- * Reads the values of number and shape blanks out of a sentence, in the blanks' order:
- * "16 filters of 7x7x3" gives 16 and 7x7x3; "depth 16, so 32*3*3*16 = 4608 parameters" gives 16
- * and 4608 (of a chain `a = b`, the last side is the student's final value).
+ * Reads the values of number and shape blanks out of a sentence. A value next to its blank's name
+ * comes first ("16 filters", "the depth is 16", "32*144 = 4608 parameters"), so worked steps in
+ * between ("3*3*16 = 144 weights") are not mistaken for answers; otherwise values are read in the
+ * blanks' order: "16 filters of 7x7x3" gives 16 and 7x7x3. Of a chain `a = b`, the last side is the
+ * student's final value; in a count, `32x3x3x16` is a product.
  */
 
-const SHAPE = /\b(?:\d+|[a-z])(?:\s*(?:x|×|\\times|by)\s*(?:\d+|[a-z]))+\b/iy;
-const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?(?:e-?\d+)?`;
-const ARITHMETIC = String.raw`${NUM}(?:\s*[*×/+^-]\s*${NUM})*`;
-const NUMBER = new RegExp(String.raw`${ARITHMETIC}(?:\s*=\s*${ARITHMETIC})*`, "y");
+type ValueKind = "number" | "dimensions";
+interface Found { value: string; end: number }
 
-function readAt(text: string, from: number, kind: "number" | "dimensions"): { value: string; end: number } | undefined {
+const SHAPE_SOURCE = String.raw`(?:\d+|[a-z])(?:\s*(?:x|×|\\times|by)\s*(?:\d+|[a-z]))+\b`;
+const SHAPE = new RegExp(String.raw`\b${SHAPE_SOURCE}`, "iy");
+const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?(?:e-?\d+)?`;
+const ARITHMETIC = String.raw`${NUM}(?:\s*(?:[*×/+^-]|[xX](?=\s*\d))\s*${NUM})*`;
+const CHAIN = String.raw`${ARITHMETIC}(?:\s*=\s*${ARITHMETIC})*`;
+const NUMBER = new RegExp(CHAIN, "y");
+const NUMBER_BEFORE = new RegExp(String.raw`(?<![\w.])(${CHAIN})\s*$`);
+const SHAPE_BEFORE = new RegExp(String.raw`(?<![\w.])(${SHAPE_SOURCE})\s*$`, "i");
+/** What may sit between a blank's name and its value: "depth is 16", "filters: 16", "size of 7x7x3". */
+const LINK = /\s*(?:(?:is|are|was|of|equals|would be|will be)\b\s*|[:=]\s*)?/iy;
+
+/** The final value of a number chain ("32*3*3*16 = 4608" -> "4608"), if it evaluates. */
+function finalNumber(chain: string): string | undefined {
+  const last = chain.split("=").at(-1)!.replace(/,(?=\d{3}\b)/g, "").replace(/[×xX]/g, "*").trim();
+  return evaluateNumber(last).ok ? last : undefined;
+}
+
+function readAt(text: string, from: number, kind: ValueKind): Found | undefined {
   for (let i = from; i < text.length; i++) {
     if (!/[\da-z]/i.test(text[i]!) || (i > 0 && /[\w.]/.test(text[i - 1]!))) continue;
     const pattern = kind === "dimensions" ? SHAPE : NUMBER;
@@ -21,23 +38,51 @@ function readAt(text: string, from: number, kind: "number" | "dimensions"): { va
     const m = pattern.exec(text);
     if (!m) continue;
     if (kind === "dimensions" && parseDimensions(m[0]) === undefined) continue;
-    if (kind === "number") {
-      const last = m[0].split("=").at(-1)!.replace(/,(?=\d{3}\b)/g, "").replace(/×/g, "*").trim();
-      if (!evaluateNumber(last).ok) continue;
-      return { value: last, end: i + m[0].length };
-    }
-    return { value: m[0], end: i + m[0].length };
+    const value = kind === "number" ? finalNumber(m[0]) : m[0];
+    if (value !== undefined) return { value, end: i + m[0].length };
   }
   return undefined;
 }
 
-/** The blanks' values found in order, or undefined when some blank has none or is not a number or shape. */
+/** The first value of `kind` in a part ("16 (matches 16 input channels)" -> "16"), if any. */
+export function firstValueIn(kind: ValueKind, text: string): string | undefined {
+  return readAt(text, 0, kind)?.value;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** The value written right before or right after one of the blank's names, if any. */
+function nearName(blank: Blank, text: string, kind: ValueKind): Found | undefined {
+  const names = [blank.label, ...blank.aliases]
+    .filter((n) => n.length >= 3 && /^[a-z][a-z ]*$/i.test(n))
+    .sort((a, b) => b.length - a.length);
+  for (const name of names) {
+    const word = new RegExp(String.raw`\b${name.trim().split(/\s+/).map(escape).join(String.raw`\s+`)}\b`, "gi");
+    for (const m of text.matchAll(word)) {
+      // Only the text just before the name: bounded work however long the answer.
+      const before = (kind === "number" ? NUMBER_BEFORE : SHAPE_BEFORE).exec(text.slice(Math.max(0, m.index - 120), m.index));
+      const beforeValue = before?.[1] && (kind === "number" ? finalNumber(before[1]) : parseDimensions(before[1]) && before[1]);
+      if (beforeValue) return { value: beforeValue, end: m.index + m[0].length };
+      LINK.lastIndex = m.index + m[0].length;
+      const link = LINK.exec(text);
+      const start = m.index + m[0].length + (link?.[0].length ?? 0);
+      const pattern = kind === "dimensions" ? SHAPE : NUMBER;
+      pattern.lastIndex = start;
+      const after = pattern.exec(text);
+      const afterValue = after && (kind === "number" ? finalNumber(after[0]) : parseDimensions(after[0]) && after[0]);
+      if (after && afterValue) return { value: afterValue, end: start + after[0].length };
+    }
+  }
+  return undefined;
+}
+
+/** The blanks' values, or undefined when some blank has none or is not a number or shape. */
 export function valuesInProse(blanks: readonly Blank[], text: string): string[] | undefined {
   const values: string[] = [];
   let at = 0;
   for (const blank of blanks) {
     if (blank.kind === "expression") return undefined;
-    const found = readAt(text, at, blank.kind);
+    const found = nearName(blank, text, blank.kind) ?? readAt(text, at, blank.kind);
     if (!found) return undefined;
     values.push(found.value);
     at = found.end;

@@ -17,6 +17,10 @@ import { analyzeText } from "./text-analysis.ts";
  *    lacks. A short wrong answer ("underfitting") or one explained by a deduction is not sent.
  * A concept the student negates ("it is not slow") is simply not credited; a deduction is cancelled
  * by any rejection of it ("flips are not valid"), so a student is never penalized for ruling it out.
+ *
+ * A phrase written `unless: ...` is a guard: words it matches cannot count for its item ("rotate"
+ * inside "rotate by 180"; "flipping" inside "flipping changes the digit", a reason against flips).
+ * Words that trigger a deduction never also earn a positive item.
  */
 
 /** What a rubric made of an answer, before clamping to the question's points. */
@@ -51,10 +55,37 @@ interface ConceptMatch {
   opposite?: Occurrence & { phrase: string };
 }
 
-function findConcept(matcher: PhraseMatcher, phrases: CompiledPhrase[], seen: Set<number>, part: string | undefined): ConceptMatch {
+const GUARD = /^\s*unless:\s*/i;
+
+/** An item's phrases, and its guards' positions in the answer (with `also` added). */
+function conceptOf(matcher: PhraseMatcher, phrases: readonly string[], part: string | undefined, also?: ReadonlySet<number>) {
+  const excluded = new Set(also);
+  for (const guard of phrasesOf(phrases.filter((p) => GUARD.test(p)).map((p) => p.replace(GUARD, "")))) {
+    matcher.match(guard, part).hit?.positions.forEach((p) => excluded.add(p));
+  }
+  return { phrases: phrasesOf(phrases.filter((p) => !GUARD.test(p))), excluded };
+}
+
+/** Every position where a deduction applies (affirmed and not rejected), so no item earns points there. */
+function deductedPositions(rubric: readonly RubricEntry[], matcher: PhraseMatcher, partFor: (p: string | undefined) => string | undefined): Set<number> {
+  const out = new Set<number>();
+  for (const entry of rubric) {
+    if (isGroup(entry) || entry.points >= 0) continue;
+    const part = partFor(entry.part);
+    const { phrases, excluded } = conceptOf(matcher, entry.phrases, part);
+    const hits = phrases.map((p) => matcher.match(p, part, excluded));
+    if (hits.some((r) => r.opposite)) continue;
+    for (const r of hits) r.hit?.positions.forEach((p) => out.add(p));
+  }
+  return out;
+}
+
+function findConcept(
+  matcher: PhraseMatcher, concept: { phrases: CompiledPhrase[]; excluded: ReadonlySet<number> }, seen: Set<number>, part: string | undefined,
+): ConceptMatch {
   const out: ConceptMatch = {};
-  for (const phrase of phrases) {
-    const r = matcher.match(phrase, part);
+  for (const phrase of concept.phrases) {
+    const r = matcher.match(phrase, part, concept.excluded);
     for (const key of ["hit", "opposite"] as const) {
       const o = r[key];
       if (!o) continue;
@@ -87,9 +118,10 @@ export function scoreRubric(rubric: readonly RubricEntry[], answerText: string, 
   const feedback: string[] = [];
   const review: string[] = [];
 
+  const deducted = deductedPositions(rubric, matcher, partFor);
   for (const entry of rubric) {
-    if (isGroup(entry)) items.push(scoreGroup(entry, matcher, seen, feedback, review, partFor));
-    else items.push(scoreItem(entry, matcher, seen, feedback, review, partFor(entry.part)));
+    if (isGroup(entry)) items.push(scoreGroup(entry, matcher, seen, feedback, review, partFor, deducted));
+    else items.push(scoreItem(entry, matcher, seen, feedback, review, partFor(entry.part), entry.points < 0 ? undefined : deducted));
   }
   const raw = round(items.reduce((s, i) => s + i.earned, 0));
 
@@ -107,8 +139,9 @@ export function scoreRubric(rubric: readonly RubricEntry[], answerText: string, 
 
 function scoreItem(
   item: RubricItem, matcher: PhraseMatcher, seen: Set<number>, feedback: string[], review: string[], part: string | undefined,
+  deducted?: ReadonlySet<number>,
 ): AwardedItem {
-  const found = findConcept(matcher, phrasesOf(item.phrases), seen, part);
+  const found = findConcept(matcher, conceptOf(matcher, item.phrases, part, deducted), seen, part);
   const base = { id: item.id, label: item.label, points: item.points };
   if (item.points < 0) {
     // A deduction needs the concept affirmed and never rejected: "flips are not valid" costs nothing.
@@ -132,10 +165,10 @@ function scoreItem(
 
 function scoreGroup(
   group: RubricGroup, matcher: PhraseMatcher, seen: Set<number>, feedback: string[], review: string[],
-  partFor: (p: string | undefined) => string | undefined,
+  partFor: (p: string | undefined) => string | undefined, deducted: ReadonlySet<number>,
 ): AwardedItem {
   const candidates = group.options
-    .map((o, order) => ({ option: o, order, found: findConcept(matcher, phrasesOf(o.phrases), seen, partFor(o.part)) }))
+    .map((o, order) => ({ option: o, order, found: findConcept(matcher, conceptOf(matcher, o.phrases, partFor(o.part), deducted), seen, partFor(o.part)) }))
     .filter((c) => c.found.hit)
     .sort((a, b) => Number(a.found.hit?.weak) - Number(b.found.hit?.weak) || a.order - b.order);
   // One stretch of the answer counts for one option only, so "scaling" cannot earn two options.

@@ -14,6 +14,8 @@ export interface Token {
   /** The synonym class: equal canons mean the same idea ("slow" and "expensive"). */
   canon: string;
   sentence: number;
+  /** A stretch of a sentence between contrasts ("fast at test time | but slow at training"). */
+  segment: number;
   line: number;
   /** True for stopwords and negators: they never have to be matched. */
   filler: boolean;
@@ -35,6 +37,12 @@ export interface AnalyzedText {
   positions: Map<string, number[]>;
   lineCount: number;
 }
+
+/** Words that turn to a contrasting claim: a phrase never spans one ("fast at test time but slow..."). */
+const CONTRASTS: ReadonlySet<string> = new Set(["but", "whereas", "however", "although", "though", "yet"]);
+
+/** Forward negators that negate only with their preposition: "instead of", "rather than". */
+const FORWARD_NEGATOR_NEEDS: Readonly<Record<string, string>> = { instead: "of", rather: "than" };
 
 const CANON = new Map<string, string>();
 const SURFACES = new Map<string, string[]>();
@@ -77,6 +85,10 @@ function lex(text: string): Array<{ kind: "w" | "s" | "c" | "n"; value: string }
     .toLowerCase()
     .replace(/[’‘`´]/g, "'")
     .replace(/≈|~/g, " approximately ")
+    // "x → -∞" says where a function saturates: keep the sign as a word before "-" becomes a space.
+    .replace(/±\s*(?:∞|inf(?:inity)?\b)/g, " positive and negative infinity ")
+    .replace(/[-−–]\s*(?:∞|inf(?:inity)?\b)/g, " negative infinity ")
+    .replace(/\+?\s*∞|\+\s*inf(?:inity)?\b/g, " positive infinity ")
     .replace(/(\p{L})'(\p{L})/gu, "$1$2")
     .replace(/[-_/\\]/g, " ");
   const out: Array<{ kind: "w" | "s" | "c" | "n"; value: string }> = [];
@@ -124,6 +136,7 @@ export function analyzeText(text: string): AnalyzedText {
   const lexed = applyRewrites(lex(text));
   const tokens: Token[] = [];
   let sentence = 0;
+  let segment = 0;
   let line = 0;
   let clause: Token[] = [];
   let firstNegator = -1;
@@ -144,7 +157,8 @@ export function analyzeText(text: string): AnalyzedText {
     forward = false;
   };
 
-  for (const item of lexed) {
+  for (let k = 0; k < lexed.length; k++) {
+    const item = lexed[k]!;
     if (item.kind !== "w") {
       closeClause();
       if (item.kind === "s") sentence++;
@@ -152,16 +166,21 @@ export function analyzeText(text: string): AnalyzedText {
         sentence++;
         line++;
       }
+      if (item.kind !== "c") segment++;
       continue;
     }
     const word = item.value;
     if (CLAUSE_BREAKS.has(word)) closeClause();
+    if (CONTRASTS.has(word)) segment++;
     const isClauseNegator = CLAUSE_NEGATORS.has(word);
-    const isForwardNegator = FORWARD_NEGATORS.has(word);
+    // "instead of flipping" rejects the flip; a sentence-initial "Instead, crop" proposes the crop.
+    const next = lexed[k + 1];
+    const needs = FORWARD_NEGATOR_NEEDS[word];
+    const isForwardNegator = FORWARD_NEGATORS.has(word) && (!needs || (next?.kind === "w" && next.value === needs));
     if (isClauseNegator && clauseNegators++ === 0) firstNegator = clause.length;
     const { stem: s, canon } = canonOf(word);
     const token: Token = {
-      surface: word, stem: s, canon, sentence, line,
+      surface: word, stem: s, canon, sentence, segment, line,
       filler: STOPWORDS.has(word) || isClauseNegator || isForwardNegator || CLAUSE_BREAKS.has(word),
       negated: forward, subjectNegated: false, ambiguous: false,
     };

@@ -14,18 +14,27 @@ import { scoreRubric } from "./rubric-scorer.ts";
  * The justification is the rest of the text plus `answer.justification`.
  */
 
-const LEADING_CHOICE = /^[\s(*"'“]*(true|false|t|f)\b[\s.,:;!)*"'”\-–—]*/i;
-const LEADING_YES_NO = /^[\s(*"'“]*(yes|no)\s*(?:[.,:;!\-–—]+|$)\s*/i;
-const STATED_CHOICE = /^\s*(?:i think |i believe )?(?:the statement is|this statement is|statement is|it is|it's|its|this is)\s+(true|false)\b[\s.,:;!\-–—]*/i;
+// "Fals", "flase", "ture": a slip in the first word still states the choice.
+const CHOICE_WORD = String.raw`(true|false|t|f|fals|flase|fasle|ture|treu)`;
+const LEADING_CHOICE = new RegExp(String.raw`^[\s(*"'“]*${CHOICE_WORD}\b[\s.,:;!)*"'”\-–—]*`, "i");
+/** Words that are a verdict only as the whole first phrase: "No, because..." but not "no regularization...". */
+const LEADING_VERDICT = /^[\s(*"'“]*(yes|no|incorrect|wrong|not true|untrue|not correct|correct|right)\s*(?:[.,:;!\-–—]+|$)\s*/i;
+const STATED_CHOICE = new RegExp(
+  String.raw`^\s*(?:(?:i think|i believe|i'd say|i would say|i say)\s+)?` +
+  String.raw`(?:(?:the statement is|this statement is|statement is|it is|it's|its|this is|the answer is|my answer is|answer is|answer\s*:)\s*)?` +
+  String.raw`${CHOICE_WORD}\b[\s.,:;!\-–—]*`,
+  "i",
+);
+const MEANS_TRUE = new Set(["true", "t", "ture", "treu", "yes", "correct", "right"]);
 
 /** Splits "false, because ..." into the choice and the rest; choice undefined when there is none. */
 export function parseChoice(text: string): { choice?: boolean; rest: string } {
-  for (const re of [LEADING_CHOICE, LEADING_YES_NO, STATED_CHOICE]) {
-    const m = re.exec(text);
+  const clean = text.replace(/[’‘]/g, "'");
+  for (const re of [LEADING_CHOICE, LEADING_VERDICT, STATED_CHOICE]) {
+    const m = re.exec(clean);
     if (!m) continue;
-    const word = (m[1] ?? "").toLowerCase();
-    const choice = word === "true" || word === "t" || word === "yes";
-    return { choice, rest: text.slice(m[0].length).trim() };
+    const choice = MEANS_TRUE.has((m[1] ?? "").toLowerCase());
+    return { choice, rest: clean.slice(m[0].length).trim() };
   }
   return { rest: text.trim() };
 }
@@ -42,9 +51,10 @@ export function gradeTrueFalse(question: Question, spec: TrueFalseAnswer, answer
 
   if (choice === undefined) {
     if (answer.text.trim() === "" && justification === "") return buildGrade(question, [choiceItem(0, "No answer.")], [EMPTY_ANSWER]);
+    // The choice may be there in words no rule knows: a TA decides rather than a silent 0.
     return buildGrade(question, [choiceItem(0, "No true or false found.")], [
       'Start your answer with true or false, then give your reason, e.g. "false, because ...".',
-    ]);
+    ], ["No true or false found at the start of the answer; a TA will read it."]);
   }
 
   if (choice === spec.correct) {

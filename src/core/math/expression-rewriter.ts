@@ -155,10 +155,39 @@ export function rewriteExpression(
     if (fn === "pow" && right?.type === "SymbolNode" && right.name === "T" && !tIsVariable) {
       return new factory.FunctionNode(new factory.SymbolNode("transpose"), [visit(args[0]!, depth + 1)]);
     }
+    const bound = bindToLastFactor(n, depth);
+    if (bound) return bound;
     const visited = args.map((a) => visit(a, depth + 1));
     // Powers go through the sandbox's guarded pow, which bounds matrix exponents.
     if (fn === "pow") return new factory.FunctionNode(new factory.SymbolNode("tutor_pow"), visited);
     return new factory.OperatorNode(n.op as string, fn, visited, n.implicit as boolean);
+  };
+
+  /**
+   * A postfix transpose or a power binds to the nearest factor, as on paper: `V(A - B)'` with V a
+   * variable is V*((A - B)'), not (V*(A - B))'; `bu'` is b*(u'), and `mn^2` is m*n^2.
+   */
+  const bindToLastFactor = (n: MathNode & Record<string, unknown>, depth: number): MathNode | undefined => {
+    const fn = n.fn as string;
+    if (!declared || !["ctranspose", "transpose", "pow"].includes(fn)) return undefined;
+    const args = n.args as MathNode[];
+    const base = args[0] as MathNode & { name?: string; fn?: MathNode & { name?: string }; args?: MathNode[] };
+    const rebuild = (last: MathNode) => new factory.OperatorNode(n.op as string, fn, [last, ...args.slice(1)], n.implicit as boolean);
+    if (base.type === "FunctionNode" && base.fn?.type === "SymbolNode" && base.args?.length === 1) {
+      const name = base.fn.name ?? "";
+      const known = declared.variables.has(name) || declared.aliases.has(name) || splitIntoDeclared(name, declared);
+      if (!known || Object.hasOwn(FUNCTIONS, name) || Object.hasOwn(FUNCTION_ALIASES, name)) return undefined;
+      const inner = rebuild(new factory.ParenthesisNode(base.args[0]!));
+      return new factory.OperatorNode("*", "multiply", [symbol(name), visit(inner, depth + 1)], true);
+    }
+    if (base.type === "SymbolNode" && base.name && !declared.variables.has(base.name) && !declared.aliases.has(base.name)) {
+      const parts = splitIntoDeclared(base.name, declared);
+      if (!parts) return undefined;
+      const head = parts.slice(0, -1).map((p) => symbol(p)).reduce((a, b) => new factory.OperatorNode("*", "multiply", [a, b], true));
+      const last = visit(rebuild(new factory.SymbolNode(parts.at(-1)!)), depth + 1);
+      return new factory.OperatorNode("*", "multiply", [head, last], true);
+    }
+    return undefined;
   };
 
   const visitFunction = (n: MathNode & Record<string, unknown>, depth: number): MathNode => {

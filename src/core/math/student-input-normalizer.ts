@@ -4,8 +4,12 @@
  * tree (`2mn`, `m(2n+1)`, `A^T`, aliases) happen in expression-rewriter.ts.
  */
 
+import { stripDecorations } from "./answer-decorations.ts";
+import { rewriteIndicators } from "./indicator-rewrite.ts";
+
 // Replaced before NFKC, which would otherwise turn `²` into a plain `2` and `ᵀ` into `T`.
 const BEFORE_NFKC: ReadonlyArray<[RegExp, string]> = [
+  [/\^\s*\{?\s*[ᵀ⊤]\s*\}?/g, "'"],
   [/²/g, "^2"],
   [/³/g, "^3"],
   [/[ᵀ⊤]/g, "'"],
@@ -24,25 +28,41 @@ const AFTER_NFKC: ReadonlyArray<[RegExp, string]> = [
   [/\\odot\b/g, ".*"],
   [/\^\s*\{\s*(?:T|\\top)\s*\}|\^\s*\\top\b/g, "'"],
   [/\\left|\\right/g, ""],
+  // LaTeX markup around a name, `W_{1}` for the alias W_1, and \frac{dL}{dz} for (dL)/(dz).
+  [/\\(?:mathbf|mathrm|mathit|boldsymbol|bm|vec|textbf|text|operatorname)\s*\{([^{}]*)\}/g, "$1"],
+  [/_\{([^{}]*)\}/g, "_$1"],
+  [/\\partial\s*/g, "d"],
+  [/\\[dt]?frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}/g, "(($1)/($2))"],
   [/\\(?=[A-Za-z])/g, ""],
 ];
 
-/** `1(u)` is the indicator: a `1` that is not part of a number, directly followed by `(`. */
-const INDICATOR = /(^|[^\w.])1\s*\(/g;
+/** `dL/dz` with a declared `dLdz` (or `dL/dW1` with `dLdW1`); also `(dL)/(dz)`, from \\frac. */
+const LEIBNIZ = /\(\s*d([A-Za-z][A-Za-z0-9_]*)\s*\)\s*\/\s*\(\s*d([A-Za-z][A-Za-z0-9_]*)\s*\)|\bd([A-Za-z][A-Za-z0-9_]*)\s*\/\s*d([A-Za-z][A-Za-z0-9_]*)\b/g;
 
-/** `dL/dz` with a declared `dLdz` (or `dL/dW1` with `dLdW1`). */
-const LEIBNIZ = /\bd([A-Za-z][A-Za-z0-9_]*)\s*\/\s*d([A-Za-z][A-Za-z0-9_]*)\b/g;
+/** `m x n` or `mxn` between one-letter names: times, as in "m x n + l x m" for a parameter count. */
+const LETTER_TIMES = /(?<![\w.])([A-Za-z]|\d+)\s*x\s*([A-Za-z])(?![\w(])/g;
+
+function timesBetweenLetters(text: string, declared: ReadonlySet<string>): string {
+  if (declared.has("x") || declared.has("X")) return text;
+  const ok = (t: string) => /^\d+$/.test(t) || declared.has(t);
+  let out = text;
+  for (let before = ""; before !== out;) {
+    before = out;
+    out = out.replace(LETTER_TIMES, (m, a: string, b: string) => (ok(a) && declared.has(b) ? `${a}*${b}` : m));
+  }
+  return out;
+}
 
 /**
  * Rewrites student text into mathjs syntax. `declared` holds every name the question defines
  * (symbols, derived symbols and their aliases); without it only context-free rewrites apply.
  */
 export function normalizeStudentText(text: string, declared?: ReadonlySet<string>): string {
-  let out = text;
+  let out = stripDecorations(text, declared);
   for (const [pattern, replacement] of BEFORE_NFKC) out = out.replace(pattern, replacement);
   out = out.normalize("NFKC");
   for (const [pattern, replacement] of AFTER_NFKC) out = out.replace(pattern, replacement);
-  out = out.replace(INDICATOR, (_m, before: string) => `${before}step(`);
+  out = rewriteIndicators(out);
   // `A^T (B)` would parse as A^(T(B)): read a bare `^T` as a transpose unless T is a declared name.
   // `x^Tx` is x' x when x is declared and `Tx` is not.
   if (!declared?.has("T")) {
@@ -50,8 +70,11 @@ export function normalizeStudentText(text: string, declared?: ReadonlySet<string
     out = out.replace(/\^T([A-Za-z]\w*)/g, (match, rest: string) => (declared?.has(rest) && !declared.has(`T${rest}`) ? `' ${rest}` : match));
   }
   if (declared) {
-    out = out.replace(LEIBNIZ, (match, top: string, bottom: string) =>
-      declared.has(`d${top}d${bottom}`) ? `d${top}d${bottom}` : match);
+    out = out.replace(LEIBNIZ, (match, ...g: Array<string | undefined>) => {
+      const name = `d${g[0] ?? g[2] ?? ""}d${g[1] ?? g[3] ?? ""}`;
+      return declared.has(name) ? name : match;
+    });
+    out = timesBetweenLetters(out, declared);
   }
   return out.trim();
 }

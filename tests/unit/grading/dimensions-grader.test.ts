@@ -38,10 +38,11 @@ describe("dimensions grader", () => {
     expect(g.feedback[0]).toMatch(/transposed/);
   });
 
-  it("compares names case-sensitively and says so", () => {
+  it("reads capitals as the reference's one-letter lowercase names", () => {
     const g = gradeAnswer(mn, { text: "M x N" });
-    expect(g.score).toBe(0);
-    expect(g.feedback[0]).toMatch(/case-sensitive/);
+    expect(g.score).toBe(g.max);
+    expect(g.items[0]?.note).toMatch(/read as m×n/);
+    expect(gradeAnswer(mn, { text: "N x M" }).feedback[0]).toMatch(/transposed/);
   });
 
   it("explains a wrong number of factors and unreadable input", () => {
