@@ -57,11 +57,19 @@ export function isKnownStem(s: string): boolean {
   return CANON.has(s);
 }
 
+const FORMS = new Map<string, string[]>();
+
 /** Every stem and listed word whose canon is `canon` (what a typo may be a misspelling of). */
 export function formsOfCanon(canon: string): string[] {
-  const out = new Set([canon, ...(SURFACES.get(canon) ?? [])]);
-  for (const [s, c] of CANON) if (c === canon) out.add(s);
-  return [...out];
+  let forms = FORMS.get(canon);
+  if (!forms) {
+    const out = new Set([canon, ...(SURFACES.get(canon) ?? [])]);
+    for (const [s, c] of CANON) if (c === canon) out.add(s);
+    forms = [...out];
+    // The tables are fixed at load, so each canon's forms are computed once.
+    FORMS.set(canon, forms);
+  }
+  return forms;
 }
 
 const REWRITE_INDEX = new Map<string, Array<{ from: string[]; to: string[] }>>();
