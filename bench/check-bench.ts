@@ -1,7 +1,11 @@
 import { spawnSync } from "node:child_process";
+import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createGradingPool } from "../src/core/grading/grading-pool.ts";
 import { checkExpression, type MathContext } from "../src/core/math/index.ts";
+import { DEFAULT_BANKS } from "../src/config.ts";
+import { loadBankFile } from "../src/core/bank/load-bank.ts";
+import { QuestionBank } from "../src/core/bank/question-bank.ts";
 import type { BenchSection } from "./bench-section.ts";
 import { ms, quantile, timeRuns } from "./timing.ts";
 
@@ -15,24 +19,15 @@ const RUNS = 1000;
 const TARGET_MEDIAN_MS = 1;
 const TARGET_P99_MS = 5;
 
-const backprop: MathContext = {
-  dimensions: { n: [3, 4], m: [2, 5], p: [6, 7] },
-  symbols: {
-    x: { shape: ["n"], domain: "real", aliases: [] },
-    y: { shape: ["m"], domain: "real", aliases: [] },
-    W1: { shape: ["p", "n"], domain: "real", aliases: ["W_1"] },
-    W2: { shape: ["m", "n"], domain: "real", aliases: ["W_2"] },
-    W3: { shape: ["m", "p"], domain: "real", aliases: ["W_3"] },
-  },
-  derived: { z: { definition: "W3*relu(W1*x) + W2*x", aliases: [] }, dLdz: { definition: "z - y", aliases: ["dL/dz"] } },
-};
-const counts: MathContext = {
-  dimensions: {},
-  symbols: Object.fromEntries(["m", "n", "l"].map((s) => [s, { shape: [], domain: "positive-integer" as const, aliases: [] }])),
-  derived: {},
-};
-const MATRIX = { student: "diag(1(W_1 x)) W3ᵀ (z - y) xᵀ", reference: "(step(W1*x) .* (W3' * dLdz)) * x'", context: backprop };
-const SCALAR = { student: "2mn+ml+m+l", reference: "2*m*n + m*l + m + l", context: counts };
+/** A question's own context and reference, from the midterm bank: the bench checks what students are graded with. */
+function fromBank(id: string): { reference: string; context: MathContext } {
+  const answer = new QuestionBank(loadBankFile(path.join(DEFAULT_BANKS, "midterm.yaml"))).require(id).answer;
+  if (answer.kind !== "expression") throw new Error(`${id} is not an expression question`);
+  return { reference: answer.reference, context: { symbols: answer.symbols, derived: answer.derived, dimensions: answer.dimensions } };
+}
+
+const MATRIX = { student: "diag(1(W_1 x)) W3ᵀ (z - y) xᵀ", ...fromBank("2c-i") };
+const SCALAR = { student: "2mn+ml+m+l", ...fromBank("4a-ii") };
 
 // The same two checks in sympy: p = 4, n = 3, m = 2 hidden/input/output sizes, fresh cache per call.
 const SYMPY = String.raw`
@@ -104,10 +99,10 @@ export async function runCheckBench(): Promise<BenchSection> {
       const verdict = await pool.check(c.student, c.reference, { context: c.context });
       if (verdict.result !== "equal") throw new Error(`bench check is not equal: ${verdict.reason}`);
     }
-    await timeRuns(200, () => pool.check(MATRIX.student, MATRIX.reference, { context: backprop }));
-    const matrix = await timeRuns(RUNS, () => pool.check(MATRIX.student, MATRIX.reference, { context: backprop }));
-    const scalar = await timeRuns(RUNS, () => pool.check(SCALAR.student, SCALAR.reference, { context: counts }));
-    const inline = await timeRuns(RUNS, () => checkExpression(MATRIX.student, MATRIX.reference, { context: backprop }));
+    await timeRuns(200, () => pool.check(MATRIX.student, MATRIX.reference, { context: MATRIX.context }));
+    const matrix = await timeRuns(RUNS, () => pool.check(MATRIX.student, MATRIX.reference, { context: MATRIX.context }));
+    const scalar = await timeRuns(RUNS, () => pool.check(SCALAR.student, SCALAR.reference, { context: SCALAR.context }));
+    const inline = await timeRuns(RUNS, () => checkExpression(MATRIX.student, MATRIX.reference, { context: MATRIX.context }));
     const m = summary(matrix);
     ok = m.median <= TARGET_MEDIAN_MS && m.p99 <= TARGET_P99_MS;
     lines.push(`2c-i matrix check: ${MATRIX.student}  vs  ${MATRIX.reference}`, `4a-ii scalar check: ${SCALAR.student}  vs  ${SCALAR.reference}`, "");
