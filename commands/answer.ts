@@ -1,5 +1,5 @@
 import { privateReply } from "../src/core/chat/reply.ts";
-import { formatDuration, formatTime } from "../src/core/format.ts";
+import { formatDuration } from "../src/core/format.ts";
 import { examReportText } from "../src/core/views/exam-view.ts";
 import { gradeReply } from "../src/core/views/grade-view.ts";
 import type { Command } from "../src/services.ts";
@@ -14,7 +14,7 @@ export const answer: Command = {
   ],
   access: "everyone",
   examples: ["/answer 3a false, because regularization helps generalization, not training loss", "/answer 2b z - y", "/answer 4b-ii depth: 16; parameters: 32*3*3*16"],
-  async handle(input, { practice, exams, bank }) {
+  async handle(input, { practice, exams, bank, zone }) {
     const who = { course: input.course, user: input.user.id };
     const id = input.options.question ?? "";
     const text = { text: input.options.answer ?? "", justification: input.options.justification };
@@ -23,7 +23,7 @@ export const answer: Command = {
     const missed = session ? null : exams.takeUnreported(who, input.now);
     if (missed) {
       return privateReply(
-        `Your answer to ${id} arrived at ${formatTime(input.now)}, after your mock exam ended at ${formatTime(missed.session.deadline)}; it was not counted.\n\n${examReportText(missed, bank.exam.title)}`,
+        `Your answer to ${id} arrived at ${zone.format(input.now)}, after your mock exam ended at ${zone.format(missed.session.deadline)}; it was not counted.\n\n${examReportText(missed, bank.exam.title, zone)}`,
       );
     }
     if (session) {
@@ -31,7 +31,7 @@ export const answer: Command = {
       const stored = await exams.answer(session, question, text, input.now, input.interactionId);
       const left = formatDuration(session.deadline.getTime() - input.now.getTime());
       return privateReply(
-        `Answer to ${question.id} received at ${formatTime(stored.createdAt)} for your mock exam. Scores come when you submit (/exam submit). Time left: ${left}.`,
+        `Answer to ${question.id} received at ${zone.format(stored.createdAt)} for your mock exam. Scores come when you submit (/exam submit). Time left: ${left}.`,
         { data: { received: { question: question.id, attempt: stored.id } } },
       );
     }

@@ -8,9 +8,9 @@ export const progress: Command = {
   options: [],
   access: "everyone",
   examples: ["/progress"],
-  handle(input, { progress, bank }) {
+  handle(input, { progress, bank, zone }) {
     const p = progress.of({ course: input.course, user: input.user.id }, input.now);
-    return privateReply(progressText(p, bank.exam.title), {
+    return privateReply(progressText(p, bank.exam.title, zone), {
       data: {
         progress: {
           attempts: p.attempts,

@@ -1,5 +1,4 @@
 import { privateReply } from "../src/core/chat/reply.ts";
-import { formatTime } from "../src/core/format.ts";
 import type { Command } from "../src/services.ts";
 
 /** `/regrade question reason`: a student asks the question's grader to look at their grade again. */
@@ -12,11 +11,11 @@ export const regrade: Command = {
   ],
   access: "everyone",
   examples: ["/regrade 3b I named weight decay, which the rubric accepts"],
-  handle(input, { regrades }) {
+  handle(input, { regrades, zone }) {
     const { regrade: r, deliveries } = regrades.request(input.course, input.user, input.options.question ?? "", input.options.reason ?? "", input.now);
     const { deadline } = regrades.target(input.course, input.user.id, r.question);
     return privateReply(
-      `Your regrade request #${r.id} for ${r.question} went to ${r.grader}, who grades that question. You will be told the outcome here. (Requests for this answer close ${formatTime(deadline)}.)`,
+      `Your regrade request #${r.id} for ${r.question} went to ${r.grader}, who grades that question. You will be told the outcome here. (Requests for this answer close ${zone.format(deadline)}.)`,
       { deliveries, data: { regrade: { id: r.id, question: r.question, grader: r.grader } } },
     );
   },

@@ -1,6 +1,6 @@
 import { privateReply } from "../src/core/chat/reply.ts";
 import { UserError } from "../src/core/errors.ts";
-import { formatScore, formatTime } from "../src/core/format.ts";
+import { formatScore } from "../src/core/format.ts";
 import { resolveButton } from "../src/core/ta/regrade-service.ts";
 import { parseScoreAndNote } from "../src/core/ta/score-and-note.ts";
 import type { Command } from "../src/services.ts";
@@ -28,7 +28,7 @@ export const regrades: Command = {
   ],
   access: "ta",
   examples: ["/regrades", "/regrades resolve 3 5 the rubric accepts weight decay", "/regrades assign Ken-Fu kenfu"],
-  handle(input, { regrades: service, store, ta }) {
+  handle(input, { regrades: service, store, ta, zone }) {
     const action = (input.options.action ?? "list").toLowerCase();
     const id = input.options.id?.trim() ?? "";
     const value = input.options.value?.trim() ?? "";
@@ -53,7 +53,7 @@ export const regrades: Command = {
     const assigned = ta.graders.list(input.course);
     const routing = assigned.length ? `Routing: ${assigned.map((a) => `${a.grader} → ${a.user}`).join(", ")}; others go to #ta.` : "No grader is assigned; requests go to #ta. Assign with /regrades assign GRADER USER.";
     if (!open.length) return privateReply(`No regrade request is open.\n${routing}`, { data: { regrades: [] } });
-    const lines = open.map((r) => `#${r.id} ${r.question} (${r.grader}) from ${ta.people.displayName(r.user) ?? r.user}, ${formatTime(r.createdAt)}, was ${r.scoreBefore}: ${r.reason}`);
+    const lines = open.map((r) => `#${r.id} ${r.question} (${r.grader}) from ${ta.people.displayName(r.user) ?? r.user}, ${zone.format(r.createdAt)}, was ${r.scoreBefore}: ${r.reason}`);
     const max = (r: (typeof open)[number]) => store.attempts.get(r.attempt)?.max ?? 0;
     return privateReply(`**Open regrade requests** (${open.length})\n${lines.join("\n")}\n${routing}`, {
       buttons: open.slice(0, 5).map((r) => resolveButton(r.id, max(r))),

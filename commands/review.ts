@@ -18,7 +18,7 @@ export const review: Command = {
   ],
   access: "ta",
   examples: ["/review", "/review 17 4 clear graph, missing the loss node", "/review 17 items: inputs,relu"],
-  handle(input, { review: queue, store }) {
+  handle(input, { review: queue, store, zone }) {
     const o = input.options;
     const number = (text: string | undefined, what: string) => {
       if (text === undefined || text.trim() === "") return undefined;
@@ -29,7 +29,7 @@ export const review: Command = {
     const attempt = number(o.attempt, "The answer");
     const show = (after: number, prefix = "") => {
       const next = queue.next(input.course, after);
-      return next ? reviewReply(next, queue.rubric(next.question), prefix) : privateReply(`${prefix}Nothing waits for review. 🎉`, { data: { review: null } });
+      return next ? reviewReply(next, queue.rubric(next.question), zone, prefix) : privateReply(`${prefix}Nothing waits for review. 🎉`, { data: { review: null } });
     };
     if (attempt === undefined) return show(number(o.after, "after") ?? 0);
     const items = o.items?.split(/[\s,]+/).map((s) => s.trim()).filter(Boolean);

@@ -26,7 +26,7 @@ export const stats: Command = {
   ],
   access: "ta",
   examples: ["/stats", "/stats assessment: paper-midterm", "/stats midterm C247", "/stats post: true"],
-  handle(input, { stats: service, bank }) {
+  handle(input, { stats: service, bank, zone }) {
     const words = [input.options.assessment, input.options.section].map((w) => w?.trim());
     // `/stats post` and `/stats midterm post`: the word fills a positional slot, but means post.
     const post = /^(true|yes|post)$/i.test(input.options.post ?? "") || words.some((w) => w?.toLowerCase() === "post");
@@ -36,7 +36,7 @@ export const stats: Command = {
       [assessment, section] = [undefined, assessment];
     }
     const result = service.compute(input.course, { assessment, section });
-    const text = statsText(result, post ? { graders: gradersLines(bank), regrades: regradeLine(result.kind, bank.exam.regradeWindowDays, input.now) } : {});
+    const text = statsText(result, post ? { graders: gradersLines(bank), regrades: regradeLine(result.kind, bank.exam.regradeWindowDays, input.now, zone) } : {});
     const bins = statsBins(result);
     const title = `${result.assessment}${result.section ? ` ${result.section}` : ""} scores (n = ${result.scores.length})`;
     const images = result.scores.length

@@ -14,6 +14,7 @@ import { AnnouncementService } from "./core/ta/announcement-service.ts";
 import { GradeExport } from "./core/ta/grade-export.ts";
 import { RegradeService } from "./core/ta/regrade-service.ts";
 import { ReviewService } from "./core/ta/review-service.ts";
+import { TimeZone } from "./core/time-zone.ts";
 import type { Services } from "./services.ts";
 import { createSqliteStore, type SqliteStore } from "./store/sqlite-store.ts";
 
@@ -44,17 +45,18 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const bank = loadQuestionBank(config);
   const store = createSqliteStore(config.TUTOR_DB);
+  const zone = new TimeZone(config.TUTOR_TIMEZONE);
   const pool = createGradingPool();
-  const exams = new ExamService(bank, store, pool);
+  const exams = new ExamService(bank, store, pool, zone);
   const isTa = (input: CommandInput) => input.roles.includes("ta") || store.enrollments.get(input.course, input.user.id)?.role === "ta";
   const services: Services = {
-    config, bank, store, exams, isTa,
+    config, bank, store, zone, exams, isTa,
     practice: new PracticeService(bank, store, pool),
-    progress: new ProgressService(bank, store, exams),
+    progress: new ProgressService(bank, store, exams, zone),
     ta: store.ta,
     announcements: new AnnouncementService(store.ta.announcements),
     stats: new StatsService(bank, store.ta),
-    regrades: new RegradeService(bank, store, store.ta),
+    regrades: new RegradeService(bank, store, store.ta, zone),
     review: new ReviewService(bank, store, store.ta),
     gradeExport: new GradeExport(bank, store.ta),
   };

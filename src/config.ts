@@ -10,10 +10,21 @@ export const DEFAULT_BANKS = path.join(REPO_ROOT, "data", "banks");
 const optionalText = z.string().trim().min(1).optional();
 const port = z.coerce.number().int().min(1).max(65535);
 const url = z.url().optional();
+/** An IANA time zone name Intl knows, e.g. America/Los_Angeles. */
+const timeZone = z.string().trim().min(1).refine((name) => {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}, "not a time zone; use an IANA name such as America/Los_Angeles or UTC");
 
 const Env = z.object({
   TUTOR_DB: z.string().trim().min(1).default(DEFAULT_DB),
   TUTOR_BANKS: z.string().trim().min(1).default(DEFAULT_BANKS),
+  /** The course's time zone: times are read and shown in it. */
+  TUTOR_TIMEZONE: timeZone.default("UTC"),
   DISCORD_TOKEN: optionalText,
   DISCORD_APPLICATION_ID: optionalText,
   DISCORD_GUILD_ID: optionalText,

@@ -12,12 +12,15 @@ import type { GradeExport } from "./core/ta/grade-export.ts";
 import type { RegradeService } from "./core/ta/regrade-service.ts";
 import type { ReviewService } from "./core/ta/review-service.ts";
 import type { TaStore } from "./core/ta/ta-ports.ts";
+import type { TimeZone } from "./core/time-zone.ts";
 
 /** Everything a command handler may use; built once by the composition root (src/app.ts). */
 export interface Services {
   config: Config;
   bank: QuestionBank;
   store: Store;
+  /** The course's time zone (TUTOR_TIMEZONE): every time a person reads or types is in it. */
+  zone: TimeZone;
   practice: PracticeService;
   exams: ExamService;
   progress: ProgressService;

@@ -18,11 +18,6 @@ export function formatDuration(ms: number): string {
   return h > 0 ? `${h}:${pad(m)}:${pad(s)}` : `${m}:${pad(s)}`;
 }
 
-/** `2026-11-28 14:03:09 UTC`: an unambiguous time for people in any time zone. */
-export function formatTime(at: Date): string {
-  return `${at.toISOString().slice(0, 19).replace("T", " ")} UTC`;
-}
-
 /** A bar of `width` cells filled in proportion to `ratio` (0..1), readable in any chat. */
 export function bar(ratio: number, width = 10): string {
   const filled = Math.round(Math.min(1, Math.max(0, ratio)) * width);

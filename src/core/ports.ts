@@ -75,8 +75,11 @@ export interface AttemptRepository {
   forUser(course: string, user: string): AttemptRecord[];
   /** Per question: count, best, latest and full-mark count of one mode's attempts. */
   summarize(course: string, user: string, mode: AttemptRecord["mode"]): QuestionSummary[];
-  /** The distinct days (UTC, as days since the epoch) with at least one attempt of this mode. */
-  activeDays(course: string, user: string, mode: AttemptRecord["mode"]): number[];
+  /**
+   * The starts (ms since the epoch) of the distinct quarter hours with at least one attempt of this
+   * mode: few enough to map to days in any time zone quickly, and no zone changes offset within one.
+   */
+  activeTimes(course: string, user: string, mode: AttemptRecord["mode"]): number[];
   forSession(session: number): AttemptRecord[];
   get(id: number): AttemptRecord | null;
 }

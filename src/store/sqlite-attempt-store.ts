@@ -54,6 +54,9 @@ export function toAttempt(row: unknown): AttemptRecord {
   };
 }
 
+/** Every time zone's offset is a whole number of quarter hours, and changes on one. */
+const QUARTER_HOUR = 900_000;
+
 export class SqliteAttemptStore implements AttemptRepository {
   private readonly insert;
   private readonly byUser;
@@ -61,7 +64,7 @@ export class SqliteAttemptStore implements AttemptRepository {
   private readonly byId;
   private readonly byInteraction;
   private readonly summary;
-  private readonly days;
+  private readonly quarterHours;
 
   constructor(db: Db) {
     this.insert = db.prepare(`INSERT INTO attempts
@@ -78,8 +81,8 @@ export class SqliteAttemptStore implements AttemptRepository {
               max(id) AS last_id
             FROM attempts WHERE course_id = ? AND user_id = ? AND mode = ? GROUP BY question_id) g
       JOIN attempts a ON a.id = g.last_id`);
-    this.days = db.prepare(`SELECT DISTINCT created_at / 86400000 AS day FROM attempts
-      WHERE course_id = ? AND user_id = ? AND mode = ? ORDER BY day`).pluck();
+    this.quarterHours = db.prepare(`SELECT DISTINCT created_at / ${QUARTER_HOUR} AS slot FROM attempts
+      WHERE course_id = ? AND user_id = ? AND mode = ? ORDER BY slot`).pluck();
     this.byUser = db.prepare("SELECT * FROM attempts WHERE course_id = ? AND user_id = ? ORDER BY id");
     this.bySession = db.prepare("SELECT * FROM attempts WHERE exam_session = ? ORDER BY id");
     this.byId = db.prepare("SELECT * FROM attempts WHERE id = ?");
@@ -122,8 +125,8 @@ export class SqliteAttemptStore implements AttemptRepository {
     });
   }
 
-  activeDays(course: string, user: string, mode: AttemptRecord["mode"]): number[] {
-    return this.days.all(course, user, mode) as number[];
+  activeTimes(course: string, user: string, mode: AttemptRecord["mode"]): number[] {
+    return z.array(z.number().int()).parse(this.quarterHours.all(course, user, mode)).map((slot) => slot * QUARTER_HOUR);
   }
 
   forSession(session: number): AttemptRecord[] {

@@ -28,8 +28,10 @@ export class ConsoleDriver {
   constructor(
     readonly dbFile: string = tempDbFile(),
     readonly clock: TestClock = new TestClock(),
+    /** More environment, e.g. `{ TUTOR_TIMEZONE: "America/Los_Angeles" }`; TUTOR_DB is `dbFile`. */
+    readonly env: Record<string, string> = {},
   ) {
-    this.app = createApp(loadConfig({ TUTOR_DB: dbFile }), { log: () => {} });
+    this.app = createApp(loadConfig({ ...env, TUTOR_DB: dbFile }), { log: () => {} });
   }
 
   private chat(user: string, role: Role): ConsoleChat<unknown> {
@@ -69,14 +71,14 @@ export class ConsoleDriver {
 }
 
 /** Console drivers for one test file, each closed after its test (a test may close one earlier, to restart). */
-export function useConsoleDrivers(afterEach: (fn: () => Promise<void>) => void): (dbFile?: string, clock?: TestClock) => ConsoleDriver {
+export function useConsoleDrivers(afterEach: (fn: () => Promise<void>) => void): (dbFile?: string, clock?: TestClock, env?: Record<string, string>) => ConsoleDriver {
   let open: ConsoleDriver[] = [];
   afterEach(async () => {
     await Promise.all(open.map((d) => d.close()));
     open = [];
   });
-  return (dbFile, clock) => {
-    const d = new ConsoleDriver(dbFile, clock);
+  return (dbFile, clock, env) => {
+    const d = new ConsoleDriver(dbFile, clock, env);
     open.push(d);
     return d;
   };

@@ -2,7 +2,6 @@ import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import type { App } from "../../app.ts";
 import type { Role } from "../../core/chat/command-input.ts";
-import { formatTime } from "../../core/format.ts";
 import { examReportText } from "../../core/views/exam-view.ts";
 import { CONSOLE_COURSE, ConsoleChat, consoleUserId } from "./console-chat.ts";
 import { ConsoleRenderer } from "./console-renderer.ts";
@@ -48,7 +47,7 @@ export async function runConsoleSession(app: App, options: ConsoleOptions): Prom
     for (const report of app.services.exams.submitExpired(new Date())) {
       if (report.session.course !== CONSOLE_COURSE || report.session.user !== consoleUserId(options.user)) continue;
       app.store.examSessions.markReported(report.session.id, new Date());
-      write(`\n${examReportText(report, app.services.bank.exam.title)} (time ran out at ${formatTime(report.session.deadline)})`);
+      write(`\n${examReportText(report, app.services.bank.exam.title, app.services.zone)} (time ran out at ${app.services.zone.format(report.session.deadline)})`);
     }
     announce();
   }, 15_000);

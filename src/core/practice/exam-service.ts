@@ -1,9 +1,9 @@
 import type { QuestionBank } from "../bank/question-bank.ts";
 import type { Question } from "../bank/schema.ts";
 import { UserError } from "../errors.ts";
-import { formatTime } from "../format.ts";
 import type { StudentAnswer } from "../grading/grade.ts";
 import type { AttemptRecord, ExamSessionRecord, Store } from "../ports.ts";
+import type { TimeZone } from "../time-zone.ts";
 import { checkAnswerText, type Grader, type Learner } from "./practice-service.ts";
 
 /** One problem's line in an exam report: `Problem 2: 14/20`. */
@@ -42,6 +42,7 @@ export class ExamService {
     private readonly bank: QuestionBank,
     private readonly store: Store,
     private readonly grader: Grader,
+    private readonly zone: TimeZone,
   ) {}
 
   get durationMinutes(): number {
@@ -52,7 +53,7 @@ export class ExamService {
     this.settle(who, now);
     const open = this.store.examSessions.open(who.course, who.user);
     if (open) {
-      throw new UserError("exam-in-progress", `Your mock ${this.bank.exam.title.toLowerCase()} is already running; it ends at ${formatTime(open.deadline)}. Use /exam status.`);
+      throw new UserError("exam-in-progress", `Your mock ${this.bank.exam.title.toLowerCase()} is already running; it ends at ${this.zone.format(open.deadline)}. Use /exam status.`);
     }
     const deadline = new Date(now.getTime() + this.bank.exam.durationMinutes * 60_000);
     return this.store.transaction(() => {
@@ -84,12 +85,12 @@ export class ExamService {
 
   private async storeAnswer(session: ExamSessionRecord, question: Question, answer: StudentAnswer, now: Date, interactionId?: string): Promise<AttemptRecord> {
     checkAnswerText(answer);
-    if (now > session.deadline) throw lateAnswer(question.id, now, session.deadline);
+    if (now > session.deadline) throw lateAnswer(question.id, now, session.deadline, this.zone);
     const grade = await this.grader.grade(question, answer);
     return await this.store.commit(() => {
       const current = this.store.examSessions.open(session.course, session.user);
       // Grading is asynchronous: the deadline may have passed meanwhile (a submission waits for us).
-      if (!current || current.id !== session.id) throw lateAnswer(question.id, now, session.deadline);
+      if (!current || current.id !== session.id) throw lateAnswer(question.id, now, session.deadline, this.zone);
       return this.store.attempts.add({
         course: session.course, user: session.user, question: question.id, mode: "exam", examSession: session.id,
         answer: answer.text, justification: answer.justification ?? null, score: grade.score, max: grade.max,
@@ -166,9 +167,9 @@ export class ExamService {
   }
 }
 
-function lateAnswer(question: string, at: Date, deadline: Date): UserError {
+function lateAnswer(question: string, at: Date, deadline: Date, zone: TimeZone): UserError {
   return new UserError(
     "exam-over",
-    `Your answer to ${question} arrived at ${formatTime(at)}, after the mock exam ended at ${formatTime(deadline)}. It was not counted; see your report with /exam status.`,
+    `Your answer to ${question} arrived at ${zone.format(at)}, after the mock exam ended at ${zone.format(deadline)}. It was not counted; see your report with /exam status.`,
   );
 }

@@ -1,5 +1,6 @@
 import type { QuestionBank } from "../bank/question-bank.ts";
 import type { Store } from "../ports.ts";
+import type { TimeZone } from "../time-zone.ts";
 import type { ExamReport, ExamService } from "./exam-service.ts";
 import type { Learner } from "./practice-service.ts";
 
@@ -31,12 +32,10 @@ export interface Progress {
   attempts: number;
   /** Questions whose review date has come. */
   due: string[];
-  /** Consecutive days (UTC) with at least one practice answer, ending today or yesterday. */
+  /** Consecutive days (in the course's zone) with at least one practice answer, ending today or yesterday. */
   streakDays: number;
   exams: ExamReport[];
 }
-
-const DAY = 86_400_000;
 
 /** Everything a student wants to know about their own practice, computed from the store. */
 export class ProgressService {
@@ -44,6 +43,7 @@ export class ProgressService {
     private readonly bank: QuestionBank,
     private readonly store: Store,
     private readonly exams: ExamService,
+    private readonly zone: TimeZone,
   ) {}
 
   of(who: Learner, now: Date): Progress {
@@ -64,13 +64,13 @@ export class ProgressService {
     const due = problems.flatMap((p) => p.questions).filter((q) => q.dueAt && q.dueAt <= now).map((q) => q.question);
     const exams = this.store.examSessions.submittedForUser(who.course, who.user).map((s) => this.exams.report(s));
     const attempts = [...summaries.values()].reduce((sum, s) => sum + s.attempts, 0);
-    const days = new Set(this.store.attempts.activeDays(who.course, who.user, "practice"));
-    return { problems, attempts, due, streakDays: streak(days, now), exams };
+    const days = new Set(this.store.attempts.activeTimes(who.course, who.user, "practice").map((t) => this.zone.dayNumber(new Date(t))));
+    return { problems, attempts, due, streakDays: streak(days, this.zone.dayNumber(now)), exams };
   }
 }
 
-function streak(days: Set<number>, now: Date): number {
-  let day = Math.floor(now.getTime() / DAY);
+function streak(days: Set<number>, today: number): number {
+  let day = today;
   if (!days.has(day)) day -= 1; // a streak is not broken until today is over
   let count = 0;
   while (days.has(day)) {

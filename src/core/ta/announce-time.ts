@@ -1,5 +1,5 @@
 import { UserError } from "../errors.ts";
-import { formatTime } from "../format.ts";
+import { TimeZone } from "../time-zone.ts";
 
 const UNITS: Record<string, number> = { m: 60_000, min: 60_000, h: 3_600_000, hr: 3_600_000, d: 86_400_000, day: 86_400_000, w: 604_800_000, week: 604_800_000 };
 const UNIT_OF = (word: string): number | undefined => UNITS[word.toLowerCase().replace(/(ute|our)?s?$/, "")] ?? UNITS[word.toLowerCase()];
@@ -21,33 +21,36 @@ function clock(text: string): { h: number; m: number } | null {
 const MAX_AHEAD_MS = 366 * 86_400_000;
 
 /**
- * When to post an announcement, in UTC: `2026-12-01 09:00` (also with `T`, seconds, or `UTC`),
- * `in 2h`, `in 90 minutes`, `in 1h30m`, `today 17:00`, `tomorrow 9:00`, `tomorrow 9am`.
+ * When to post an announcement, read as wall-clock time in the course's zone: `2026-12-01 09:00`
+ * (also with `T` or seconds; a trailing `UTC` or `Z` reads it in UTC), `in 2h`, `in 90 minutes`,
+ * `in 1h30m`, `today 17:00`, `tomorrow 9:00`, `tomorrow 9am`.
  * Unparsable text and times already past are a UserError that says what is accepted.
  */
-export function parseAnnounceTime(text: string, now: Date): Date {
-  const t = text.trim().replace(/\s+(utc|z)$/i, "");
-  const at = parse(t, now);
+export function parseAnnounceTime(text: string, now: Date, zone: TimeZone): Date {
+  const trimmed = text.trim();
+  const t = trimmed.replace(/\s+(utc|z)$/i, "").replace(/(\d)z$/i, "$1");
+  const at = parse(t, now, t === trimmed ? zone : new TimeZone("UTC"));
   if (!at || !Number.isFinite(at.getTime())) {
-    throw new UserError("bad-time", `I cannot read the time "${text.trim()}". Write it in UTC as YYYY-MM-DD HH:MM (e.g. 2026-12-01 09:00), or as "in 2h", "in 30 minutes", "tomorrow 9:00".`);
+    const how = zone.name === "UTC" ? "in UTC" : `in ${zone.name} time (or end it with UTC)`;
+    throw new UserError("bad-time", `I cannot read the time "${trimmed}". Write it ${how} as YYYY-MM-DD HH:MM (e.g. 2026-12-01 09:00), or as "in 2h", "in 30 minutes", "tomorrow 9:00".`);
   }
   if (at.getTime() - now.getTime() > MAX_AHEAD_MS) {
-    throw new UserError("time-far", `${formatTime(at)} is more than a year away; schedule announcements within the next year.`);
+    throw new UserError("time-far", `${zone.format(at)} is more than a year away; schedule announcements within the next year.`);
   }
   if (at.getTime() <= now.getTime()) {
-    throw new UserError("time-past", `${formatTime(at)} has already passed (it is now ${formatTime(now)}). Give a later time, or leave out at: to post now.`);
+    throw new UserError("time-past", `${zone.format(at)} has already passed (it is now ${zone.format(now)}). Give a later time, or leave out at: to post now.`);
   }
   return at;
 }
 
-function parse(t: string, now: Date): Date | null {
+function parse(t: string, now: Date, zone: TimeZone): Date | null {
   const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(t);
   if (iso) {
     const [y, mo, d, h, mi, s] = iso.slice(1).map((v) => Number(v ?? 0)) as [number, number, number, number, number, number];
-    const date = new Date(Date.UTC(y, mo - 1, d, h, mi, s));
     // Date.UTC rolls 2026-02-30 over into March: refuse instead of posting on a day nobody meant.
+    const date = new Date(Date.UTC(y, mo - 1, d));
     if (date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) return null;
-    return date;
+    return zone.fromLocal(y, mo, d, h, mi, s);
   }
   const rel = /^in\s+(.+)$/i.exec(t);
   if (rel) {
@@ -66,7 +69,8 @@ function parse(t: string, now: Date): Date | null {
     const c = clock(day[2]!);
     if (!c) return null;
     const plus = day[1]!.toLowerCase() === "tomorrow" ? 1 : 0;
-    return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + plus, c.h, c.m));
+    const today = zone.wallClock(now);
+    return zone.fromLocal(today.year, today.month, today.day + plus, c.h, c.m);
   }
   return null;
 }

@@ -2,8 +2,9 @@ import type { QuestionBank } from "../bank/question-bank.ts";
 import type { Person } from "../chat/command-input.ts";
 import { type Delivery, privateReply, type ReplyButton } from "../chat/reply.ts";
 import { UserError } from "../errors.ts";
-import { formatScore, formatTime } from "../format.ts";
+import { formatScore } from "../format.ts";
 import type { AttemptRecord, Store } from "../ports.ts";
+import type { TimeZone } from "../time-zone.ts";
 import type { RegradeRecord, TaStore } from "./ta-ports.ts";
 
 const DAY = 86_400_000;
@@ -30,6 +31,7 @@ export class RegradeService {
     private readonly bank: QuestionBank,
     private readonly store: Store,
     private readonly ta: TaStore,
+    private readonly zone: TimeZone,
   ) {}
 
   target(course: string, user: string, questionId: string): RegradeTarget {
@@ -43,7 +45,7 @@ export class RegradeService {
     const graded = (attempt: AttemptRecord, at: Date, what: string): RegradeTarget => {
       const change = this.ta.grades.history(attempt.id).filter((h) => h.source === "review").at(-1);
       const from = change && change.at > at ? { at: change.at, what: "a TA graded it" } : { at, what };
-      return { attempt, deadline: new Date(from.at.getTime() + window), from: `${from.what} (${formatTime(from.at)})` };
+      return { attempt, deadline: new Date(from.at.getTime() + window), from: `${from.what} (${this.zone.format(from.at)})` };
     };
     if (exam) return graded(exam, submitted.get(exam.examSession!)!.submittedAt!, "your mock exam was submitted");
     const practice = answers.filter((a) => a.mode === "practice").at(-1);
@@ -58,7 +60,7 @@ export class RegradeService {
     const { attempt, deadline, from } = this.target(course, student.id, questionId);
     const question = this.bank.require(attempt.question);
     if (now > deadline) {
-      throw new UserError("regrade-closed", `Regrades for ${question.id} closed on ${formatTime(deadline)}, ${this.bank.exam.regradeWindowDays} days after ${from}.`);
+      throw new UserError("regrade-closed", `Regrades for ${question.id} closed on ${this.zone.format(deadline)}, ${this.bank.exam.regradeWindowDays} days after ${from}.`);
     }
     if (attempt.needsReview) throw new UserError("regrade-pending", `Your answer to ${question.id} still waits for a TA to grade it; ask for a regrade once it is graded.`);
     if (this.ta.regrades.openForAttempt(attempt.id)) throw new UserError("regrade-open", `You already asked for a regrade of ${question.id}; a TA will answer it.`);

@@ -1,11 +1,12 @@
-import { formatScore, formatTime } from "../format.ts";
+import { formatScore } from "../format.ts";
 import type { ExamReport } from "../practice/exam-service.ts";
+import type { TimeZone } from "../time-zone.ts";
 
 /** The per-problem report of a submitted mock exam, as on the paper cover page. */
-export function examReportText(report: ExamReport, title: string): string {
+export function examReportText(report: ExamReport, title: string, zone: TimeZone): string {
   const how = report.session.submittedBy === "deadline" ? "submitted automatically when time ran out" : "submitted";
   const lines = [
-    `**Mock ${title.toLowerCase()} report** (${how} at ${formatTime(report.session.submittedAt ?? report.session.deadline)})`,
+    `**Mock ${title.toLowerCase()} report** (${how} at ${zone.format(report.session.submittedAt ?? report.session.deadline)})`,
     "```",
     ...report.problems.map((p) => {
       const name = p.bonus ? "Bonus" : `Problem ${p.problem}`;

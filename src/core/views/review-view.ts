@@ -1,7 +1,8 @@
 import type { Reply, ReplyButton } from "../chat/reply.ts";
 import { privateReply } from "../chat/reply.ts";
-import { formatScore, formatTime } from "../format.ts";
+import { formatScore } from "../format.ts";
 import type { ReviewItem, ReviewRubricItem } from "../ta/review-service.ts";
+import type { TimeZone } from "../time-zone.ts";
 
 const quote = (text: string) => text.split("\n").map((l) => `> ${l}`).join("\n");
 
@@ -9,12 +10,12 @@ const quote = (text: string) => text.split("\n").map((l) => `> ${l}`).join("\n")
  * One answer of the review queue for a TA: the question, the student, the answer, the automatic
  * grade, the rubric, and buttons (full marks, zero, a score with a note, rubric items, skip).
  */
-export function reviewReply(item: ReviewItem, rubric: ReviewRubricItem[], prefix = ""): Reply {
+export function reviewReply(item: ReviewItem, rubric: ReviewRubricItem[], zone: TimeZone, prefix = ""): Reply {
   const { attempt: a, question: q } = item;
   const id = String(a.id);
   const where = a.mode === "exam" ? "mock exam" : "practice";
   const lines = [
-    `${prefix}**Review** (${item.waiting} waiting): answer #${a.id} to ${q.id} — ${q.title} (${q.points} points) by ${item.student}, ${where}, ${formatTime(a.createdAt)}`,
+    `${prefix}**Review** (${item.waiting} waiting): answer #${a.id} to ${q.id} — ${q.title} (${q.points} points) by ${item.student}, ${where}, ${zone.format(a.createdAt)}`,
     "Answer:",
     quote(a.answer),
   ];

@@ -1,7 +1,7 @@
 import type { QuestionBank } from "../bank/question-bank.ts";
-import { formatTime } from "../format.ts";
 import type { Summary } from "../stats/descriptive-stats.ts";
 import type { AssessmentStats } from "../stats/stats-service.ts";
+import type { TimeZone } from "../time-zone.ts";
 
 const one = (n: number) => n.toFixed(1);
 /** 106, 92.5: whole numbers stay whole, as in the TAs' post. */
@@ -95,8 +95,8 @@ export function gradersLines(bank: QuestionBank): string[] {
 }
 
 /** The regrade sentence of a posted statistics message. */
-export function regradeLine(kind: AssessmentStats["kind"], windowDays: number, now: Date): string {
+export function regradeLine(kind: AssessmentStats["kind"], windowDays: number, now: Date, zone: TimeZone): string {
   if (kind === "mock") return `Regrades: /regrade QUESTION REASON within ${windowDays} days of your submission; it goes to the TA who grades that question.`;
   const close = new Date(now.getTime() + windowDays * 86_400_000);
-  return `Regrades close ${windowDays === 7 ? "one week" : `${windowDays} days`} from today (${formatTime(close).slice(0, 10)}).`;
+  return `Regrades close ${windowDays === 7 ? "one week" : `${windowDays} days`} from today (${zone.formatDate(close)}).`;
 }
