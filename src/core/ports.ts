@@ -34,6 +34,8 @@ export interface Enrollment {
   name: string;
   section: string | null;
   role: Role;
+  /** The university's student id (SID), as the student gave it, for the gradebook export. */
+  studentId: string | null;
 }
 
 /** A spaced-repetition card: the scheduler's state for one question and one student. */
@@ -90,6 +92,7 @@ export interface EnrollmentRepository {
   /** Sets the section (and keeps the role), creating the enrollment if needed. */
   enroll(course: string, user: string, section: string | null, role?: Role): Enrollment;
   setRole(course: string, user: string, role: Role): void;
+  setStudentId(course: string, user: string, studentId: string): void;
   list(course: string): Enrollment[];
 }
 

@@ -9,14 +9,15 @@ const EnrollmentRow = z.object({
   display_name: z.string(),
   section: z.string().nullable(),
   role: z.enum(["student", "ta"]),
+  student_id: z.string().nullable(),
 });
 
 function toEnrollment(row: unknown): Enrollment {
   const r = EnrollmentRow.parse(row);
-  return { course: r.course_id, user: r.user_id, name: r.display_name, section: r.section, role: r.role };
+  return { course: r.course_id, user: r.user_id, name: r.display_name, section: r.section, role: r.role, studentId: r.student_id };
 }
 
-const SELECT = `SELECT e.course_id, e.user_id, u.display_name, e.section, e.role
+const SELECT = `SELECT e.course_id, e.user_id, u.display_name, e.section, e.role, e.student_id
   FROM enrollments e JOIN users u ON u.id = e.user_id`;
 
 export class SqliteEnrollmentStore implements EnrollmentRepository {
@@ -25,6 +26,7 @@ export class SqliteEnrollmentStore implements EnrollmentRepository {
   private readonly enrollStmt;
   private readonly roleStmt;
   private readonly listStmt;
+  private readonly studentIdStmt;
 
   constructor(db: Db) {
     this.upsertUserStmt = db.prepare(`INSERT INTO users (id, display_name) VALUES (?, ?)
@@ -35,6 +37,7 @@ export class SqliteEnrollmentStore implements EnrollmentRepository {
       ON CONFLICT (course_id, user_id) DO UPDATE SET section = coalesce(excluded.section, section)`);
     this.roleStmt = db.prepare(`INSERT INTO enrollments (course_id, user_id, section, role) VALUES (?, ?, NULL, ?)
       ON CONFLICT (course_id, user_id) DO UPDATE SET role = excluded.role`);
+    this.studentIdStmt = db.prepare("UPDATE enrollments SET student_id = ? WHERE course_id = ? AND user_id = ?");
     this.listStmt = db.prepare(`${SELECT} WHERE e.course_id = ? ORDER BY u.display_name`);
   }
 
@@ -54,6 +57,10 @@ export class SqliteEnrollmentStore implements EnrollmentRepository {
 
   setRole(course: string, user: string, role: Role): void {
     this.roleStmt.run(course, user, role);
+  }
+
+  setStudentId(course: string, user: string, studentId: string): void {
+    this.studentIdStmt.run(studentId, course, user);
   }
 
   list(course: string): Enrollment[] {

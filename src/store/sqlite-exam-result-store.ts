@@ -6,6 +6,7 @@ const ResultRow = z.object({
   user_id: z.string(),
   name: z.string().nullable(),
   section: z.string().nullable(),
+  student_id: z.string().nullable(),
   session: z.number(),
   total: z.number().nullable(),
   scores: z.string().nullable(),
@@ -24,7 +25,7 @@ export class SqliteExamResultStore implements ExamResultQueries {
         SELECT user_id, max(id) AS session FROM exam_sessions
         WHERE course_id = @course AND exam_id = @exam AND submitted_at IS NOT NULL GROUP BY user_id
       )
-      SELECT l.user_id, u.display_name AS name, e.section, l.session, r.total, r.scores FROM latest l
+      SELECT l.user_id, u.display_name AS name, e.section, e.student_id, l.session, r.total, r.scores FROM latest l
       LEFT JOIN exam_results r ON r.session_id = l.session
       LEFT JOIN users u ON u.id = l.user_id
       LEFT JOIN enrollments e ON e.course_id = @course AND e.user_id = l.user_id`);
@@ -35,7 +36,7 @@ export class SqliteExamResultStore implements ExamResultQueries {
       const r = ResultRow.parse(row);
       // Written only by the triggers as {question: number}; a full zod pass per row would cost more than the query.
       const scores = JSON.parse(r.scores ?? "{}") as Record<string, number>;
-      return { user: r.user_id, name: r.name ?? r.user_id, section: r.section, session: r.session, total: r.total ?? 0, scores };
+      return { user: r.user_id, name: r.name ?? r.user_id, section: r.section, studentId: r.student_id, session: r.session, total: r.total ?? 0, scores };
     });
   }
 }

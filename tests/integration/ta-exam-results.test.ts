@@ -33,7 +33,7 @@ describe("the mock exam's results (exam_results, kept by triggers)", () => {
     // Not submitted yet: the first session still counts.
     expect(store.ta.examResults.latest("c", "midterm")).toMatchObject([{ session: first.id, total: 5 }]);
     store.examSessions.submit(second.id, at, "student");
-    expect(store.ta.examResults.latest("c", "midterm")).toEqual([{ user: "u:ana", name: "Ana", section: null, session: second.id, total: 3, scores: { "1a": 3, "2a": 0 } }]);
+    expect(store.ta.examResults.latest("c", "midterm")).toEqual([{ user: "u:ana", name: "Ana", section: null, studentId: null, session: second.id, total: 3, scores: { "1a": 3, "2a": 0 } }]);
 
     const change = { items: [], by: "u:tara", source: "review" as const, note: null, at };
     store.ta.grades.replace({ ...change, attempt: old.id, score: 5 }); // superseded: does not count

@@ -43,7 +43,7 @@ describe("/regrade and /regrades", () => {
 
     expect(await d.say("ben", "/exam status")).toMatch(/Problem 3\s+2\/20/);
     const exported = (await d.json("tara", "/export", "ta"))[0]!.export as { csv: string };
-    expect(exported.csv.split("\r\n")[1]).toBe("ben,console:ben,,,,,,,,4,,,2,,,,,,,,,,,6");
+    expect(exported.csv.split("\r\n")[1]).toBe("ben,,console:ben,,,,,,,,4,,,2,,,,,,,,,,,6");
     clock.advance(2 * 24 * 60);
     expect(await d.say("ben", "/regrade 3a and once more after the week")).toMatch(/Regrades for 3a closed on 2026-12-05 10:00:00 UTC, 7 days after your mock exam was submitted/);
     const attempt = d.app.store.ta.regrades.get(1)!.attempt;
@@ -79,7 +79,7 @@ describe("/review", () => {
     expect(progress).not.toMatch(/review pending/);
     expect(progress).toMatch(/Problem 2\s+2\/20/);
     const exported = (await d.json("tara", "/export", "ta"))[0]!.export as { csv: string };
-    expect(exported.csv.split("\r\n")[1]).toBe("ana,console:ana,,,,,,,2,,,,,,,,,,,,,,,2");
+    expect(exported.csv.split("\r\n")[1]).toBe("ana,,console:ana,,,,,,,2,,,,,,,,,,,,,,,2");
   });
 
   it("leaves out exam answers a later answer replaced, and reschedules a reviewed practice answer", async () => {
@@ -100,12 +100,15 @@ describe("/review", () => {
 
   it("exports to a file from the command line and backs the database up", async () => {
     const d = driver();
+    expect(await d.say("ana", "/enroll c247 sid: 905123456")).toMatch(/enrolled in C247 of ECE C147\/C247 with student ID 905123456/);
+    expect(await d.say("ana", "/enroll C247 sid: 90 51")).toMatch(/A student ID is letters and digits/);
     await d.say("ana", "/exam start");
     await d.say("ana", "/answer 2b z - y");
     await d.say("ana", "/exam submit");
     await d.close();
     const csv = await runTutor(["export", "--db", d.dbFile]);
-    expect(csv.stdout.split("\r\n")[1]).toBe("ana,console:ana,,,,,,,,4,,,,,,,,,,,,,,4");
+    expect(csv.stdout.split("\r\n")[0]).toMatch(/^Name,SID,User,Section,1a,/);
+    expect(csv.stdout.split("\r\n")[1]).toBe("ana,905123456,console:ana,C247,,,,,,,4,,,,,,,,,,,,,,4");
     const backup = `${d.dbFile}.bak`;
     expect((await runTutor(["db", "backup", backup, "--db", d.dbFile])).stdout).toMatch(/Backed up \d+ pages/);
     expect((await runTutor(["export", "--db", backup])).stdout).toBe(csv.stdout);

@@ -13,8 +13,9 @@ export interface GradeFile {
 
 /**
  * Grades as CSV a gradebook imports: one row per student (Name, SID, Section, each question's
- * score, Total). For the mock exam a student's row is their latest submitted session; a question
- * they did not answer is left empty. Reviewed and regraded scores are the current ones.
+ * score, Total). For the mock exam a student's row is their latest submitted session, its SID the
+ * one given with `/enroll ... sid:` (empty if none) next to the chat user id; a question they did
+ * not answer is left empty. Reviewed and regraded scores are the current ones.
  */
 export class GradeExport {
   constructor(
@@ -37,8 +38,8 @@ export class GradeExport {
     }
     const ids = this.bank.ids();
     const results = this.ta.examResults.latest(course, exam.id).sort((a, b) => a.name.localeCompare(b.name) || a.user.localeCompare(b.user));
-    const rows = results.map((r) => [r.name, r.user, r.section, ...ids.map((id) => (r.scores[id] === undefined ? null : round(r.scores[id]))), round(r.total)]);
-    return { name: `${slug(exam.id)}-mock.csv`, csv: toCsv([["Name", "SID", "Section", ...ids, "Total"], ...rows]), students: rows.length };
+    const rows = results.map((r) => [r.name, r.studentId, r.user, r.section, ...ids.map((id) => (r.scores[id] === undefined ? null : round(r.scores[id]))), round(r.total)]);
+    return { name: `${slug(exam.id)}-mock.csv`, csv: toCsv([["Name", "SID", "User", "Section", ...ids, "Total"], ...rows]), students: rows.length };
   }
 }
 

@@ -125,6 +125,8 @@ export interface ExamResult {
   user: string;
   name: string;
   section: string | null;
+  /** The SID the student gave with /enroll, if any. */
+  studentId: string | null;
   session: number;
   /** Sum of `scores`, bonus included. */
   total: number;

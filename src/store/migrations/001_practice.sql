@@ -15,6 +15,7 @@ CREATE TABLE enrollments (
   user_id   TEXT NOT NULL REFERENCES users(id),
   section   TEXT,
   role      TEXT NOT NULL DEFAULT 'student' CHECK (role IN ('student', 'ta')),
+  student_id TEXT,                         -- the university's SID, for the gradebook export
   PRIMARY KEY (course_id, user_id)
 );
 
