@@ -4,7 +4,7 @@ import { UserError } from "../errors.ts";
 import type { StudentAnswer } from "../grading/grade.ts";
 import type { AttemptRecord, ExamSessionRecord, Store } from "../ports.ts";
 import type { TimeZone } from "../time-zone.ts";
-import { checkAnswerText, type Grader, type Learner } from "./practice-service.ts";
+import { checkAnswerText, gradedAnswer, type Grader, type Learner } from "./practice-service.ts";
 
 /** One problem's line in an exam report: `Problem 2: 14/20`. */
 export interface ProblemResult {
@@ -93,9 +93,7 @@ export class ExamService {
       if (!current || current.id !== session.id) throw lateAnswer(question.id, now, session.deadline, this.zone);
       return this.store.attempts.add({
         course: session.course, user: session.user, question: question.id, mode: "exam", examSession: session.id,
-        answer: answer.text, justification: answer.justification ?? null, score: grade.score, max: grade.max,
-        items: grade.items, feedback: grade.feedback, needsReview: grade.needsReview, graderVersion: grade.graderVersion,
-        createdAt: now, interactionId,
+        ...gradedAnswer(answer, grade), createdAt: now, interactionId,
       });
     });
   }

@@ -72,9 +72,7 @@ export class PracticeService {
     const attempt = await this.store.commit(() => {
       const stored = this.store.attempts.add({
         course: who.course, user: who.user, question: question.id, mode: "practice", examSession: null,
-        answer: answer.text, justification: answer.justification ?? null, score: grade.score, max: grade.max,
-        items: grade.items, feedback: grade.feedback, needsReview: grade.needsReview, graderVersion: grade.graderVersion,
-        createdAt: now, interactionId,
+        ...gradedAnswer(answer, grade), createdAt: now, interactionId,
       });
       // A provisional grade (a TA will decide) says nothing yet about what the student knows.
       if (!grade.needsReview) {
@@ -85,6 +83,14 @@ export class PracticeService {
     });
     return { question, grade, attempt };
   }
+}
+
+/** What an attempt stores of the answer and its grade, in practice and in exams alike. */
+export function gradedAnswer(answer: StudentAnswer, grade: Grade) {
+  return {
+    answer: answer.text, justification: answer.justification ?? null, score: grade.score, max: grade.max,
+    items: grade.items, feedback: grade.feedback, needsReview: grade.needsReview, graderVersion: grade.graderVersion,
+  };
 }
 
 /** Rejects answers a person should fix before they are stored: empty or too long. */
