@@ -26,4 +26,18 @@ export default tseslint.config(
       }],
     },
   },
+  {
+    // Commands talk to services: no chat SDK, no SQLite, no store, no adapter (and so no tokens).
+    files: ["commands/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", {
+        patterns: [
+          { group: ["discord.js", "discord.js/*", "@discordjs/*"], message: "commands/ are platform-free: adapters translate." },
+          { group: ["@slack/*"], message: "commands/ are platform-free: adapters translate." },
+          { group: ["better-sqlite3", "pg"], message: "commands/ use services, never storage." },
+          { group: ["**/src/store/**", "**/src/adapters/**", "**/src/config.ts", "**/src/app.ts"], message: "commands/ use the services they are given: no store, adapter, configuration or composition root." },
+        ],
+      }],
+    },
+  },
 );

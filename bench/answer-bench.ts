@@ -5,7 +5,6 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createApp } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
-import { parseOptions, splitCommand } from "../src/core/chat/parse-command-line.ts";
 import type { BenchSection } from "./bench-section.ts";
 import { ms, quantile, timeRuns } from "./timing.ts";
 
@@ -44,15 +43,13 @@ type BenchApp = ReturnType<typeof createApp>;
  */
 async function answerPath(line: string, students: number): Promise<{ rate(n: number): Promise<number>; app: BenchApp }> {
   const app = createApp(loadConfig({ TUTOR_DB: tempFile("tutor.db") }), { log: () => {} });
-  const split = splitCommand(line)!;
-  const defs = app.dispatcher.command(split.command)!.options;
   const input = (s: number) => ({ course: "bench", user: { id: `console:s${s}`, name: `s${s}` }, roles: ["student" as const], attachments: [] });
-  const question = parseOptions(split.rest, defs).question!;
+  const question = line.split(/\s+/)[1]!;
   for (let s = 0; s < students; s++) await app.dispatcher.dispatch({ ...input(s), command: "quiz", options: { question }, now: new Date() });
   const student = async (s: number, answers: number) => {
     for (let i = 0; i < answers; i++) {
-      const reply = await app.dispatcher.dispatch({ ...input(s), command: split.command, options: parseOptions(split.rest, defs), now: new Date() });
-      if (!reply.data?.grade) throw new Error(`answer was not graded: ${reply.text}`);
+      const reply = await app.dispatcher.dispatch({ ...input(s), line, now: new Date() });
+      if (!reply.data?.grade) throw new Error(`answer was not graded: ${JSON.stringify(reply.blocks)}`);
     }
   };
   return {

@@ -6,7 +6,7 @@ import { loadQuestionBank } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
 import type { QuestionBank } from "../src/core/bank/question-bank.ts";
 import { StatsService } from "../src/core/stats/stats-service.ts";
-import { statsText } from "../src/core/views/stats-view.ts";
+import { statsBlocks } from "../src/core/views/stats-view.ts";
 import { createSqliteStore, type SqliteStore } from "../src/store/sqlite-store.ts";
 import { statsBins } from "../commands/stats.ts";
 import { renderHistogram } from "../src/render/histogram-png.ts";
@@ -87,7 +87,7 @@ async function measure(bank: QuestionBank, attempts: number, mix: Mix, target: n
     const buildMs = Date.now() - built;
     const stats = new StatsService(bank, store.ta);
     stats.compute(COURSE, {}); // warm the statement cache and the page cache, as a running bot has them
-    const times = await timeRuns(RUNS, () => statsText(stats.compute(COURSE, {})));
+    const times = await timeRuns(RUNS, () => statsBlocks(stats.compute(COURSE, {})));
     const result = stats.compute(COURSE, {});
     const render = await timeRuns(3, () => renderHistogram({ title: "Midterm scores", bins: statsBins(result), xLabel: "Score", yLabel: "Students" }));
     const median = quantile(times, 0.5);
@@ -103,7 +103,7 @@ async function measure(bank: QuestionBank, attempts: number, mix: Mix, target: n
   }
 }
 
-/** /stats (SQL aggregates, summaries, per-question discrimination, the reply text) over 100,000 and 1,000,000 attempts. */
+/** /stats (SQL aggregates, summaries, per-question discrimination, the reply blocks) over 100,000 and 1,000,000 attempts. */
 export async function runStatsBench(): Promise<BenchSection> {
   const bank = loadQuestionBank(loadConfig({}));
   const runs = [

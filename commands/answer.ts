@@ -1,6 +1,7 @@
-import { privateReply } from "../src/core/chat/reply.ts";
+import { reply, textReply, verbatim } from "../src/core/chat/reply.ts";
+import { gradingFailureNote } from "../src/core/grading/grading-failure.ts";
 import { formatDuration } from "../src/core/format.ts";
-import { examReportText } from "../src/core/views/exam-view.ts";
+import { examReportBlocks } from "../src/core/views/exam-view.ts";
 import { gradeReply } from "../src/core/views/grade-view.ts";
 import type { Command } from "../src/services.ts";
 
@@ -13,6 +14,7 @@ export const answer: Command = {
     { name: "justification", description: "Why (for true/false questions)", type: "string", required: false, maxLength: 4000 },
   ],
   access: "everyone",
+  visibility: "private",
   examples: ["/answer 3a false, because regularization helps generalization, not training loss", "/answer 2b z - y", "/answer 4b-ii depth: 16; parameters: 32*3*3*16"],
   async handle(input, { practice, exams, bank, zone }) {
     const who = { course: input.course, user: input.user.id };
@@ -22,16 +24,19 @@ export const answer: Command = {
     // Time ran out since the student last heard from us: this answer was meant for the exam.
     const missed = session ? null : exams.takeUnreported(who, input.now);
     if (missed) {
-      return privateReply(
-        `Your answer to ${id} arrived at ${zone.format(input.now)}, after your mock exam ended at ${zone.format(missed.session.deadline)}; it was not counted.\n\n${examReportText(missed, bank.exam.title, zone)}`,
-      );
+      return reply([
+        `Your answer to ${verbatim(id)} arrived at ${zone.format(input.now)}, after your mock exam ended at ${zone.format(missed.session.deadline)}; it was not counted.`,
+        ...examReportBlocks(missed, bank.exam.title, zone),
+      ]);
     }
     if (session) {
       const question = bank.require(id);
       const stored = await exams.answer(session, question, text, input.now, input.interactionId);
       const left = formatDuration(session.deadline.getTime() - input.now.getTime());
-      return privateReply(
-        `Answer to ${question.id} received at ${zone.format(stored.createdAt)} for your mock exam. Scores come when you submit (/exam submit). Time left: ${left}.`,
+      // A failed automatic grading reveals no score, only that a TA will look (with its reference).
+      const failed = gradingFailureNote(stored.feedback);
+      return textReply(
+        `Answer to ${question.id} received at ${zone.format(stored.createdAt)} for your mock exam.${failed ? ` ${failed} A TA will grade it; it counts in your report.` : ""} Scores come when you submit (/exam submit). Time left: ${left}.`,
         { data: { received: { question: question.id, attempt: stored.id } } },
       );
     }

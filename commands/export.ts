@@ -1,4 +1,4 @@
-import { privateReply } from "../src/core/chat/reply.ts";
+import { code, reply, text } from "../src/core/chat/reply.ts";
 import type { Command } from "../src/services.ts";
 
 /** Beyond this many characters the CSV is only attached, not shown. */
@@ -10,11 +10,14 @@ export const exportGrades: Command = {
   description: "Export grades as CSV for the gradebook",
   options: [{ name: "assessment", description: "midterm (the mock exam, default) or an imported assessment", type: "string", required: false }],
   access: "ta",
+  visibility: "private",
   examples: ["/export", "/export paper-midterm"],
   handle(input, { gradeExport }) {
     const file = gradeExport.csv(input.course, input.options.assessment);
-    const shown = file.csv.length <= SHOW_LIMIT ? `\n\`\`\`\n${file.csv.replace(/\r\n/g, "\n")}\`\`\`` : "";
-    return privateReply(`**${file.name}**: ${file.students} student${file.students === 1 ? "" : "s"}, one row each (the mock exam: each student's latest submitted attempt).${shown}`, {
+    const summary = text(`**${file.name}**: ${file.students} student${file.students === 1 ? "" : "s"}, one row each (the mock exam: each student's latest submitted attempt).`);
+    // Names in the CSV are as people typed them: a code block shows them as they are.
+    const shown = file.csv.length <= SHOW_LIMIT ? [code(file.csv.replace(/\r\n/g, "\n").trimEnd())] : [];
+    return reply([summary, ...shown], {
       files: [{ name: file.name, contentType: "text/csv", data: Buffer.from(file.csv, "utf8") }],
       data: { export: { name: file.name, students: file.students, csv: file.csv } },
     });

@@ -1,23 +1,26 @@
-import { privateReply } from "../src/core/chat/reply.ts";
+import { usageLine } from "../src/core/chat/check-options.ts";
+import { heading, list, reply } from "../src/core/chat/reply.ts";
 import type { Command } from "../src/services.ts";
 
-/** /help lists the commands this person may use; it reads the registry through a late import. */
+/** /help lists the commands this person may use, from the catalog the composition root registered. */
 export const help: Command = {
   name: "help",
   description: "What each command does, with examples",
   options: [],
   access: "everyone",
+  visibility: "private",
   examples: ["/help"],
-  async handle(input, { bank, isTa }) {
-    const { commands } = await import("./index.ts");
+  handle(input, { bank, isTa, commands }) {
     const mine = commands.filter((c) => !c.hidden && (c.access === "everyone" || isTa(input)));
-    const lines = [`**${bank.exam.course} exam tutor**: practise the ${bank.exam.title.toLowerCase()}, get graded at once, track your progress.`, ""];
-    for (const c of mine) {
-      const usage = c.options.map((o) => (o.required ? o.name : `[${o.name}]`)).join(" ");
-      lines.push(`**/${c.name}${usage ? ` ${usage}` : ""}**${c.access === "ta" ? " (TA)" : ""}: ${c.description}`);
-      if (c.examples.length) lines.push(`  e.g. ${c.examples.map((e) => `\`${e}\``).join(", ")}`);
-    }
-    lines.push("", "Options can also be given by name, e.g. `/quiz topic: backprop`; quotes group words.");
-    return privateReply(lines.join("\n"));
+    const items = mine.map((c) => {
+      const line = `**${usageLine(c)}**${c.access === "ta" ? " (TA)" : ""}: ${c.description}`;
+      return c.examples.length ? `${line}\ne.g. ${c.examples.map((e) => `\`${e}\``).join(", ")}` : line;
+    });
+    return reply([
+      heading(`${bank.exam.course} exam tutor`),
+      `Practise the ${bank.exam.title.toLowerCase()}, get graded at once, track your progress.`,
+      list(items),
+      "Options can also be given by name, e.g. `/quiz topic: backprop`; quotes group words.",
+    ]);
   },
 };

@@ -1,5 +1,5 @@
-import { privateReply } from "../src/core/chat/reply.ts";
-import { progressText } from "../src/core/views/progress-view.ts";
+import { reply } from "../src/core/chat/reply.ts";
+import { progressBlocks } from "../src/core/views/progress-view.ts";
 import type { Command } from "../src/services.ts";
 
 export const progress: Command = {
@@ -7,10 +7,11 @@ export const progress: Command = {
   description: "See your scores per question and problem, what is due for review, your streak and exam results",
   options: [],
   access: "everyone",
+  visibility: "private",
   examples: ["/progress"],
   handle(input, { progress, bank, zone }) {
     const p = progress.of({ course: input.course, user: input.user.id }, input.now);
-    return privateReply(progressText(p, bank.exam.title, zone), {
+    return reply(progressBlocks(p, bank.exam.title, zone), {
       data: {
         progress: {
           attempts: p.attempts,

@@ -9,6 +9,7 @@ export const quiz: Command = {
     { name: "topic", description: "A topic such as backprop", type: "string", required: false },
   ],
   access: "everyone",
+  visibility: "private",
   examples: ["/quiz", "/quiz 2c-i", "/quiz topic: backprop"],
   handle(input, { practice, bank, exams }) {
     const who = { course: input.course, user: input.user.id };

@@ -1,4 +1,4 @@
-import { privateReply } from "../src/core/chat/reply.ts";
+import { textReply } from "../src/core/chat/reply.ts";
 import type { Command } from "../src/services.ts";
 
 /** `/regrade question reason`: a student asks the question's grader to look at their grade again. */
@@ -10,11 +10,12 @@ export const regrade: Command = {
     { name: "reason", description: "Why the rubric was applied wrongly", type: "string", required: true, rest: true, maxLength: 1500 },
   ],
   access: "everyone",
+  visibility: "private",
   examples: ["/regrade 3b I named weight decay, which the rubric accepts"],
   handle(input, { regrades, zone }) {
     const { regrade: r, deliveries } = regrades.request(input.course, input.user, input.options.question ?? "", input.options.reason ?? "", input.now);
     const { deadline } = regrades.target(input.course, input.user.id, r.question);
-    return privateReply(
+    return textReply(
       `Your regrade request #${r.id} for ${r.question} went to ${r.grader}, who grades that question. You will be told the outcome here. (Requests for this answer close ${zone.format(deadline)}.)`,
       { deliveries, data: { regrade: { id: r.id, question: r.question, grader: r.grader } } },
     );

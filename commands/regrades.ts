@@ -1,20 +1,9 @@
-import { privateReply } from "../src/core/chat/reply.ts";
+import { heading, reply, text, textReply, verbatim } from "../src/core/chat/reply.ts";
 import { UserError } from "../src/core/errors.ts";
 import { formatScore } from "../src/core/format.ts";
-import { resolveButton } from "../src/core/ta/regrade-service.ts";
+import { resolveButton, TA_CHANNEL } from "../src/core/ta/regrade-service.ts";
 import { parseScoreAndNote } from "../src/core/ta/score-and-note.ts";
 import type { Command } from "../src/services.ts";
-
-/** A chat user named by a TA: a full id (`console:ken`), a Discord mention, a known name, else a name on the TA's own platform. */
-function userId(text: string, ta: string, names: { user: string; name: string }[]): string {
-  const t = text.trim();
-  const mention = /^<@!?(\d+)>$/.exec(t);
-  if (mention) return `discord:${mention[1]}`;
-  if (t.includes(":")) return t;
-  const known = names.find((e) => e.name.toLowerCase() === t.toLowerCase());
-  if (known) return known.user;
-  return `${ta.slice(0, ta.lastIndexOf(":") + 1)}${t}`;
-}
 
 /** `/regrades` lists open requests; `resolve ID SCORE NOTE` decides one; `assign GRADER USER` routes a grader's requests. */
 export const regrades: Command = {
@@ -27,17 +16,16 @@ export const regrades: Command = {
     { name: "note", description: "resolve: a note for the student", type: "string", required: false, rest: true, maxLength: 1000 },
   ],
   access: "ta",
+  visibility: "private",
   examples: ["/regrades", "/regrades resolve 3 5 the rubric accepts weight decay", "/regrades assign Ken-Fu kenfu"],
-  handle(input, { regrades: service, store, ta, zone }) {
+  handle(input, { regrades: service, zone }) {
     const action = (input.options.action ?? "list").toLowerCase();
     const id = input.options.id?.trim() ?? "";
     const value = input.options.value?.trim() ?? "";
     if (action === "assign") {
       if (!id || !value) throw new UserError("bad-option", "Name the grader and the user: `/regrades assign Ken-Fu kenfu`.");
-      const names = store.enrollments.list(input.course).map((e) => ({ user: e.user, name: e.name }));
-      const user = userId(value, input.user.id, names);
-      const grader = service.assign(input.course, id, user);
-      return privateReply(`Regrades of ${grader}'s questions now go to ${user}.`, { data: { assignment: { grader, user } } });
+      const { grader, user } = service.assign(input.course, id, value, input.user.id);
+      return textReply(`Regrades of ${grader}'s questions now go to ${verbatim(user)}.`, { data: { assignment: { grader, user } } });
     }
     if (action === "resolve") {
       const n = Number(id.replace(/^#/, ""));
@@ -45,18 +33,19 @@ export const regrades: Command = {
       const parsed = parseScoreAndNote(value);
       const note = [parsed.note, input.options.note?.trim()].filter(Boolean).join(" ") || null;
       const { regrade, attempt, deliveries } = service.resolve(input.course, n, { score: parsed.score, note }, input.user, input.now);
-      return privateReply(`Regrade #${regrade.id} (${regrade.question}) resolved: ${formatScore(regrade.scoreBefore, attempt.max)} → ${formatScore(attempt.score, attempt.max)}. The student is told.`, {
+      return textReply(`Regrade #${regrade.id} (${regrade.question}) resolved: ${formatScore(regrade.scoreBefore, attempt.max)} → ${formatScore(attempt.score, attempt.max)}. The student is told.`, {
         deliveries, data: { regrade: { id: regrade.id, question: regrade.question, before: regrade.scoreBefore, after: attempt.score } },
       });
     }
     const open = service.open(input.course);
-    const assigned = ta.graders.list(input.course);
-    const routing = assigned.length ? `Routing: ${assigned.map((a) => `${a.grader} → ${a.user}`).join(", ")}; others go to #ta.` : "No grader is assigned; requests go to #ta. Assign with /regrades assign GRADER USER.";
-    if (!open.length) return privateReply(`No regrade request is open.\n${routing}`, { data: { regrades: [] } });
-    const lines = open.map((r) => `#${r.id} ${r.question} (${r.grader}) from ${ta.people.displayName(r.user) ?? r.user}, ${zone.format(r.createdAt)}, was ${r.scoreBefore}: ${r.reason}`);
-    const max = (r: (typeof open)[number]) => store.attempts.get(r.attempt)?.max ?? 0;
-    return privateReply(`**Open regrade requests** (${open.length})\n${lines.join("\n")}\n${routing}`, {
-      buttons: open.slice(0, 5).map((r) => resolveButton(r.id, max(r))),
+    const assigned = service.routing(input.course);
+    const routing = assigned.length
+      ? `Routing: ${assigned.map((a) => `${a.grader} → ${verbatim(a.user)}`).join(", ")}; others go to #${TA_CHANNEL}.`
+      : `No grader is assigned; requests go to #${TA_CHANNEL}. Assign with /regrades assign GRADER USER.`;
+    if (!open.length) return textReply(`No regrade request is open.\n${routing}`, { data: { regrades: [] } });
+    const lines = open.map((r) => `#${r.id} ${r.question} (${r.grader}) from ${verbatim(r.student)}, ${zone.format(r.createdAt)}, was ${r.scoreBefore}: ${verbatim(r.reason)}`);
+    return reply([heading(`Open regrade requests (${open.length})`), text(lines.join("\n")), text(routing)], {
+      buttons: open.slice(0, 5).map((r) => resolveButton(r.id, r.max)),
       data: { regrades: open.map((r) => ({ id: r.id, question: r.question, grader: r.grader, user: r.user, reason: r.reason })) },
     });
   },

@@ -1,4 +1,4 @@
-import { privateReply } from "../src/core/chat/reply.ts";
+import { type Block, reply, text } from "../src/core/chat/reply.ts";
 import { UserError } from "../src/core/errors.ts";
 import { formatScore } from "../src/core/format.ts";
 import { parseScoreAndNote } from "../src/core/ta/score-and-note.ts";
@@ -17,31 +17,31 @@ export const review: Command = {
     { name: "after", description: "Show the next answer after this one (skip)", type: "string", required: false },
   ],
   access: "ta",
+  visibility: "private",
   examples: ["/review", "/review 17 4 clear graph, missing the loss node", "/review 17 items: inputs,relu"],
-  handle(input, { review: queue, store, zone }) {
+  handle(input, { review: queue, zone }) {
     const o = input.options;
-    const number = (text: string | undefined, what: string) => {
-      if (text === undefined || text.trim() === "") return undefined;
-      const n = Number(text.trim().replace(/^#/, ""));
-      if (!Number.isInteger(n) || n <= 0) throw new UserError("bad-option", `${what} must be an answer number from /review, not "${text}".`);
+    const number = (raw: string | undefined, what: string) => {
+      if (raw === undefined || raw.trim() === "") return undefined;
+      const n = Number(raw.trim().replace(/^#/, ""));
+      if (!Number.isInteger(n) || n <= 0) throw new UserError("bad-option", `${what} must be an answer number from /review, not "${raw}".`);
       return n;
     };
     const attempt = number(o.attempt, "The answer");
-    const show = (after: number, prefix = "") => {
+    const show = (after: number, before: Block[] = []) => {
       const next = queue.next(input.course, after);
-      return next ? reviewReply(next, queue.rubric(next.question), zone, prefix) : privateReply(`${prefix}Nothing waits for review. 🎉`, { data: { review: null } });
+      return next ? reviewReply(next, queue.rubric(next.question), zone, before) : reply([...before, text("Nothing waits for review. 🎉")], { data: { review: null } });
     };
     if (attempt === undefined) return show(number(o.after, "after") ?? 0);
     const items = o.items?.split(/[\s,]+/).map((s) => s.trim()).filter(Boolean);
     const parsed = o.score?.trim() ? parseScoreAndNote(o.score) : null;
     if (!items && !parsed) {
-      const current = store.attempts.get(attempt);
-      if (!current || current.course !== input.course || !current.needsReview) return show(0, `Answer #${attempt} is not waiting for review.\n\n`);
+      if (!queue.isWaiting(input.course, attempt)) return show(0, [text(`Answer #${attempt} is not waiting for review.`)]);
       return show(attempt - 1);
     }
     const note = [parsed?.note, o.note].filter(Boolean).join(" ") || null;
     const { attempt: graded, deliveries } = queue.decide(input.course, attempt, { score: parsed?.score ?? undefined, items, note }, input.user, input.now);
-    const done = `Answer #${graded.id} to ${graded.question} is graded ${formatScore(graded.score, graded.max)}; the student is told.\n\n`;
+    const done = [text(`Answer #${graded.id} to ${graded.question} is graded ${formatScore(graded.score, graded.max)}; the student is told.`)];
     const next = show(graded.id, done);
     return { ...next, deliveries, data: { ...next.data, graded: { attempt: graded.id, question: graded.question, score: graded.score, max: graded.max } } };
   },

@@ -1,4 +1,4 @@
-import { privateReply } from "../src/core/chat/reply.ts";
+import { heading, reply, text } from "../src/core/chat/reply.ts";
 import { UserError } from "../src/core/errors.ts";
 import type { Command } from "../src/services.ts";
 
@@ -9,13 +9,14 @@ export const solution: Command = {
   options: [{ name: "question", description: "The question id", type: "string", required: true }],
   access: "everyone",
   hidden: true,
+  visibility: "private",
   examples: [],
   handle(input, { bank, exams }) {
     const question = bank.require(input.options.question ?? "");
     if (exams.open({ course: input.course, user: input.user.id }, input.now)) {
       throw new UserError("exam-in-progress", "Solutions stay hidden while your mock exam runs. Submit it with /exam submit first.");
     }
-    return privateReply(`**Reference solution for ${question.id}**\n${question.solution.trim()}`, {
+    return reply([heading(`Reference solution for ${question.id}`), text(question.solution.trim())], {
       buttons: [{ label: "Next question", style: "primary", action: { command: "quiz", options: {} } }],
     });
   },

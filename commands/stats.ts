@@ -1,6 +1,7 @@
-import { privateReply, publicReply } from "../src/core/chat/reply.ts";
+import type { CommandInput } from "../src/core/chat/command-input.ts";
+import { reply } from "../src/core/chat/reply.ts";
 import type { AssessmentStats } from "../src/core/stats/stats-service.ts";
-import { gradersLines, regradeLine, statsData, statsText } from "../src/core/views/stats-view.ts";
+import { gradersLines, regradeLine, statsBlocks, statsData } from "../src/core/views/stats-view.ts";
 import { histogramBins, renderHistogram } from "../src/render/histogram-png.ts";
 import type { Command } from "../src/services.ts";
 
@@ -15,6 +16,19 @@ export function statsBins(stats: AssessmentStats) {
   return histogramBins(stats.scores, { width: BIN_WIDTH, min, max });
 }
 
+/**
+ * Reads /stats' options without side effects: whether to post, and the words left for the
+ * assessment and the section. `/stats post` and `/stats midterm post`: the word fills a positional
+ * slot, but means post. The visibility and the handler both use it, so they always agree.
+ */
+export function readStats(options: CommandInput["options"]): { post: boolean; assessment?: string; section?: string } {
+  const words = [options.assessment, options.section].map((w) => w?.trim() || undefined);
+  const isPost = (w: string | undefined) => w?.toLowerCase() === "post";
+  const post = /^(true|yes|post)$/i.test(options.post?.trim() ?? "") || words.some(isPost);
+  const [assessment, section] = words.map((w) => (isPost(w) ? undefined : w));
+  return { post, assessment, section };
+}
+
 /** `/stats [assessment] [section] [post]`: private to the TA unless posted. */
 export const stats: Command = {
   name: "stats",
@@ -25,24 +39,24 @@ export const stats: Command = {
     { name: "post", description: "Post to the channel instead of showing only you", type: "boolean", required: false },
   ],
   access: "ta",
+  visibility: (input) => (readStats(input.options).post ? "public" : "private"),
   examples: ["/stats", "/stats assessment: paper-midterm", "/stats midterm C247", "/stats post: true"],
   handle(input, { stats: service, bank, zone }) {
-    const words = [input.options.assessment, input.options.section].map((w) => w?.trim());
-    // `/stats post` and `/stats midterm post`: the word fills a positional slot, but means post.
-    const post = /^(true|yes|post)$/i.test(input.options.post ?? "") || words.some((w) => w?.toLowerCase() === "post");
-    let [assessment, section] = words.map((w) => (w?.toLowerCase() === "post" ? undefined : w));
+    const request = readStats(input.options);
+    const { post } = request;
+    let { assessment, section } = request;
     // `/stats C247`: a section given where the assessment goes.
     if (assessment && !section && bank.exam.sections.some((s) => s.toLowerCase() === assessment!.toLowerCase()) && !service.names(input.course).some((n) => n.toLowerCase() === assessment!.toLowerCase())) {
       [assessment, section] = [undefined, assessment];
     }
     const result = service.compute(input.course, { assessment, section });
-    const text = statsText(result, post ? { graders: gradersLines(bank), regrades: regradeLine(result.kind, bank.exam.regradeWindowDays, input.now, zone) } : {});
+    const blocks = statsBlocks(result, post ? { graders: gradersLines(bank), regrades: regradeLine(result.kind, bank.exam.regradeWindowDays, input.now, zone) } : {});
     const bins = statsBins(result);
     const title = `${result.assessment}${result.section ? ` ${result.section}` : ""} scores (n = ${result.scores.length})`;
     const images = result.scores.length
       ? [{ name: "score-histogram.png", alt: `Histogram of ${title}, bins of ${BIN_WIDTH} points`, png: renderHistogram({ title, bins, xLabel: "Score", yLabel: "Students" }) }]
       : [];
     const data = { ...statsData(result), histogram: { bins: bins.map((b) => ({ label: b.label, count: b.count })) } };
-    return post ? publicReply(text, { images, data }) : privateReply(text, { images, data });
+    return reply(blocks, { images, data });
   },
 };

@@ -1,11 +1,15 @@
+import { hostname } from "node:os";
 import { commands } from "../commands/index.ts";
 import type { Config } from "./config.ts";
 import { loadBankDir } from "./core/bank/load-bank.ts";
 import { QuestionBank } from "./core/bank/question-bank.ts";
 import type { CommandInput } from "./core/chat/command-input.ts";
 import { CommandDispatcher } from "./core/chat/dispatcher.ts";
-import type { Reply } from "./core/chat/reply.ts";
+import { text, type VisibleReply } from "./core/chat/reply.ts";
+import { TimedWork } from "./core/delivery/timed-work.ts";
 import { createGradingPool, type GradingPool } from "./core/grading/grading-pool.ts";
+import { EnrollmentService } from "./core/practice/enrollment-service.ts";
+import { AnswerGrading } from "./core/practice/answer-grading.ts";
 import { ExamService } from "./core/practice/exam-service.ts";
 import { PracticeService } from "./core/practice/practice-service.ts";
 import { ProgressService } from "./core/practice/progress-service.ts";
@@ -24,12 +28,16 @@ export interface App {
   dispatcher: CommandDispatcher<Services>;
   store: SqliteStore;
   pool: GradingPool;
+  /** Deadlines, reminders and scheduled announcements, delivered through the attached adapters. */
+  timedWork: TimedWork;
   close(): Promise<void>;
 }
 
 export interface AppOptions {
   /** Where bugs are logged; defaults to stderr. */
   log?: (line: string) => void;
+  /** A grading pool to share (tests run many apps on one); the app then leaves closing it to the owner. */
+  pool?: GradingPool;
 }
 
 /** Loads the bank (the first bank of the folder), opens the store, starts the grading pool. */
@@ -46,14 +54,15 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   const bank = loadQuestionBank(config);
   const store = createSqliteStore(config.TUTOR_DB);
   const zone = new TimeZone(config.TUTOR_TIMEZONE);
-  const pool = createGradingPool();
-  const exams = new ExamService(bank, store, pool, zone);
+  const pool = options.pool ?? createGradingPool();
+  const grading = new AnswerGrading(pool, bank, store, log);
+  const exams = new ExamService(bank, store, grading, zone);
   const isTa = (input: CommandInput) => input.roles.includes("ta") || store.enrollments.get(input.course, input.user.id)?.role === "ta";
   const services: Services = {
-    config, bank, store, zone, exams, isTa,
-    practice: new PracticeService(bank, store, pool),
+    bank, zone, exams, isTa, commands,
+    practice: new PracticeService(bank, store, grading),
     progress: new ProgressService(bank, store, exams, zone),
-    ta: store.ta,
+    enrollment: new EnrollmentService(bank, store),
     announcements: new AnnouncementService(store.ta.announcements),
     stats: new StatsService(bank, store.ta),
     regrades: new RegradeService(bank, store, store.ta, zone),
@@ -68,16 +77,22 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     },
     findReply: (id) => {
       const json = store.interactions.find(id);
-      return json ? (JSON.parse(json) as Reply) : null;
+      return json ? (JSON.parse(json) as VisibleReply) : null;
     },
     rememberReply: (id, reply, at) => store.interactions.remember(id, JSON.stringify(withoutAttachments(reply)), at),
     logBug: (reference, error, input) =>
       log(`[bug ${reference}] /${input.command} by ${input.user.id}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
   });
+  const timedWork = new TimedWork(store, exams, services.announcements, zone, bank.exam.title, {
+    claimant: `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`,
+    log,
+  });
   return {
-    services, dispatcher, store, pool,
+    services, dispatcher, store, pool, timedWork,
     async close() {
-      await pool.close();
+      await timedWork.stop();
+      grading.close();
+      if (!options.pool) await pool.close();
       store.close();
     },
   };
@@ -87,8 +102,8 @@ export function createApp(config: Config, options: AppOptions = {}): App {
  * Images and files are large and made again on demand: a remembered reply keeps its text and says
  * what was attached, so a retried delivery never carries an empty or broken attachment.
  */
-function withoutAttachments(reply: Reply): Reply {
+function withoutAttachments(reply: VisibleReply): VisibleReply {
   const { images, files, ...rest } = reply;
   const attached = [...(images ?? []).map((i) => i.alt), ...(files ?? []).map((f) => f.name)];
-  return attached.length ? { ...rest, text: `${rest.text}\n(Attachments were sent with the first reply: ${attached.join("; ")}.)` } : rest;
+  return attached.length ? { ...rest, blocks: [...rest.blocks, text(`(Attachments were sent with the first reply: ${attached.join("; ")}.)`)] } : rest;
 }

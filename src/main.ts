@@ -1,11 +1,14 @@
 import { userInfo } from "node:os";
+import { ConsoleAdapter } from "./adapters/console/console-adapter.ts";
 import { createApp } from "./app.ts";
-import { runConsoleSession } from "./adapters/console/console-session.ts";
 import { ConfigError, loadConfig } from "./config.ts";
+import type { Adapter } from "./core/chat/adapter.ts";
+import { serve } from "./serve.ts";
 
 /**
- * The composition root: reads the configuration once, builds the app, and starts the adapters
- * the configuration asks for. With no platform tokens, that is the console chat.
+ * The composition root: reads the configuration once, builds the app, starts the adapters the
+ * configuration asks for, and stops them cleanly on SIGTERM or SIGINT. With no platform tokens,
+ * that is the console chat.
  */
 async function main(): Promise<number> {
   let config;
@@ -18,25 +21,21 @@ async function main(): Promise<number> {
     }
     throw error;
   }
+  const missing = config.platforms.filter((p) => p !== "console");
+  if (missing.length) {
+    process.stderr.write(`The ${missing.join(" and ")} adapter${missing.length > 1 ? "s are" : " is"} not part of this build yet; unset the platform tokens to use the console chat.\n`);
+    return 1;
+  }
   const app = createApp(config);
-  // Deadlines that passed while the bot was down are settled at once.
-  app.services.exams.submitExpired(new Date());
-  // Announcements that fell due while down are claimed by each adapter's sweeper as it starts
-  // (console: runConsoleSession), never here: a claimed announcement with no platform to post it would be lost.
   try {
-    if (config.platforms.includes("console")) {
-      await runConsoleSession(app, {
-        user: userInfo().username || "you",
-        role: "student",
-        json: false,
-        input: process.stdin,
-        output: process.stdout,
-        interactive: Boolean(process.stdin.isTTY),
-      });
-    } else {
-      process.stderr.write(`The ${config.platforms.join(" and ")} adapter${config.platforms.length > 1 ? "s are" : " is"} not part of this build yet; unset the platform tokens to use the console chat.\n`);
-      return 1;
-    }
+    const user = userInfo().username || "you";
+    const adapters: Adapter[] = [
+      new ConsoleAdapter(app.dispatcher, {
+        user, role: "student", json: false, input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY),
+        banner: `${app.services.bank.exam.course} exam tutor — console chat as ${user} (student). Type /help for commands, /quit to leave.`,
+      }),
+    ];
+    await serve(app, adapters, { signals: true });
   } finally {
     await app.close();
   }

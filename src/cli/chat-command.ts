@@ -1,7 +1,8 @@
 import { parseArgs } from "node:util";
 import { createApp } from "../app.ts";
-import { runConsoleSession } from "../adapters/console/console-session.ts";
+import { ConsoleAdapter } from "../adapters/console/console-adapter.ts";
 import { loadConfig } from "../config.ts";
+import { serve } from "../serve.ts";
 import { type CliCommand, UsageError } from "./cli-command.ts";
 
 export const chatCommand: CliCommand = {
@@ -40,10 +41,12 @@ Example:
     const config = loadConfig({ ...ctx.env, ...(values.db ? { TUTOR_DB: values.db } : {}) });
     const app = createApp(config);
     try {
-      await runConsoleSession(app, {
-        user: values.user, role: values.role, section: values.section, json: values.json,
-        input: ctx.stdin, output: ctx.stdout, interactive: Boolean((ctx.stdin as { isTTY?: boolean }).isTTY),
+      const interactive = Boolean((ctx.stdin as { isTTY?: boolean }).isTTY);
+      const console = new ConsoleAdapter(app.dispatcher, {
+        user: values.user, role: values.role, section: values.section, json: values.json, input: ctx.stdin, output: ctx.stdout, interactive,
+        banner: `${app.services.bank.exam.course} exam tutor — console chat as ${values.user} (${values.role}). Type /help for commands, /quit to leave.`,
       });
+      await serve(app, [console], { signals: interactive });
     } finally {
       await app.close();
     }

@@ -5,7 +5,9 @@ import { DEFAULT_BANKS } from "../config.ts";
 import { loadBankDir, loadBankFile } from "../core/bank/load-bank.ts";
 import { QuestionBank } from "../core/bank/question-bank.ts";
 import type { Question } from "../core/bank/schema.ts";
-import type { Grade } from "../core/grading/grade.ts";
+import type { Grade, StudentAnswer } from "../core/grading/grade.ts";
+import { newErrorReference } from "../core/errors.ts";
+import { failedGrade } from "../core/grading/grading-failure.ts";
 import { createGradingPool, type GradingPool } from "../core/grading/grading-pool.ts";
 import { NUMBER_DEFAULTS } from "../core/grading/number-grader.ts";
 import { type CliCommand, type CliContext, UsageError, writeLine } from "./cli-command.ts";
@@ -70,7 +72,16 @@ function find(banks: QuestionBank[], id: string): Question | undefined {
 
 const validIds = (banks: QuestionBank[]) => banks.flatMap((b) => b.ids()).join(", ");
 
-async function gradeLine(pool: GradingPool, banks: QuestionBank[], line: string, n: number): Promise<object> {
+/** The grade the bot would store: a grading failure is a provisional grade for a TA, its cause on stderr. */
+async function gradeOrReview(pool: GradingPool, question: Question, answer: StudentAnswer, ctx: CliContext): Promise<Grade> {
+  const outcome = await pool.grade(question, answer);
+  if (outcome.ok) return outcome.grade;
+  const reference = newErrorReference();
+  writeLine(ctx.stderr, `tutor grade: automatic grading of ${question.id} failed (${outcome.failure}), reference ${reference}: ${outcome.detail ?? "no detail"}`);
+  return failedGrade(question, outcome.failure, reference);
+}
+
+async function gradeLine(pool: GradingPool, banks: QuestionBank[], line: string, n: number, ctx: CliContext): Promise<object> {
   let input: unknown;
   try {
     input = JSON.parse(line);
@@ -86,7 +97,7 @@ async function gradeLine(pool: GradingPool, banks: QuestionBank[], line: string,
   }
   const q = find(banks, question);
   if (!q) return { error: `line ${n}: no question "${question}"; questions: ${validIds(banks)}` };
-  return gradeJson(await pool.grade(q, { text: answer, ...(typeof justification === "string" ? { justification } : {}) }));
+  return gradeJson(await gradeOrReview(pool, q, { text: answer, ...(typeof justification === "string" ? { justification } : {}) }, ctx));
 }
 
 async function runBatch(pool: GradingPool, banks: QuestionBank[], ctx: CliContext): Promise<void> {
@@ -96,7 +107,7 @@ async function runBatch(pool: GradingPool, banks: QuestionBank[], ctx: CliContex
   for await (const line of lines) {
     n += 1;
     if (line.trim() === "") continue;
-    const result = gradeLine(pool, banks, line, n);
+    const result = gradeLine(pool, banks, line, n, ctx);
     // Grades run concurrently across the pool; results are written in input order.
     written = written.then(async () => writeLine(ctx.stdout, JSON.stringify(await result)));
   }
@@ -149,7 +160,7 @@ export function createGradeCommand(makePool: (size: number) => GradingPool = (si
       }
       const answer = { text: values.answer ?? "", ...(values.justification !== undefined ? { justification: values.justification } : {}) };
       return withPool(makePool(1), async (pool) => {
-        const grade = await pool.grade(question, answer);
+        const grade = await gradeOrReview(pool, question, answer, ctx);
         writeLine(ctx.stdout, values.json ? JSON.stringify(gradeJson(grade)) : formatGrade(grade));
       });
     },

@@ -18,3 +18,8 @@ export class UserError extends Error {
 export function newErrorReference(): string {
   return Math.random().toString(36).slice(2, 10);
 }
+
+/** What the log keeps of something thrown: the stack when there is one. Never for a person to read. */
+export function errorDetail(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}

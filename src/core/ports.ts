@@ -1,5 +1,6 @@
 import type { AwardedItem } from "./grading/grade.ts";
 import type { Role } from "./chat/command-input.ts";
+import type { CourseDelivery, DeliveryTarget, Reply } from "./chat/reply.ts";
 
 /**
  * What the core needs from storage. src/store implements it with SQLite; the core never sees SQL.
@@ -84,7 +85,15 @@ export interface AttemptRepository {
   activeTimes(course: string, user: string, mode: AttemptRecord["mode"]): number[];
   forSession(session: number): AttemptRecord[];
   get(id: number): AttemptRecord | null;
+  /**
+   * Replaces the automatic grade of an attempt no TA has graded (a retry after grading failed), in
+   * one statement; null when a TA graded it meanwhile (reviewedBy set) or there is no such attempt.
+   */
+  setAutomaticGrade(id: number, grade: AutomaticGrade): AttemptRecord | null;
 }
+
+/** What automatic grading decides of an attempt; a TA's grade goes through the review queue instead. */
+export type AutomaticGrade = Pick<AttemptRecord, "score" | "items" | "feedback" | "needsReview" | "graderVersion">;
 
 export interface EnrollmentRepository {
   upsertUser(id: string, name: string): void;
@@ -106,11 +115,39 @@ export interface ExamSessionRepository {
   start(course: string, user: string, exam: string, startedAt: Date, deadline: Date): ExamSessionRecord;
   open(course: string, user: string): ExamSessionRecord | null;
   latest(course: string, user: string): ExamSessionRecord | null;
-  submit(id: number, at: Date, by: "student" | "deadline"): void;
+  /** Submits an open session; false when it was already submitted (by another process, say). */
+  submit(id: number, at: Date, by: "student" | "deadline"): boolean;
   markReported(id: number, at: Date): void;
   /** Open sessions whose deadline has passed, for automatic submission. */
   expired(now: Date): ExamSessionRecord[];
   submittedForUser(course: string, user: string): ExamSessionRecord[];
+  /** Claims open sessions ending by `endsBy` whose student has not been reminded; each is returned once. */
+  claimReminders(endsBy: Date, now: Date): ExamSessionRecord[];
+}
+
+/** A delivery waiting in the store for the adapter that owns its course and recipient. */
+export interface StoredDelivery extends CourseDelivery {
+  id: number;
+  createdAt: Date;
+}
+
+/**
+ * The outbox of timed work: deliveries made in one process, claimed once, delivered by whichever
+ * process runs the adapter that owns them.
+ */
+export interface DeliveryRepository {
+  /** Stores a delivery; images and files are left out (they are made again on demand). */
+  enqueue(course: string, to: DeliveryTarget, reply: Reply, at: Date): number;
+  /**
+   * Undelivered deliveries after `afterId` that nobody holds (or whose claim is older than
+   * `staleBefore`), oldest first; those refused too often by their platform are left out.
+   */
+  pending(staleBefore: Date, afterId: number, limit: number): StoredDelivery[];
+  /** Takes a delivery for `claimant`; false when another claimant holds it. */
+  claim(id: number, claimant: string, at: Date, staleBefore: Date): boolean;
+  delivered(id: number, at: Date): void;
+  /** Gives a claimed delivery back after a failed attempt, to be tried again (a few times). */
+  release(id: number): void;
 }
 
 /** Remembers what was answered to each platform delivery, so a retry gets the same answer, once. */
@@ -138,6 +175,7 @@ export interface Store {
   examSessions: ExamSessionRepository;
   interactions: InteractionRepository;
   served: ServedRepository;
+  deliveries: DeliveryRepository;
   /** Runs `work` in one transaction: all of it is stored, or none. */
   transaction<T>(work: () => T): T;
   /**

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { AttemptRecord, AttemptRepository, NewAttempt, QuestionSummary } from "../core/ports.ts";
+import type { AttemptRecord, AttemptRepository, AutomaticGrade, NewAttempt, QuestionSummary } from "../core/ports.ts";
 import type { Db } from "./database.ts";
 
 const AttemptRow = z.object({
@@ -65,6 +65,7 @@ export class SqliteAttemptStore implements AttemptRepository {
   private readonly byInteraction;
   private readonly summary;
   private readonly quarterHours;
+  private readonly regrade;
 
   constructor(db: Db) {
     this.insert = db.prepare(`INSERT INTO attempts
@@ -86,6 +87,9 @@ export class SqliteAttemptStore implements AttemptRepository {
     this.byUser = db.prepare("SELECT * FROM attempts WHERE course_id = ? AND user_id = ? ORDER BY id");
     this.bySession = db.prepare("SELECT * FROM attempts WHERE exam_session = ? ORDER BY id");
     this.byId = db.prepare("SELECT * FROM attempts WHERE id = ?");
+    // The condition is the guard: a TA's grade set in between is never overwritten.
+    this.regrade = db.prepare(`UPDATE attempts SET score = @score, items = @items, feedback = @feedback,
+      needs_review = @needsReview, grader_version = @graderVersion WHERE id = @id AND reviewed_by IS NULL RETURNING *`);
   }
 
   add(a: NewAttempt): AttemptRecord {
@@ -135,6 +139,18 @@ export class SqliteAttemptStore implements AttemptRepository {
 
   get(id: number): AttemptRecord | null {
     const row = this.byId.get(id);
+    return row ? toAttempt(row) : null;
+  }
+
+  setAutomaticGrade(id: number, grade: AutomaticGrade): AttemptRecord | null {
+    const row = this.regrade.get({
+      id,
+      score: grade.score,
+      items: JSON.stringify(grade.items),
+      feedback: JSON.stringify(grade.feedback),
+      needsReview: grade.needsReview ? 1 : 0,
+      graderVersion: grade.graderVersion,
+    });
     return row ? toAttempt(row) : null;
   }
 }

@@ -38,6 +38,7 @@ export class SqliteExamSessionStore implements ExamSessionRepository {
   private readonly submittedStmt;
   private readonly byId;
   private readonly reportedStmt;
+  private readonly remindStmt;
 
   constructor(db: Db) {
     this.insert = db.prepare(`INSERT INTO exam_sessions (course_id, user_id, exam_id, started_at, deadline)
@@ -50,6 +51,9 @@ export class SqliteExamSessionStore implements ExamSessionRepository {
     this.submitStmt = db.prepare(`UPDATE exam_sessions SET submitted_at = ?, submitted_by = ?
       WHERE id = ? AND submitted_at IS NULL`);
     this.expiredStmt = db.prepare("SELECT * FROM exam_sessions WHERE submitted_at IS NULL AND deadline <= ? ORDER BY deadline");
+    // One statement claims and returns: two processes sweeping at once never remind twice.
+    this.remindStmt = db.prepare(`UPDATE exam_sessions SET reminded_at = ?
+      WHERE submitted_at IS NULL AND reminded_at IS NULL AND deadline <= ? RETURNING *`);
     this.submittedStmt = db.prepare(`SELECT * FROM exam_sessions WHERE course_id = ? AND user_id = ? AND submitted_at IS NOT NULL
       ORDER BY id`);
   }
@@ -69,8 +73,8 @@ export class SqliteExamSessionStore implements ExamSessionRepository {
     return row ? toSession(row) : null;
   }
 
-  submit(id: number, at: Date, by: "student" | "deadline"): void {
-    this.submitStmt.run(at.getTime(), by, id);
+  submit(id: number, at: Date, by: "student" | "deadline"): boolean {
+    return this.submitStmt.run(at.getTime(), by, id).changes === 1;
   }
 
   markReported(id: number, at: Date): void {
@@ -83,5 +87,9 @@ export class SqliteExamSessionStore implements ExamSessionRepository {
 
   submittedForUser(course: string, user: string): ExamSessionRecord[] {
     return this.submittedStmt.all(course, user).map(toSession);
+  }
+
+  claimReminders(endsBy: Date, now: Date): ExamSessionRecord[] {
+    return this.remindStmt.all(now.getTime(), endsBy.getTime()).map(toSession);
   }
 }

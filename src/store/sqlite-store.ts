@@ -3,6 +3,7 @@ import type { TaStore } from "../core/ta/ta-ports.ts";
 import { type Db, openDatabase } from "./database.ts";
 import { createGroupCommit } from "./group-commit.ts";
 import { SqliteAttemptStore } from "./sqlite-attempt-store.ts";
+import { SqliteDeliveryStore } from "./sqlite-delivery-store.ts";
 import { SqliteCourseStore, SqliteEnrollmentStore } from "./sqlite-enrollment-store.ts";
 import { SqliteExamSessionStore } from "./sqlite-exam-session-store.ts";
 import { SqliteInteractionStore, SqliteScheduleStore, SqliteServedStore } from "./sqlite-schedule-store.ts";
@@ -28,6 +29,7 @@ export function createSqliteStore(file: string): SqliteStore {
     examSessions: new SqliteExamSessionStore(db),
     interactions: new SqliteInteractionStore(db),
     served: new SqliteServedStore(db),
+    deliveries: new SqliteDeliveryStore(db),
     ta: createSqliteTaStore(db),
     transaction: <T>(work: () => T): T => db.transaction(work)(),
     commit: group.commit,

@@ -1,11 +1,11 @@
-import { type App, createApp } from "../../src/app.ts";
+import { type App, type AppOptions, createApp } from "../../src/app.ts";
 import { ConsoleChat } from "../../src/adapters/console/console-chat.ts";
 import { ConsoleRenderer } from "../../src/adapters/console/console-renderer.ts";
 import { loadConfig } from "../../src/config.ts";
 import type { Role } from "../../src/core/chat/command-input.ts";
-import type { Reply } from "../../src/core/chat/reply.ts";
+import type { VisibleReply } from "../../src/core/chat/reply.ts";
+import { fileGradingPool } from "./file-grading-pool.ts";
 import { tempDbFile } from "./temp-files.ts";
-
 
 /** A clock tests can move: the exam deadline and the review schedule depend on it. */
 export class TestClock {
@@ -30,8 +30,10 @@ export class ConsoleDriver {
     readonly clock: TestClock = new TestClock(),
     /** More environment, e.g. `{ TUTOR_TIMEZONE: "America/Los_Angeles" }`; TUTOR_DB is `dbFile`. */
     readonly env: Record<string, string> = {},
+    /** E.g. a grading pool the test controls, or a log it reads; the log is silent by default. */
+    appOptions: AppOptions = {},
   ) {
-    this.app = createApp(loadConfig({ ...env, TUTOR_DB: dbFile }), { log: () => {} });
+    this.app = createApp(loadConfig({ ...env, TUTOR_DB: dbFile }), { log: () => {}, ...appOptions, pool: appOptions.pool ?? fileGradingPool() });
   }
 
   private chat(user: string, role: Role): ConsoleChat<unknown> {
@@ -45,17 +47,17 @@ export class ConsoleDriver {
   }
 
   /** The replies to one line typed by `user`. */
-  async replies(user: string, line: string, role: Role = "student"): Promise<Reply[]> {
+  async replies(user: string, line: string, role: Role = "student"): Promise<VisibleReply[]> {
     return this.chat(user, role).handleLine(line);
   }
 
-  /** What the console prints for one line typed by `user`. */
+  /** What the console prints for one line typed by `user`: replies, buttons, and messages for others. */
   async say(user: string, line: string, role: Role = "student"): Promise<string> {
     const replies = await this.replies(user, line, role);
     return replies.map((r) => this.renderer.render(r)).join("\n");
   }
 
-  /** The `--json` form of the replies to one line. */
+  /** The `--json` form of the replies to one line (`text`, `ephemeral`, `deliveries`, data at the top level). */
   async json(user: string, line: string, role: Role = "student"): Promise<Record<string, unknown>[]> {
     const replies = await this.replies(user, line, role);
     return replies.map((r) => JSON.parse(this.renderer.json(r)) as Record<string, unknown>);
@@ -63,7 +65,7 @@ export class ConsoleDriver {
 
   private closed: Promise<void> | null = null;
 
-  /** Closes the app (grading pool and SQLite file); closing twice is harmless. */
+  /** Closes the app (its SQLite file; the grading pool is the file's, or the test's that passed one); closing twice is harmless. */
   close(): Promise<void> {
     this.closed ??= this.app.close();
     return this.closed;

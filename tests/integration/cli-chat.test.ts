@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runTutor } from "../fakes/run-tutor.ts";
+import { runNpmStart, runTutor, runTutorInProcess } from "../fakes/run-tutor.ts";
 import { tempDbFile } from "../fakes/temp-files.ts";
 
 const SESSION = [
@@ -10,7 +10,7 @@ const SESSION = [
 ].join("\n");
 
 describe("tutor chat", () => {
-  it("reads commands from stdin, grades 5/5, and remembers progress in the --db file", async () => {
+  it("reads commands from stdin, grades 5/5, and remembers progress in the --db file (the real `tutor`)", async () => {
     const db = tempDbFile();
     const first = await runTutor(["chat", "--user", "ana", "--db", db], `${SESSION}\n`);
     expect(first.stderr).toBe("");
@@ -21,13 +21,13 @@ describe("tutor chat", () => {
     expect(first.stdout).toMatch(/1 practice answer\b/);
     expect(first.stdout).toMatch(/3a\s+5\/5 1 try/);
 
-    const again = await runTutor(["chat", "--user", "ana", "--db", db], "/progress\n");
+    const again = await runTutorInProcess(["chat", "--user", "ana", "--db", db], "/progress\n");
     expect(again.stdout).toMatch(/3a\s+5\/5 1 try/);
   });
 
   it("prints one JSON object per reply with --json, the grade carrying score and max", async () => {
     const db = tempDbFile();
-    const run = await runTutor(["chat", "--user", "ana", "--json", "--db", db], `${SESSION}\n`);
+    const run = await runTutorInProcess(["chat", "--user", "ana", "--json", "--db", db], `${SESSION}\n`);
     const replies = run.stdout.trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(replies).toHaveLength(4);
     for (const r of replies) expect(r).toHaveProperty("ephemeral", true);
@@ -35,8 +35,18 @@ describe("tutor chat", () => {
   });
 
   it("explains bad flags instead of crashing", async () => {
-    const run = await runTutor(["chat", "--role", "admin"]);
+    const run = await runTutorInProcess(["chat", "--role", "admin"]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/--role must be student or ta/);
+  });
+});
+
+describe("npm start", () => {
+  it("starts the console chat, reads a command from stdin and prints the midterm's question", async () => {
+    const run = await runNpmStart("/quiz 1a\n", { TUTOR_DB: tempDbFile() });
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/Question 1a · 5 points/);
+    expect(run.stdout).toContain("Your colleague is tasked with designing the image recognition component");
   });
 });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { textReply } from "../../src/core/chat/reply.ts";
 import { TestClock, useConsoleDrivers } from "../fakes/console-driver.ts";
-import { runTutor } from "../fakes/run-tutor.ts";
+import { runTutorInProcess } from "../fakes/run-tutor.ts";
 
 const driver = useConsoleDrivers(afterEach);
 
@@ -8,10 +9,10 @@ describe("TA access", () => {
   it("refuses every TA command to a student with a clear private message", async () => {
     const d = driver();
     for (const line of ["/announce Exam moved", "/stats", "/review", "/regrades", "/export"]) {
-      const [reply] = await d.replies("sam", line, "student");
+      const [reply] = await d.json("sam", line, "student");
       expect(reply!.ephemeral).toBe(true);
       expect(reply!.text).toMatch(/is for the course staff \(TAs\)/);
-      expect(reply!.data).toBeUndefined();
+      expect(Object.keys(reply!).sort()).toEqual(["ephemeral", "error", "text"]);
     }
     expect(d.app.store.ta.announcements.pending("console")).toEqual([]);
   });
@@ -19,7 +20,7 @@ describe("TA access", () => {
   it("lets a TA recorded with `tutor roles set` use TA commands from a student console", async () => {
     const d = driver();
     await d.close();
-    const set = await runTutor(["roles", "set", "rita", "ta", "--db", d.dbFile]);
+    const set = await runTutorInProcess(["roles", "set", "rita", "ta", "--db", d.dbFile]);
     expect(set.stdout).toMatch(/console:rita is now a TA in console/);
     const again = driver(d.dbFile);
     expect(await again.say("rita", "/stats", "student")).toMatch(/Midterm statistics/);
@@ -30,10 +31,13 @@ describe("/announce", () => {
   it("posts now in the channel, or as a delivery to the channel named, Markdown kept", async () => {
     const d = driver();
     const [now] = await d.replies("tara", "/announce **Midterm review** Friday 5pm in Boelter", "ta");
-    expect(now).toMatchObject({ ephemeral: false, text: "**Midterm review** Friday 5pm in Boelter" });
+    expect(now).toMatchObject({ visibility: "public", blocks: [{ kind: "text", text: "**Midterm review** Friday 5pm in Boelter" }] });
+    expect(await d.say("tara", "/announce **Midterm review** Friday 5pm in Boelter", "ta")).toBe("Midterm review Friday 5pm in Boelter");
     const [elsewhere] = await d.replies("tara", "/announce Office hours moved channel: general", "ta");
-    expect(elsewhere!.ephemeral).toBe(true);
-    expect(elsewhere!.deliveries).toEqual([{ to: { channel: "general" }, reply: { text: "Office hours moved", ephemeral: false } }]);
+    expect(elsewhere!.visibility).toBe("private");
+    expect(elsewhere!.deliveries).toEqual([{ to: { channel: "general" }, reply: textReply("Office hours moved") }]);
+    const [json] = await d.json("tara", "/announce Office hours moved again channel: general", "ta");
+    expect(json).toMatchObject({ ephemeral: true, text: "Posted in #general.", deliveries: [{ to: { channel: "general" }, ephemeral: false, text: "Office hours moved again" }] });
   });
 
   it("schedules, lists, edits and cancels; refuses past and unreadable times", async () => {
@@ -59,7 +63,7 @@ describe("/announce", () => {
     clock.advance(24 * 60);
     const second = driver(first.dbFile, clock);
     const due = second.app.services.announcements.deliverDue(clock.read(), "console");
-    expect(due).toEqual([{ course: "console", to: { channel: "announcements" }, reply: { text: "Midterm review **Friday**", ephemeral: false } }]);
+    expect(due).toEqual([{ course: "console", to: { channel: "announcements" }, reply: textReply("Midterm review **Friday**") }]);
     expect(second.app.services.announcements.deliverDue(clock.read(), "console")).toEqual([]);
     await second.close();
 
@@ -74,9 +78,9 @@ describe("/announce", () => {
     const d = driver(undefined, clock);
     await d.say("tara", "/announce Quiz **tonight** at: in 5m", "ta");
     await d.close();
-    const run = await runTutor(["chat", "--user", "sam", "--db", d.dbFile], "");
+    const run = await runTutorInProcess(["chat", "--user", "sam", "--db", d.dbFile], "");
     expect(run.stdout).toContain("→ to #announcements:\nQuiz tonight");
-    const rerun = await runTutor(["chat", "--user", "sam", "--db", d.dbFile], "");
+    const rerun = await runTutorInProcess(["chat", "--user", "sam", "--db", d.dbFile], "");
     expect(rerun.stdout).not.toContain("Quiz");
   });
 });

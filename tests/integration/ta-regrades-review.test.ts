@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { TestClock, useConsoleDrivers } from "../fakes/console-driver.ts";
-import { runTutor } from "../fakes/run-tutor.ts";
+import { runTutorInProcess } from "../fakes/run-tutor.ts";
 
 const openDriver = useConsoleDrivers(afterEach);
 const driver = (clock?: TestClock) => openDriver(undefined, clock);
@@ -22,23 +22,26 @@ describe("/regrade and /regrades", () => {
     const clock = new TestClock(new Date("2026-11-28T10:00:00Z"));
     const d = driver(clock);
     expect(await d.say("tara", "/regrades assign michael mike", "ta")).toMatch(/Regrades of Michael's questions now go to console:mike/);
+    // A full id (adapters turn a platform mention into one) is kept as it is.
+    expect(await d.json("tara", "/regrades assign Weixi discord:1234", "ta")).toMatchObject([{ assignment: { grader: "Weixi", user: "discord:1234" } }]);
+    expect(await d.say("tara", "/regrades", "ta")).toMatch(/Routing: (Weixi → discord:1234, Michael → console:mike|Michael → console:mike, Weixi → discord:1234); others go to #ta\./);
     await d.say("ben", "/exam start");
     await d.say("ben", "/answer 3a true");
     await d.say("ben", "/answer 2b z - y");
     await d.say("ben", "/exam submit");
     clock.advance(6 * 24 * 60);
 
-    const [asked] = await d.replies("ben", "/regrade 3a I argued that it lowers training error, please look again");
+    const [asked] = await d.json("ben", "/regrade 3a I argued that it lowers training error, please look again");
     expect(asked!.text).toMatch(/went to Michael/);
-    expect(asked!.deliveries?.[0]?.to).toEqual({ user: "console:mike" });
+    expect(asked!.deliveries).toMatchObject([{ to: { user: "console:mike" }, ephemeral: true, text: expect.stringMatching(/^Regrade request #1 for 3a \(graded by Michael\) from ben: 0\/5\.\nAnswer:\n> true\n\nReason:\n> I argued/) }]);
     expect(await d.say("ben", "/regrade 3a once more, please look again")).toMatch(/already asked/);
-    const [unassigned] = await d.replies("ben", "/regrade 2b the sign convention was stated");
-    expect(unassigned!.deliveries?.[0]?.to).toEqual({ channel: "ta" });
+    const [unassigned] = await d.json("ben", "/regrade 2b the sign convention was stated");
+    expect(unassigned!.deliveries).toMatchObject([{ to: { channel: "ta" }, ephemeral: false }]);
 
     expect(await d.say("mike", "/regrades", "ta")).toMatch(/#1 3a \(Michael\) from ben.*\n#2 2b \(Johannes\)/);
-    const [resolved] = await d.replies("mike", "/regrades resolve 1 2 partial credit for the reasoning", "ta");
+    const [resolved] = await d.json("mike", "/regrades resolve 1 2 partial credit for the reasoning", "ta");
     expect(resolved!.text).toMatch(/Regrade #1 \(3a\) resolved: 0\/5 → 2\/5/);
-    expect(resolved!.deliveries).toEqual([{ to: { user: "console:ben" }, reply: expect.objectContaining({ text: expect.stringMatching(/changed from 0\/5 to 2\/5[\s\S]*Note: partial credit for the reasoning/) }) }]);
+    expect(resolved!.deliveries).toEqual([{ to: { user: "console:ben" }, ephemeral: true, text: expect.stringMatching(/changed from 0\/5 to 2\/5[\s\S]*Note: partial credit for the reasoning/) }]);
     expect(await d.say("mike", "/regrades resolve 1 3", "ta")).toMatch(/already resolved/);
 
     expect(await d.say("ben", "/exam status")).toMatch(/Problem 3\s+2\/20/);
@@ -65,10 +68,10 @@ describe("/review", () => {
     expect(shown).toMatch(/Review\s+\(2 waiting\): answer #\d+ to 2a .* by ana, practice/);
     expect(shown).toMatch(/first-layer \(1\)/);
     expect(shown).toMatch(/\[1\] Award full \(4\)\s+\[2\] Award 0\s+\[3\] Score and note…\s+\[4\] Award items…\s+\[5\] Skip/);
-    const [graded] = await d.replies("tara", "1", "ta");
+    const [graded] = await d.json("tara", "1", "ta");
     expect(graded!.text).toMatch(/graded 4\/4; the student is told/);
     expect(graded!.text).toMatch(/\(1 waiting\): answer #\d+ to 2a .* mock exam/);
-    expect(graded!.deliveries).toEqual([{ to: { user: "console:ana" }, reply: expect.objectContaining({ text: expect.stringMatching(/A TA graded your answer to 2a: 4\/4/) }) }]);
+    expect(graded!.deliveries).toEqual([{ to: { user: "console:ana" }, ephemeral: true, text: expect.stringMatching(/A TA graded your answer to 2a: 4\/4/) }]);
 
     // The exam's answer, by rubric items typed into the form.
     expect(await d.say("tara", "4", "ta")).toMatch(/Item ids earned/);
@@ -106,12 +109,12 @@ describe("/review", () => {
     await d.say("ana", "/answer 2b z - y");
     await d.say("ana", "/exam submit");
     await d.close();
-    const csv = await runTutor(["export", "--db", d.dbFile]);
+    const csv = await runTutorInProcess(["export", "--db", d.dbFile]);
     expect(csv.stdout.split("\r\n")[0]).toMatch(/^Name,SID,User,Section,1a,/);
     expect(csv.stdout.split("\r\n")[1]).toBe("ana,905123456,console:ana,C247,,,,,,,4,,,,,,,,,,,,,,4");
     const backup = `${d.dbFile}.bak`;
-    expect((await runTutor(["db", "backup", backup, "--db", d.dbFile])).stdout).toMatch(/Backed up \d+ pages/);
-    expect((await runTutor(["export", "--db", backup])).stdout).toBe(csv.stdout);
-    expect((await runTutor(["db", "backup", backup, "--db", d.dbFile])).stderr).toMatch(/already exists/);
+    expect((await runTutorInProcess(["db", "backup", backup, "--db", d.dbFile])).stdout).toMatch(/Backed up \d+ pages/);
+    expect((await runTutorInProcess(["export", "--db", backup])).stdout).toBe(csv.stdout);
+    expect((await runTutorInProcess(["db", "backup", backup, "--db", d.dbFile])).stderr).toMatch(/already exists/);
   });
 });

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { HISTOGRAM_BAR_COLOR } from "../../src/render/histogram-png.ts";
 import { useConsoleDrivers } from "../fakes/console-driver.ts";
 import { countBars, decodePng } from "../fakes/png-reader.ts";
-import { runTutor } from "../fakes/run-tutor.ts";
+import { runTutorInProcess } from "../fakes/run-tutor.ts";
 import { tempDbFile } from "../fakes/temp-files.ts";
 
 const driver = useConsoleDrivers(afterEach);
@@ -44,11 +44,11 @@ describe("/stats", () => {
   it("after `tutor scores import`, shows n, high, mean, median and sd overall and per section (console --json)", async () => {
     const db = tempDbFile();
     const students = classOf150();
-    const imported = await runTutor(["scores", "import", writeCsv(path.dirname(db), students), "--assessment", "paper-midterm", "--db", db]);
+    const imported = await runTutorInProcess(["scores", "import", writeCsv(path.dirname(db), students), "--assessment", "paper-midterm", "--db", db]);
     expect(imported.stderr).toBe("");
     expect(imported.stdout).toMatch(/Imported 150 scores into "paper-midterm"/);
 
-    const chat = await runTutor(["chat", "--user", "tara", "--role", "ta", "--json", "--db", db], "/stats assessment: paper-midterm\n");
+    const chat = await runTutorInProcess(["chat", "--user", "tara", "--role", "ta", "--json", "--db", db], "/stats assessment: paper-midterm\n");
     expect(chat.code).toBe(0);
     const reply = JSON.parse(chat.stdout.trim().split("\n")[0]!) as { ephemeral: boolean; text: string; stats: { overall: Record<string, number>; sections: Record<string, Record<string, number>> } };
     expect(reply.ephemeral).toBe(true);
@@ -62,7 +62,7 @@ describe("/stats", () => {
     for (const section of ["C147", "C247"]) check(reply.stats.sections[section], students.filter((s) => s.section === section).map((s) => s.score));
 
     // Importing again replaces, and says so.
-    const again = await runTutor(["scores", "import", writeCsv(path.dirname(db), students.slice(0, 100)), "--assessment", "Paper-Midterm", "--db", db]);
+    const again = await runTutorInProcess(["scores", "import", writeCsv(path.dirname(db), students.slice(0, 100)), "--assessment", "Paper-Midterm", "--db", db]);
     expect(again.stdout).toMatch(/replaced the 150 scores of the previous import/);
   });
 
@@ -70,7 +70,7 @@ describe("/stats", () => {
     const db = tempDbFile();
     const file = path.join(path.dirname(db), "bad.csv");
     writeFileSync(file, 'Name,SID,Section,Total Score\nAna,1,C247,90\n"Lee, Bo",2,C147,abc\nCy,3,C147,80\nDi,1,C247,70\n');
-    const run = await runTutor(["scores", "import", file, "--assessment", "quiz1", "--db", db]);
+    const run = await runTutorInProcess(["scores", "import", file, "--assessment", "quiz1", "--db", db]);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('line 3: Total Score "abc" is not a number');
     expect(run.stderr).toContain("line 5: 1 already appears on line 2");
@@ -85,13 +85,15 @@ describe("/stats", () => {
     const scores = [55, 61, 62, 77, 95, 100, 106];
     d.app.store.ta.assessments.replace("console", "quiz2", scores.map((score, i) => ({ student: `s${i}`, name: `S${i}`, section: i % 2 ? "C147" : "C247", score })), new Date());
     const [reply] = await d.replies("tara", "/stats quiz2", "ta");
-    expect(reply!.ephemeral).toBe(true);
+    expect(reply!.visibility).toBe("private");
     const image = decodePng(reply!.images![0]!.png);
     // Bins of 5 from 55: [55,60) [60,65) [75,80) [95,100) [100,105) [105,110] hold scores.
     expect(countBars(image, HISTOGRAM_BAR_COLOR)).toBe(6);
-    const [posted] = await d.replies("tara", "/stats quiz2 post", "ta");
+    const [posted] = await d.json("tara", "/stats quiz2 post", "ta");
     expect(posted!.ephemeral).toBe(false);
     expect(posted!.text).toMatch(/Questions 1a, 1b: Ken-Fu/);
     expect(posted!.text).toMatch(/Regrades close one week from today/);
+    for (const line of ["/stats quiz2 post: yes", "/stats post", "/stats assessment: quiz2 post: true"]) expect((await d.json("tara", line, "ta"))[0]!.ephemeral, line).toBe(false);
+    for (const line of ["/stats quiz2 post: no", "/stats quiz2 C247"]) expect((await d.json("tara", line, "ta"))[0]!.ephemeral, line).toBe(true);
   });
 });

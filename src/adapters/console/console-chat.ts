@@ -1,8 +1,6 @@
-import type { CommandInput, Role } from "../../core/chat/command-input.ts";
-import type { CommandDispatcher } from "../../core/chat/dispatcher.ts";
-import { parseOptions, splitCommand } from "../../core/chat/parse-command-line.ts";
-import type { FormRequest, Reply, ReplyButton } from "../../core/chat/reply.ts";
-import { UserError } from "../../core/errors.ts";
+import type { Role } from "../../core/chat/command-input.ts";
+import type { CommandDispatcher, CommandRequest } from "../../core/chat/dispatcher.ts";
+import { type FormRequest, type ReplyButton, textReply, type VisibleReply } from "../../core/chat/reply.ts";
 
 /** Who is typing at the console. */
 export interface ConsoleUser {
@@ -15,9 +13,12 @@ export const CONSOLE_COURSE = "console";
 /** The platform-scoped id of a console user: `console:<name>`. */
 export const consoleUserId = (name: string): string => `console:${name}`;
 
+const note = (markup: string): VisibleReply => ({ ...textReply(markup), visibility: "private" });
+
 /**
- * The console chat: the same commands and replies as Discord and Slack, in a terminal. Buttons
- * become numbered choices and forms become a follow-up prompt. `/as ta` and `/as student` switch role.
+ * The console chat's conversation state: typed lines go to the dispatcher as they are, buttons
+ * become numbered choices, a form becomes a follow-up prompt, and `/as ta` or `/as student`
+ * switches role. Parsing and checking the commands is the core's.
  */
 export class ConsoleChat<S> {
   private buttons: ReplyButton[] = [];
@@ -29,14 +30,18 @@ export class ConsoleChat<S> {
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
+  get userId(): string {
+    return consoleUserId(this.user.name);
+  }
+
   /** Handles one typed line; returns the replies to show (none for a blank line). */
-  async handleLine(raw: string): Promise<Reply[]> {
+  async handleLine(raw: string): Promise<VisibleReply[]> {
     const line = raw.trim();
     if (this.pendingForm) {
       const form = this.pendingForm;
       this.pendingForm = null;
-      if (line === "") return [{ text: "Cancelled.", ephemeral: true }];
-      return [await this.run(form.action.command, { ...form.action.options, [form.field.option]: raw.trim() })];
+      if (line === "") return [note("Cancelled.")];
+      return [await this.run({ command: form.action.command, options: { ...form.action.options, [form.field.option]: line } })];
     }
     if (line === "") return [];
     const choice = /^\d+$/.test(line) ? this.buttons[Number(line) - 1] : undefined;
@@ -44,48 +49,31 @@ export class ConsoleChat<S> {
     const as = /^\/as\s+(ta|student)\s*$/i.exec(line);
     if (as) {
       this.user = { ...this.user, role: as[1]!.toLowerCase() as Role };
-      return [{ text: `You are now acting as a ${this.user.role === "ta" ? "TA" : "student"}.`, ephemeral: true }];
+      return [note(`You are now acting as a ${this.user.role === "ta" ? "TA" : "student"}.`)];
     }
-    const split = splitCommand(line);
-    if (!split) {
-      return [{ text: "Commands start with a slash, e.g. /quiz or /help. To answer a question: /answer 3a false, because ...", ephemeral: true }];
-    }
-    const command = this.dispatcher.command(split.command);
-    if (!command) return [await this.run(split.command, {})];
-    try {
-      return [await this.run(split.command, parseOptions(split.rest, command.options))];
-    } catch (error) {
-      if (error instanceof UserError) return [{ text: error.message, ephemeral: true }];
-      throw error;
-    }
+    return [await this.run({ line })];
   }
 
-  private async press(button: ReplyButton): Promise<Reply> {
+  private async press(button: ReplyButton): Promise<VisibleReply> {
     if ("form" in button) {
       this.pendingForm = button.form;
       this.buttons = [];
-      return { text: `${button.form.title}: ${button.form.field.label} (type it and press Enter; an empty line cancels)`, ephemeral: true };
+      return note(`${button.form.title}: ${button.form.field.label} (type it and press Enter; an empty line cancels)`);
     }
-    return this.run(button.action.command, button.action.options);
+    return this.run({ command: button.action.command, options: button.action.options });
   }
 
-  private async run(command: string, options: Record<string, string>): Promise<Reply> {
-    const missing = this.dispatcher.command(command)?.options.find((o) => o.required && !options[o.name]);
-    if (missing) {
-      return { text: `/${command} needs ${missing.name}: ${missing.description}. See /help.`, ephemeral: true };
-    }
-    const input: CommandInput = {
+  private async run(what: { line: string } | { command: string; options: Record<string, string> }): Promise<VisibleReply> {
+    const request: CommandRequest = {
       course: CONSOLE_COURSE,
-      user: { id: consoleUserId(this.user.name), name: this.user.name },
+      user: { id: this.userId, name: this.user.name },
       roles: [this.user.role],
-      command,
-      options,
       attachments: [],
       now: this.clock(),
+      ...what,
     };
-    const reply = await this.dispatcher.dispatch(input);
+    const reply = await this.dispatcher.dispatch(request);
     this.buttons = reply.buttons ?? [];
-    if (reply.form) this.pendingForm = reply.form;
     return reply;
   }
 }

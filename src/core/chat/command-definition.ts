@@ -1,5 +1,5 @@
 import type { CommandInput } from "./command-input.ts";
-import type { Reply } from "./reply.ts";
+import type { Reply, Visibility } from "./reply.ts";
 
 /** One option of a slash command, as every platform shows it. */
 export interface OptionDefinition {
@@ -28,6 +28,11 @@ export interface CommandDefinition<S> {
   access: Access;
   /** Reached only through buttons (e.g. "Show solution"): not registered as a slash command. */
   hidden?: boolean;
+  /**
+   * Who sees the reply, known before the work so an adapter can defer with the right visibility:
+   * fixed, or decided by the checked options (e.g. `/stats post: true` is public).
+   */
+  visibility: Visibility | ((input: CommandInput) => Visibility);
   /** Text-form examples shown by /help. */
   examples: readonly string[];
   handle(input: CommandInput, services: S): Promise<Reply> | Reply;

@@ -1,29 +1,46 @@
 import { newErrorReference, UserError } from "../errors.ts";
+import { checkOptions, usageLine } from "./check-options.ts";
 import type { CommandDefinition } from "./command-definition.ts";
 import type { CommandInput } from "./command-input.ts";
-import { privateReply, type Reply } from "./reply.ts";
+import { closestName } from "./closest-name.ts";
+import { stripControl } from "./markup.ts";
+import { parseOptions, splitCommand } from "./parse-command-line.ts";
+import { type Reply, textReply, type Visibility, type VisibleReply } from "./reply.ts";
+
+/**
+ * A command as an adapter hands it over: a typed line (`/answer 3a false, because ...`: the
+ * console, Slack's text, scripts) or a command with structured options (Discord, buttons, forms).
+ */
+export type CommandRequest = Omit<CommandInput, "command" | "options"> &
+  ({ line: string } | { command: string; options: Readonly<Record<string, string | undefined>> });
 
 /** What the dispatcher needs to know about the course beyond the command list. */
 export interface DispatchPolicy {
-  /** Runs before every command: records the person and the course, settles what time has ended. */
+  /** Runs before every command: records the person and the course. */
   prepare(input: CommandInput): void;
   /** True when the person may run TA commands (platform role or the store says so). */
   isTa(input: CommandInput): boolean;
   /** Remembered replies of processed deliveries, so a retried delivery is answered once. */
-  findReply(interactionId: string): Reply | null;
-  rememberReply(interactionId: string, reply: Reply, at: Date): void;
+  findReply(interactionId: string): VisibleReply | null;
+  rememberReply(interactionId: string, reply: VisibleReply, at: Date): void;
   /** Where bugs go: logged with their reference id. */
-  logBug(reference: string, error: unknown, input: CommandInput): void;
+  logBug(reference: string, error: unknown, input: Pick<CommandInput, "user"> & { command: string }): void;
+}
+
+/** Called once the command is checked and allowed, before its work: Discord defers here. */
+export interface DispatchHooks {
+  beforeWork?(visibility: Visibility): Promise<void> | void;
 }
 
 /**
- * The one place every adapter sends commands: checks access on the server side, answers a
- * repeated delivery once, and turns errors into replies (a UserError in its own words; a bug as
- * a reference id the person can report).
+ * The one place every adapter sends commands: parses a typed line, checks the options, checks
+ * access on the server side, says who will see the reply before the work, answers a repeated
+ * delivery once, and turns errors into private replies (a UserError in its own words; a bug as a
+ * reference id the person can report).
  */
 export class CommandDispatcher<S> {
   private readonly byName: Map<string, CommandDefinition<S>>;
-  private readonly inFlight = new Map<string, Promise<Reply>>();
+  private readonly inFlight = new Map<string, Promise<VisibleReply>>();
 
   constructor(
     readonly commands: readonly CommandDefinition<S>[],
@@ -37,15 +54,15 @@ export class CommandDispatcher<S> {
     return this.byName.get(name);
   }
 
-  async dispatch(input: CommandInput): Promise<Reply> {
-    const id = input.interactionId;
-    if (!id) return this.run(input);
+  async dispatch(request: CommandRequest, hooks: DispatchHooks = {}): Promise<VisibleReply> {
+    const id = request.interactionId;
+    if (!id) return this.run(request, hooks);
     const seen = this.policy.findReply(id);
     if (seen) return seen;
     const running = this.inFlight.get(id);
     if (running) return running;
-    const work = this.run(input).then((reply) => {
-      this.policy.rememberReply(id, reply, input.now);
+    const work = this.run(request, hooks).then((reply) => {
+      this.policy.rememberReply(id, reply, request.now);
       return reply;
     });
     this.inFlight.set(id, work);
@@ -56,22 +73,62 @@ export class CommandDispatcher<S> {
     }
   }
 
-  private async run(input: CommandInput): Promise<Reply> {
-    const command = this.byName.get(input.command);
-    if (!command) {
-      return privateReply(`There is no /${input.command} command. Try /help to see what I can do.`);
-    }
+  private async run(request: CommandRequest, hooks: DispatchHooks): Promise<VisibleReply> {
+    let name = "line" in request ? "(typed line)" : request.command;
     try {
+      const { command, input } = this.resolve(request);
+      name = command.name;
       this.policy.prepare(input);
       if (command.access === "ta" && !this.policy.isTa(input)) {
-        return privateReply(`/${command.name} is for the course staff (TAs). If you are a TA, ask the instructor to give you the TA role.`);
+        throw new UserError("ta-only", `/${command.name} is for the course staff (TAs). If you are a TA, ask the instructor to give you the TA role.`);
       }
-      return await command.handle(input, this.services);
+      const visibility = typeof command.visibility === "function" ? command.visibility(input) : command.visibility;
+      await hooks.beforeWork?.(visibility);
+      const reply: Reply = await command.handle(input, this.services);
+      return { ...reply, visibility };
     } catch (error) {
-      if (error instanceof UserError) return privateReply(error.message, { data: { error: error.code } });
+      if (error instanceof UserError) return { ...textReply(error.message, { data: { error: error.code } }), visibility: "private" };
       const reference = newErrorReference();
-      this.policy.logBug(reference, error, input);
-      return privateReply(`Something went wrong on our side (reference ${reference}). Please try again; if it happens again, tell a TA this reference.`, { data: { error: "bug", reference } });
+      this.policy.logBug(reference, error, { user: request.user, command: name });
+      return {
+        ...textReply(`Something went wrong on our side (reference ${reference}). Please try again; if it happens again, tell a TA this reference.`, { data: { error: "bug", reference } }),
+        visibility: "private",
+      };
     }
+  }
+
+  /** The command and its checked input; every problem is a UserError for the one funnel above. */
+  private resolve(request: CommandRequest): { command: CommandDefinition<S>; input: CommandInput } {
+    let name: string;
+    let given: Readonly<Record<string, string | undefined>>;
+    let command: CommandDefinition<S> | undefined;
+    if ("line" in request) {
+      const split = splitCommand(stripControl(request.line));
+      if (!split) throw new UserError("not-a-command", "Commands start with a slash, e.g. /quiz or /help. To answer a question: /answer 3a false, because ...");
+      name = split.command;
+      command = this.byName.get(name);
+      given = command ? parseLine(command, split.rest) : {};
+    } else {
+      name = request.command.trim().replace(/^\//, "").toLowerCase();
+      command = this.byName.get(name);
+      given = request.options;
+    }
+    if (!command) {
+      const guess = closestName(name, this.commands.filter((c) => !c.hidden).map((c) => c.name));
+      throw new UserError("unknown-command", `There is no /${name} command.${guess ? ` Did you mean /${guess}?` : ""} Try /help to see what I can do.`);
+    }
+    const { line: _line, ...rest } = request as CommandRequest & { line?: string };
+    const input: CommandInput = { ...rest, command: command.name, options: checkOptions(command, given) };
+    return { command, input };
+  }
+}
+
+/** The options typed after a command's name; a parse problem ends with the usage line too. */
+function parseLine(command: CommandDefinition<unknown>, rest: string): Record<string, string> {
+  try {
+    return parseOptions(rest, command.options);
+  } catch (error) {
+    if (error instanceof UserError) throw new UserError(error.code, `${error.message}\nUsage: ${usageLine(command)} (see /help)`);
+    throw error;
   }
 }

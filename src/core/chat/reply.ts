@@ -34,35 +34,91 @@ export interface ReplyFile {
   data: Buffer;
 }
 
+/** Who sees a reply: only the person who ran the command, or everyone in the channel. */
+export type Visibility = "private" | "public";
+
+/** Where a delivery goes: a person (a direct message) or a channel of the course. */
+export type DeliveryTarget = { user: string } | { channel: string };
+
 /** A message for someone other than the person who ran the command (a grader, a student, a channel). */
 export interface Delivery {
-  to: { user: string } | { channel: string };
+  to: DeliveryTarget;
   reply: Reply;
 }
 
+/** A delivery of the course it belongs to, so each adapter delivers only its own courses'. */
+export interface CourseDelivery extends Delivery {
+  course: string;
+}
+
+/** One column of a table block; numbers read best right-aligned. */
+export interface TableColumn {
+  header: string;
+  align?: "left" | "right";
+}
+
 /**
- * What a command answers, platform-neutral. `text` is Markdown in which math is written as
- * `$...$` (inline) or `$$...$$` (display); adapters render it as Unicode text or images.
+ * One block of a reply. Text in `heading`, `text`, `list` and `fields` is the tutor's markup:
+ * `**bold**`, `` `code` ``, math as `$...$` or `$$...$$`, and what a person typed wrapped by
+ * `verbatim()`. `quote` and `code` are shown exactly as given; table cells are plain text with math.
+ * Each adapter's renderer turns blocks into its platform's dialect and neutralises what people typed.
+ */
+export type Block =
+  | { kind: "heading"; text: string }
+  | { kind: "text"; text: string }
+  | { kind: "list"; items: string[] }
+  | { kind: "quote"; text: string }
+  | { kind: "fields"; fields: { name: string; value: string }[] }
+  | { kind: "table"; columns: TableColumn[]; rows: string[][] }
+  | { kind: "code"; text: string };
+
+/**
+ * What a command answers, platform-neutral: blocks, attachments, buttons, messages for others, and
+ * machine-readable facts. Who sees it is declared by the command (see `CommandDefinition.visibility`).
  */
 export interface Reply {
-  text: string;
-  ephemeral: boolean;
+  blocks: Block[];
   images?: ReplyImage[];
   files?: ReplyFile[];
   buttons?: ReplyButton[];
-  form?: FormRequest;
-  followUps?: Reply[];
   deliveries?: Delivery[];
   /** Machine-readable facts for `--json` and tests (e.g. `grade`, `stats`). */
   data?: Record<string, unknown>;
 }
 
-/** A private reply: most replies to a student are. */
-export function privateReply(text: string, extra: Partial<Reply> = {}): Reply {
-  return { text, ephemeral: true, ...extra };
+/** A reply as the dispatcher hands it to an adapter: with its visibility settled. */
+export interface VisibleReply extends Reply {
+  visibility: Visibility;
 }
 
-/** A reply everyone in the channel sees. */
-export function publicReply(text: string, extra: Partial<Reply> = {}): Reply {
-  return { text, ephemeral: false, ...extra };
+/** A reply from blocks; strings become text blocks. */
+export function reply(blocks: ReadonlyArray<Block | string>, extra: Omit<Reply, "blocks"> = {}): Reply {
+  return { blocks: blocks.map((b) => (typeof b === "string" ? text(b) : b)), ...extra };
+}
+
+/** A reply of one paragraph of markup (lines separated by `\n`). */
+export function textReply(markup: string, extra: Omit<Reply, "blocks"> = {}): Reply {
+  return reply([markup], extra);
+}
+
+export const heading = (markup: string): Block => ({ kind: "heading", text: markup });
+export const text = (markup: string): Block => ({ kind: "text", text: markup });
+export const list = (items: string[]): Block => ({ kind: "list", items });
+/** What a person typed, shown as a quote exactly as typed. */
+export const quote = (typed: string): Block => ({ kind: "quote", text: typed });
+export const fields = (pairs: { name: string; value: string }[]): Block => ({ kind: "fields", fields: pairs });
+export const table = (columns: TableColumn[], rows: string[][]): Block => ({ kind: "table", columns, rows });
+export const code = (content: string): Block => ({ kind: "code", text: content });
+
+/** Opens and closes text a person typed inside markup (private-use characters no keyboard makes). */
+export const VERBATIM_OPEN = "\uE000";
+export const VERBATIM_CLOSE = "\uE001";
+
+/**
+ * Marks text a person typed (a name, a reason, an answer) inside markup: renderers show it exactly
+ * as typed, never as formatting, math or a mention.
+ * @example text(`Request from ${verbatim(name)}: ${verbatim(reason)}`)
+ */
+export function verbatim(typed: string): string {
+  return `${VERBATIM_OPEN}${typed.replace(/[\uE000\uE001]/g, "")}${VERBATIM_CLOSE}`;
 }

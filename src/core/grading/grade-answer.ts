@@ -39,12 +39,8 @@ function dispatch(question: Question, answer: StudentAnswer): Grade {
  * @example gradeAnswer(q3a, { text: "false, because it helps generalization" }) // score 5/5
  */
 export function gradeAnswer(question: Question, answer: StudentAnswer): Grade {
-  const clipped: StudentAnswer = {
-    text: String(answer?.text ?? "").slice(0, MAX_ANSWER_CHARS),
-    ...(answer?.justification !== undefined ? { justification: String(answer.justification).slice(0, MAX_ANSWER_CHARS) } : {}),
-  };
   try {
-    return dispatch(question, clipped);
+    return gradeAnswerOrThrow(question, answer);
   } catch {
     return {
       question: question.id,
@@ -56,4 +52,16 @@ export function gradeAnswer(question: Question, answer: StudentAnswer): Grade {
       graderVersion: GRADER_VERSION,
     };
   }
+}
+
+/**
+ * `gradeAnswer` without the safety net: a grader bug throws. The grading pool uses it, so a bug is
+ * logged with a reference and retried instead of becoming an anonymous review.
+ */
+export function gradeAnswerOrThrow(question: Question, answer: StudentAnswer): Grade {
+  const clipped: StudentAnswer = {
+    text: String(answer?.text ?? "").slice(0, MAX_ANSWER_CHARS),
+    ...(answer?.justification !== undefined ? { justification: String(answer.justification).slice(0, MAX_ANSWER_CHARS) } : {}),
+  };
+  return dispatch(question, clipped);
 }

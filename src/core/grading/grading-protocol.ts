@@ -11,4 +11,5 @@ export type WorkerRequest =
 export type WorkerReply =
   | { type: "ready" }
   | { type: "result"; id: number; value: unknown }
+  /** A job that threw (a bug): `message` is for the log (it may hold a stack), never for a student. */
   | { type: "error"; id: number; message: string };

@@ -1,6 +1,6 @@
 import { parentPort } from "node:worker_threads";
 import { checkExpression } from "../math/index.ts";
-import { gradeAnswer } from "./grade-answer.ts";
+import { gradeAnswerOrThrow } from "./grade-answer.ts";
 import type { WorkerReply, WorkerRequest } from "./grading-protocol.ts";
 
 /**
@@ -19,10 +19,11 @@ port.on("message", (request: WorkerRequest) => {
   try {
     const value = request.kind === "check"
       ? checkExpression(request.student, request.reference, request.options)
-      : gradeAnswer(request.question, request.answer);
+      : gradeAnswerOrThrow(request.question, request.answer);
     reply({ type: "result", id: request.id, value });
   } catch (error) {
-    reply({ type: "error", id: request.id, message: error instanceof Error ? error.message : String(error) });
+    // A grader bug: the pool logs the stack and sends the answer to a TA; the student never sees it.
+    reply({ type: "error", id: request.id, message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }
 });
 

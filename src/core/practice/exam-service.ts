@@ -4,7 +4,8 @@ import { UserError } from "../errors.ts";
 import type { StudentAnswer } from "../grading/grade.ts";
 import type { AttemptRecord, ExamSessionRecord, Store } from "../ports.ts";
 import type { TimeZone } from "../time-zone.ts";
-import { checkAnswerText, gradedAnswer, type Grader, type Learner } from "./practice-service.ts";
+import type { AnswerGrading } from "./answer-grading.ts";
+import { checkAnswerText, gradedAnswer, type Learner } from "./practice-service.ts";
 
 /** One problem's line in an exam report: `Problem 2: 14/20`. */
 export interface ProblemResult {
@@ -31,6 +32,15 @@ export interface ExamReport {
 }
 
 /**
+ * What `/exam status` shows: the running exam with the questions answered so far, the report of
+ * the latest submitted one, or nothing yet. `unseen` marks a report the student had not been shown.
+ */
+export type ExamStatus =
+  | { kind: "running"; session: ExamSessionRecord; answered: string[] }
+  | { kind: "submitted"; report: ExamReport; unseen: boolean }
+  | { kind: "none" };
+
+/**
  * The mock midterm: every question, under the exam's time limit enforced here (not by the
  * platform), no scores until submission, and automatic submission at the deadline.
  */
@@ -41,7 +51,7 @@ export class ExamService {
   constructor(
     private readonly bank: QuestionBank,
     private readonly store: Store,
-    private readonly grader: Grader,
+    private readonly grading: AnswerGrading,
     private readonly zone: TimeZone,
   ) {}
 
@@ -86,16 +96,19 @@ export class ExamService {
   private async storeAnswer(session: ExamSessionRecord, question: Question, answer: StudentAnswer, now: Date, interactionId?: string): Promise<AttemptRecord> {
     checkAnswerText(answer);
     if (now > session.deadline) throw lateAnswer(question.id, now, session.deadline, this.zone);
-    const grade = await this.grader.grade(question, answer);
-    return await this.store.commit(() => {
+    // A failed grading is stored as waiting for a TA (the report says "pending TA review") and retried once.
+    const graded = await this.grading.grade(question, answer, session);
+    const attempt = await this.store.commit(() => {
       const current = this.store.examSessions.open(session.course, session.user);
       // Grading is asynchronous: the deadline may have passed meanwhile (a submission waits for us).
       if (!current || current.id !== session.id) throw lateAnswer(question.id, now, session.deadline, this.zone);
       return this.store.attempts.add({
         course: session.course, user: session.user, question: question.id, mode: "exam", examSession: session.id,
-        ...gradedAnswer(answer, grade), createdAt: now, interactionId,
+        ...gradedAnswer(answer, graded.grade), createdAt: now, interactionId,
       });
     });
+    this.grading.stored(attempt, graded);
+    return attempt;
   }
 
   /** Submits the running exam once the answers sent before it are stored. */
@@ -127,17 +140,35 @@ export class ExamService {
   /** Submits this learner's session if its deadline passed (also after a restart). */
   settle(who: Learner, now: Date): ExamReport | null {
     const open = this.store.examSessions.open(who.course, who.user);
-    if (!open || open.deadline > now) return null;
-    this.store.examSessions.submit(open.id, open.deadline, "deadline");
-    return this.report({ ...open, submittedAt: open.deadline, submittedBy: "deadline" });
+    return open && open.deadline <= now ? this.submitAtDeadline(open) : null;
   }
 
-  /** Submits every session whose deadline passed; returns their reports so students can be told. */
-  submitExpired(now: Date): ExamReport[] {
-    return this.store.examSessions.expired(now).map((s) => {
-      this.store.examSessions.submit(s.id, s.deadline, "deadline");
-      return this.report({ ...s, submittedAt: s.deadline, submittedBy: "deadline" });
-    });
+  /** Submits every session whose deadline passed; `told` runs in the same transaction as each submission, once. */
+  submitExpired(now: Date, told: (report: ExamReport) => void): void {
+    for (const session of this.store.examSessions.expired(now)) {
+      this.store.transaction(() => {
+        const report = this.submitAtDeadline(session);
+        if (!report) return;
+        told(report);
+        this.store.examSessions.markReported(session.id, now);
+      });
+    }
+  }
+
+  /** Submits a session as its deadline does; null when someone (another process) already did. */
+  private submitAtDeadline(session: ExamSessionRecord): ExamReport | null {
+    if (!this.store.examSessions.submit(session.id, session.deadline, "deadline")) return null;
+    return this.report({ ...session, submittedAt: session.deadline, submittedBy: "deadline" });
+  }
+
+  /** The running exam and what it has answers for, else the latest report (marked seen). */
+  status(who: Learner, now: Date): ExamStatus {
+    const open = this.open(who, now);
+    if (open) return { kind: "running", session: open, answered: [...new Set(this.store.attempts.forSession(open.id).map((a) => a.question))] };
+    const missed = this.takeUnreported(who, now);
+    if (missed) return { kind: "submitted", report: missed, unseen: true };
+    const latest = this.store.examSessions.latest(who.course, who.user);
+    return latest ? { kind: "submitted", report: this.report(latest), unseen: false } : { kind: "none" };
   }
 
   /** The report of a session: the last answer to each question counts. */

@@ -3,12 +3,8 @@ import type { Question } from "../bank/schema.ts";
 import { UserError } from "../errors.ts";
 import type { Grade, StudentAnswer } from "../grading/grade.ts";
 import type { AttemptRecord, QuestionSummary, Store } from "../ports.ts";
+import type { AnswerGrading } from "./answer-grading.ts";
 import { reschedule } from "./scheduler.ts";
-
-/** Grades answers; the grading pool implements it (sandboxed, with time and memory limits). */
-export interface Grader {
-  grade(question: Question, answer: StudentAnswer): Promise<Grade>;
-}
 
 /** Who is practising, in which course. */
 export interface Learner {
@@ -26,7 +22,7 @@ export class PracticeService {
   constructor(
     private readonly bank: QuestionBank,
     private readonly store: Store,
-    private readonly grader: Grader,
+    private readonly grading: AnswerGrading,
   ) {}
 
   /** Picks a question: the one asked for, one from a topic, else what is due, unseen, then weakest. */
@@ -60,7 +56,8 @@ export class PracticeService {
 
   /**
    * Grades a practice answer and stores it with its grade and the next review date, in one
-   * transaction, before anything is said to the student.
+   * transaction, before anything is said to the student. If grading fails, the answer waits for a
+   * TA (the grade's feedback says so, with a reference) and is retried once in the background.
    */
   async answer(who: Learner, questionId: string, answer: StudentAnswer, now: Date, interactionId?: string): Promise<{ question: Question; grade: Grade; attempt: AttemptRecord }> {
     const question = this.bank.require(questionId);
@@ -68,7 +65,8 @@ export class PracticeService {
     if (!this.store.served.has(who.course, who.user, question.id)) {
       throw new UserError("not-served", `You have not been given question ${question.id} yet. Ask for it with /quiz ${question.id}, then answer.`);
     }
-    const grade = await this.grader.grade(question, answer);
+    const graded = await this.grading.grade(question, answer, who);
+    const grade = graded.grade;
     const attempt = await this.store.commit(() => {
       const stored = this.store.attempts.add({
         course: who.course, user: who.user, question: question.id, mode: "practice", examSession: null,
@@ -81,6 +79,7 @@ export class PracticeService {
       }
       return stored;
     });
+    this.grading.stored(attempt, graded);
     return { question, grade, attempt };
   }
 }

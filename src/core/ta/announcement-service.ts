@@ -1,10 +1,6 @@
-import type { Delivery } from "../chat/reply.ts";
-import { publicReply } from "../chat/reply.ts";
+import { type CourseDelivery, textReply } from "../chat/reply.ts";
 import { UserError } from "../errors.ts";
 import type { AnnouncementRecord, AnnouncementRepository } from "./ta-ports.ts";
-
-/** A delivery of the course it belongs to, so each adapter delivers only its own courses'. */
-export type CourseDelivery = Delivery & { course: string };
 
 /** The channel a scheduled announcement goes to when neither the TA nor the platform names one. */
 export const DEFAULT_ANNOUNCEMENT_CHANNEL = "announcements";
@@ -57,7 +53,7 @@ export class AnnouncementService {
 
   /** Claims every due announcement (of one course, or all) and returns what to post where. */
   deliverDue(now: Date, course?: string): CourseDelivery[] {
-    return this.repo.claimDue(now, course).map((a) => ({ course: a.course, to: { channel: a.channel }, reply: publicReply(a.message) }));
+    return this.repo.claimDue(now, course).map((a) => ({ course: a.course, to: { channel: a.channel }, reply: textReply(a.message) }));
   }
 
   private requirePending(course: string, id: number): AnnouncementRecord {

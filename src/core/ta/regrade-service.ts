@@ -1,6 +1,6 @@
 import type { QuestionBank } from "../bank/question-bank.ts";
 import type { Person } from "../chat/command-input.ts";
-import { type Delivery, privateReply, type ReplyButton } from "../chat/reply.ts";
+import { type Delivery, heading, quote, reply, type ReplyButton, text, textReply, verbatim } from "../chat/reply.ts";
 import { UserError } from "../errors.ts";
 import { formatScore } from "../format.ts";
 import type { AttemptRecord, Store } from "../ports.ts";
@@ -10,6 +10,14 @@ import type { RegradeRecord, TaStore } from "./ta-ports.ts";
 const DAY = 86_400_000;
 /** Where a regrade goes when nobody answers for the question's grader. */
 export const TA_CHANNEL = "ta";
+
+/** An open regrade request as a TA's list shows it. */
+export interface OpenRegrade extends RegradeRecord {
+  /** The student's display name (their chat id when none is known). */
+  student: string;
+  /** The answer's maximum score, for the resolve form. */
+  max: number;
+}
 
 /** The graded answer a regrade concerns, and until when it may be asked. */
 export interface RegradeTarget {
@@ -54,9 +62,9 @@ export class RegradeService {
   }
 
   request(course: string, student: Person, questionId: string, reason: string, now: Date): { regrade: RegradeRecord; deliveries: Delivery[] } {
-    const text = reason.trim();
-    if (text.length < 5) throw new UserError("regrade-reason", "Say why the rubric was applied wrongly, e.g. `/regrade 3b I named weight decay, which the rubric accepts`.");
-    if (text.length > 1500) throw new UserError("regrade-reason", `Your reason is ${text.length} characters; keep it under 1500.`);
+    const why = reason.trim();
+    if (why.length < 5) throw new UserError("regrade-reason", "Say why the rubric was applied wrongly, e.g. `/regrade 3b I named weight decay, which the rubric accepts`.");
+    if (why.length > 1500) throw new UserError("regrade-reason", `Your reason is ${why.length} characters; keep it under 1500.`);
     const { attempt, deadline, from } = this.target(course, student.id, questionId);
     const question = this.bank.require(attempt.question);
     if (now > deadline) {
@@ -65,21 +73,33 @@ export class RegradeService {
     if (attempt.needsReview) throw new UserError("regrade-pending", `Your answer to ${question.id} still waits for a TA to grade it; ask for a regrade once it is graded.`);
     if (this.ta.regrades.openForAttempt(attempt.id)) throw new UserError("regrade-open", `You already asked for a regrade of ${question.id}; a TA will answer it.`);
     const regrade = this.ta.regrades.add({
-      course, user: student.id, question: question.id, attempt: attempt.id, grader: question.grader, reason: text, scoreBefore: attempt.score, createdAt: now,
+      course, user: student.id, question: question.id, attempt: attempt.id, grader: question.grader, reason: why, scoreBefore: attempt.score, createdAt: now,
     });
     const assigned = this.ta.graders.userFor(course, question.grader);
-    const note = privateReply([
-      `**Regrade request #${regrade.id}** for ${question.id} (graded by ${question.grader}) from ${student.name}: ${formatScore(attempt.score, attempt.max)}.`,
-      `Answer: ${attempt.answer}${attempt.justification ? ` — ${attempt.justification}` : ""}`,
-      `Reason: ${text}`,
+    const note = reply([
+      heading(`Regrade request #${regrade.id} for ${question.id} (graded by ${question.grader}) from ${verbatim(student.name)}: ${formatScore(attempt.score, attempt.max)}.`),
+      text("Answer:"),
+      quote(`${attempt.answer}${attempt.justification ? ` — ${attempt.justification}` : ""}`),
+      text("Reason:"),
+      quote(why),
       `Resolve with /regrades resolve ${regrade.id} SCORE NOTE (score out of ${attempt.max}).`,
-    ].join("\n"), { buttons: [resolveButton(regrade.id, attempt.max)] });
+    ], { buttons: [resolveButton(regrade.id, attempt.max)] });
     const to = assigned ? { user: assigned } : { channel: TA_CHANNEL };
     return { regrade, deliveries: [{ to, reply: note }] };
   }
 
-  open(course: string): RegradeRecord[] {
-    return this.ta.regrades.open(course);
+  /** The open requests, oldest first, with what a TA's list shows: the student's display name and the answer's maximum score. */
+  open(course: string): OpenRegrade[] {
+    return this.ta.regrades.open(course).map((r) => ({
+      ...r,
+      student: this.ta.people.displayName(r.user) ?? r.user,
+      max: this.store.attempts.get(r.attempt)?.max ?? 0,
+    }));
+  }
+
+  /** Which chat user answers for which bank grader; regrades of the others go to the TA channel. */
+  routing(course: string): { grader: string; user: string }[] {
+    return this.ta.graders.list(course);
   }
 
   /** Sets the new score with a note, keeps the old grade in the history, and tells the student. */
@@ -97,17 +117,33 @@ export class RegradeService {
       return this.ta.grades.replace({ attempt: before.id, score, items, by: by.id, source: "regrade", note: decision.note, at: now });
     });
     const changed = score === before.score ? `stays ${formatScore(score, before.max)}` : `changed from ${formatScore(before.score, before.max)} to ${formatScore(score, before.max)}`;
-    const reply = privateReply(`Your regrade request for ${regrade.question} was answered by ${by.name}: your score ${changed}.${decision.note ? `\nNote: ${decision.note}` : ""}`);
-    return { regrade: this.ta.regrades.get(id)!, attempt, deliveries: [{ to: { user: regrade.user }, reply }] };
+    const told = textReply(`Your regrade request for ${regrade.question} was answered by ${verbatim(by.name)}: your score ${changed}.${decision.note ? `\nNote: ${verbatim(decision.note)}` : ""}`);
+    return { regrade: this.ta.regrades.get(id)!, attempt, deliveries: [{ to: { user: regrade.user }, reply: told }] };
   }
 
-  /** Routes the regrades of a bank grader (e.g. Ken-Fu) to a chat user. Returns the bank's spelling. */
-  assign(course: string, grader: string, user: string): string {
+  /**
+   * Routes the regrades of a bank grader (e.g. Ken-Fu) to a chat user, named as `userFor` reads it.
+   * Returns the bank's spelling of the grader and the user's full id.
+   */
+  assign(course: string, grader: string, userName: string, by: string): { grader: string; user: string } {
     const names = [...new Set(this.bank.all().map((q) => q.grader))];
     const found = names.find((n) => n.toLowerCase() === grader.trim().toLowerCase());
     if (!found) throw new UserError("unknown-grader", `"${grader}" grades no question. Graders: ${names.join(", ")}.`);
+    const user = this.userFor(course, userName, by);
     this.ta.graders.assign(course, found, user);
-    return found;
+    return { grader: found, user };
+  }
+
+  /**
+   * A chat user a TA named: a full id (`console:ken`, `discord:123`: adapters turn mentions into
+   * ids), a name someone in the course goes by, else a name on the TA's own platform.
+   */
+  private userFor(course: string, named: string, by: string): string {
+    const t = named.trim();
+    if (t.includes(":")) return t;
+    const known = this.store.enrollments.list(course).find((e) => e.name.toLowerCase() === t.toLowerCase());
+    if (known) return known.user;
+    return `${by.slice(0, by.lastIndexOf(":") + 1)}${t}`;
   }
 }
 

@@ -1,7 +1,7 @@
 import type { QuestionBank } from "../bank/question-bank.ts";
 import type { Question } from "../bank/schema.ts";
 import type { Person } from "../chat/command-input.ts";
-import { type Delivery, privateReply } from "../chat/reply.ts";
+import { type Delivery, textReply, verbatim } from "../chat/reply.ts";
 import { UserError } from "../errors.ts";
 import { formatScore } from "../format.ts";
 import type { AwardedItem } from "../grading/grade.ts";
@@ -57,6 +57,12 @@ export class ReviewService {
     };
   }
 
+  /** Whether answer `attemptId` of this course waits for a TA. */
+  isWaiting(course: string, attemptId: number): boolean {
+    const attempt = this.store.attempts.get(attemptId);
+    return attempt !== null && attempt.course === course && attempt.needsReview;
+  }
+
   /** The rubric items of a question a TA can award one by one (short answers, drawings, proofs). */
   rubric(question: Question): ReviewRubricItem[] {
     const a = question.answer;
@@ -84,7 +90,7 @@ export class ReviewService {
       }
       return graded;
     });
-    const told = privateReply(`A TA graded your answer to ${question.id}: ${formatScore(score, before.max)}.${note ? `\nNote: ${note}` : ""}\nSee /progress.`);
+    const told = textReply(`A TA graded your answer to ${question.id}: ${formatScore(score, before.max)}.${note ? `\nNote: ${verbatim(note)}` : ""}\nSee /progress.`);
     return { attempt, deliveries: [{ to: { user: before.user }, reply: told }] };
   }
 

@@ -1,14 +1,14 @@
 import type { Question } from "../bank/schema.ts";
-import type { FormRequest, Reply, ReplyButton } from "../chat/reply.ts";
-import { privateReply } from "../chat/reply.ts";
+import type { Block, FormRequest, Reply, ReplyButton } from "../chat/reply.ts";
+import { heading, reply, text } from "../chat/reply.ts";
 import type { ServeReason } from "../practice/practice-service.ts";
 
 const REASONS: Record<ServeReason, string> = {
   requested: "",
   topic: "",
-  due: "Due for review. ",
-  new: "New to you. ",
-  weakest: "Your weakest so far. ",
+  due: "Due for review.",
+  new: "New to you.",
+  weakest: "Your weakest so far.",
 };
 
 /** How to type an answer, by kind, when the bank gives no specific advice. */
@@ -49,13 +49,9 @@ function questionButtons(q: Question): ReplyButton[] {
 
 /** A question as a student sees it: id, points, problem, prompt, and how to answer. */
 export function questionReply(q: Question, problemTitle: string, reason: ServeReason = "requested"): Reply {
-  const lines = [
-    `${REASONS[reason]}**Question ${q.id}** · ${q.points} point${q.points === 1 ? "" : "s"}${q.bonus ? " (bonus)" : ""} · Problem ${q.problem}: ${problemTitle}`,
-    ...(q.context ? ["", q.context.trim()] : []),
-    "",
-    q.prompt.trim(),
-    "",
-    `How to answer: ${(q.howToAnswer ?? defaultHowTo(q)).trim()}`,
-  ];
-  return privateReply(lines.join("\n"), { buttons: questionButtons(q), data: { question: { id: q.id, points: q.points, kind: q.answer.kind } } });
+  const blocks: Block[] = [heading(`Question ${q.id} · ${q.points} point${q.points === 1 ? "" : "s"}${q.bonus ? " (bonus)" : ""} · Problem ${q.problem}: ${problemTitle}`)];
+  if (REASONS[reason]) blocks.push(text(REASONS[reason]));
+  if (q.context) blocks.push(text(q.context.trim()));
+  blocks.push(text(q.prompt.trim()), text(`How to answer: ${(q.howToAnswer ?? defaultHowTo(q)).trim()}`));
+  return reply(blocks, { buttons: questionButtons(q), data: { question: { id: q.id, points: q.points, kind: q.answer.kind } } });
 }

@@ -1,29 +1,28 @@
-import type { Reply, ReplyButton } from "../chat/reply.ts";
-import { privateReply } from "../chat/reply.ts";
+import type { Block, Reply, ReplyButton } from "../chat/reply.ts";
+import { heading, list, quote, reply, text, verbatim } from "../chat/reply.ts";
 import { formatScore } from "../format.ts";
 import type { ReviewItem, ReviewRubricItem } from "../ta/review-service.ts";
 import type { TimeZone } from "../time-zone.ts";
-
-const quote = (text: string) => text.split("\n").map((l) => `> ${l}`).join("\n");
 
 /**
  * One answer of the review queue for a TA: the question, the student, the answer, the automatic
  * grade, the rubric, and buttons (full marks, zero, a score with a note, rubric items, skip).
  */
-export function reviewReply(item: ReviewItem, rubric: ReviewRubricItem[], zone: TimeZone, prefix = ""): Reply {
+export function reviewReply(item: ReviewItem, rubric: ReviewRubricItem[], zone: TimeZone, before: Block[] = []): Reply {
   const { attempt: a, question: q } = item;
   const id = String(a.id);
   const where = a.mode === "exam" ? "mock exam" : "practice";
-  const lines = [
-    `${prefix}**Review** (${item.waiting} waiting): answer #${a.id} to ${q.id} — ${q.title} (${q.points} points) by ${item.student}, ${where}, ${zone.format(a.createdAt)}`,
-    "Answer:",
+  const blocks: Block[] = [
+    ...before,
+    heading(`Review (${item.waiting} waiting): answer #${a.id} to ${q.id} — ${q.title} (${q.points} points) by ${verbatim(item.student)}, ${where}, ${zone.format(a.createdAt)}`),
+    text("Answer:"),
     quote(a.answer),
   ];
-  if (a.justification) lines.push("Justification:", quote(a.justification));
-  if (q.answer.kind === "drawing") lines.push("Attached image: none stored with this answer; the drawing is described in words above.");
-  lines.push(`Automatic grade: ${formatScore(a.score, a.max)}${a.feedback.length ? ` — ${a.feedback.join(" ")}` : ""}`);
-  if (rubric.length) lines.push("Rubric:", ...rubric.map((r) => `• ${r.id} (${r.points}): ${r.label}`));
-  lines.push(`Grade with /review ${a.id} SCORE NOTE${rubric.length ? ` or /review ${a.id} items: ${rubric.slice(0, 2).map((r) => r.id).join(",")}` : ""}.`);
+  if (a.justification) blocks.push(text("Justification:"), quote(a.justification));
+  if (q.answer.kind === "drawing") blocks.push(text("Attached image: none stored with this answer; the drawing is described in words above."));
+  blocks.push(text(`Automatic grade: ${formatScore(a.score, a.max)}${a.feedback.length ? ` — ${a.feedback.join(" ")}` : ""}`));
+  if (rubric.length) blocks.push(text("Rubric:"), list(rubric.map((r) => `${r.id} (${r.points}): ${r.label}`)));
+  blocks.push(text(`Grade with /review ${a.id} SCORE NOTE${rubric.length ? ` or /review ${a.id} items: ${rubric.slice(0, 2).map((r) => r.id).join(",")}` : ""}.`));
   const buttons: ReplyButton[] = [
     { label: `Award full (${a.max})`, style: "primary", action: { command: "review", options: { attempt: id, score: String(a.max) } } },
     { label: "Award 0", style: "danger", action: { command: "review", options: { attempt: id, score: "0" } } },
@@ -33,5 +32,5 @@ export function reviewReply(item: ReviewItem, rubric: ReviewRubricItem[], zone: 
     buttons.push({ label: "Award items…", form: { title: `Rubric items for #${id} (${q.id})`, action: { command: "review", options: { attempt: id } }, field: { option: "items", label: `Item ids earned, comma-separated (${rubric.map((r) => r.id).join(", ")})`, maxLength: 500 } } });
   }
   buttons.push({ label: "Skip", style: "secondary", action: { command: "review", options: { after: id } } });
-  return privateReply(lines.join("\n"), { buttons, data: { review: { attempt: a.id, question: q.id, user: a.user, waiting: item.waiting } } });
+  return reply(blocks, { buttons, data: { review: { attempt: a.id, question: q.id, user: a.user, waiting: item.waiting } } });
 }

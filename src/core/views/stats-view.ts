@@ -1,4 +1,5 @@
 import type { QuestionBank } from "../bank/question-bank.ts";
+import { type Block, fields, heading, table, text, verbatim } from "../chat/reply.ts";
 import type { Summary } from "../stats/descriptive-stats.ts";
 import type { AssessmentStats } from "../stats/stats-service.ts";
 import type { TimeZone } from "../time-zone.ts";
@@ -7,43 +8,50 @@ const one = (n: number) => n.toFixed(1);
 /** 106, 92.5: whole numbers stay whole, as in the TAs' post. */
 const plain = (n: number) => String(Math.round(n * 10) / 10);
 
-function block(title: string, s: Summary | null): string[] {
-  if (!s) return [`**${title}**`, "No scores yet."];
+function summaryBlocks(title: string, s: Summary | null): Block[] {
+  if (!s) return [heading(title), text("No scores yet.")];
   return [
-    `**${title}** (${s.n} student${s.n === 1 ? "" : "s"})`,
-    `High score: ${plain(s.high)}`,
-    `Mean score: ${one(s.mean)}`,
-    `Median score: ${plain(s.median)}`,
-    `Standard deviation: ${one(s.sd)}`,
+    heading(`${title} (${s.n} student${s.n === 1 ? "" : "s"})`),
+    fields([
+      { name: "High score", value: plain(s.high) },
+      { name: "Mean score", value: one(s.mean) },
+      { name: "Median score", value: plain(s.median) },
+      { name: "Standard deviation", value: one(s.sd) },
+    ]),
   ];
 }
 
 /** The statistics reply, laid out like the seed's "Midterm statistics" post. */
-export function statsText(stats: AssessmentStats, extras: { graders?: string[]; regrades?: string } = {}): string {
+export function statsBlocks(stats: AssessmentStats, extras: { graders?: string[]; regrades?: string } = {}): Block[] {
   const source = stats.kind === "mock"
     ? "mock exam: each student's latest submitted attempt, bonus included"
     : "imported scores";
-  const lines = [`**${stats.assessment} statistics** (${source})`, ""];
+  // An imported assessment is named by the TA who imported it.
+  const blocks: Block[] = [heading(`${verbatim(stats.assessment)} statistics (${source})`)];
   if (stats.section) {
-    lines.push(...block(stats.section, stats.overall));
+    blocks.push(...summaryBlocks(stats.section, stats.overall));
   } else {
-    lines.push(...block("Overall statistics", stats.overall));
-    for (const [name, summary] of Object.entries(stats.sections)) lines.push("", ...block(name, summary));
+    blocks.push(...summaryBlocks("Overall statistics", stats.overall));
+    for (const [name, summary] of Object.entries(stats.sections)) blocks.push(...summaryBlocks(name, summary));
   }
-  lines.push("", "Standard deviation: population (divide by n).");
+  blocks.push(text("Standard deviation: population (divide by n)."));
   if (stats.questions.length && stats.overall) {
-    lines.push("", "**Per question** (whole class; unanswered counts 0; discrimination = correlation with the total)", "```");
-    lines.push(`${"Q".padEnd(7)} ${"mean".padStart(9)} ${"full".padStart(5)} ${"disc".padStart(5)}`);
-    for (const q of stats.questions) {
-      const mean = `${plain(q.mean)}/${q.max}`;
-      const disc = q.discrimination === null ? "—" : q.discrimination.toFixed(2);
-      lines.push(`${q.question.padEnd(7)} ${mean.padStart(9)} ${`${Math.round(q.fullShare * 100)}%`.padStart(5)} ${disc.padStart(5)}`);
-    }
-    lines.push("```");
+    blocks.push(
+      heading("Per question (whole class; unanswered counts 0; discrimination = correlation with the total)"),
+      table(
+        [{ header: "Q" }, { header: "mean", align: "right" }, { header: "full", align: "right" }, { header: "disc", align: "right" }],
+        stats.questions.map((q) => [
+          q.question,
+          `${plain(q.mean)}/${q.max}`,
+          `${Math.round(q.fullShare * 100)}%`,
+          q.discrimination === null ? "—" : q.discrimination.toFixed(2),
+        ]),
+      ),
+    );
   }
-  if (extras.graders?.length) lines.push("", ...extras.graders);
-  if (extras.regrades) lines.push("", extras.regrades);
-  return lines.join("\n");
+  if (extras.graders?.length) blocks.push(text(extras.graders.join("\n")));
+  if (extras.regrades) blocks.push(text(extras.regrades));
+  return blocks;
 }
 
 /** `stats: {overall, sections}` for `--json`, each with n, high, mean, median, sd. */

@@ -18,15 +18,17 @@ describe("createGradingPool", () => {
 
   it("grades an expression question in a worker", async () => {
     const q = question("2c-i");
-    const grade = await pool.grade(q, { text: "(1(W_1 x) ⊙ (W3ᵀ dL/dz)) xᵀ" });
-    expect(grade).toMatchObject({ question: "2c-i", score: q.points, max: q.points });
+    const outcome = await pool.grade(q, { text: "(1(W_1 x) ⊙ (W3ᵀ dL/dz)) xᵀ" });
+    expect(outcome).toMatchObject({ ok: true, grade: { question: "2c-i", score: q.points, max: q.points } });
   });
 
   it("turns a hostile answer into feedback, not an exception", async () => {
     const q = question("2c-i");
-    const grade = await pool.grade(q, { text: "ones(100000,100000)" });
-    expect(grade.score).toBe(0);
-    expect(grade.feedback.join(" ")).not.toBe("");
+    // Refused by the expression guard before any evaluation: the student's own input, graded 0 with a reason.
+    const outcome = await pool.grade(q, { text: "ones(100000,100000)" });
+    if (!outcome.ok) throw new Error(`grading failed: ${outcome.failure}`);
+    expect(outcome.grade).toMatchObject({ score: 0, needsReview: false });
+    expect(outcome.grade.feedback.join(" ")).toMatch(/ones sizes are limited/);
   });
 
   it("grades many checks concurrently across its workers", async () => {

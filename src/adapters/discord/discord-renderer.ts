@@ -1,0 +1,143 @@
+// A neutral reply as Discord message payloads: plain JSON the adapter hands to discord.js or REST.
+import { stripControl } from "../../core/chat/markup.ts";
+import type { Block, ReplyButton, VisibleReply } from "../../core/chat/reply.ts";
+import { chunk, splitMessage, truncate } from "../../render/split-message.ts";
+import { blockItems } from "./discord-markdown.ts";
+
+/** Discord's limits on what a message may carry (developer docs: Message, Components, Attachments). */
+export const DISCORD_LIMITS = {
+  content: 2000,
+  buttonsPerRow: 5,
+  rowsPerMessage: 5,
+  buttonLabel: 80,
+  customId: 100,
+  attachmentsPerMessage: 10,
+  attachmentDescription: 1024,
+} as const;
+
+/** `MessageFlags.Ephemeral`: only the person who ran the command sees the message. */
+export const EPHEMERAL = 64;
+
+export interface DiscordButton {
+  type: 2;
+  /** 1 primary, 2 secondary, 4 danger. */
+  style: 1 | 2 | 4;
+  label: string;
+  custom_id: string;
+}
+
+export interface DiscordActionRow {
+  type: 1;
+  components: DiscordButton[];
+}
+
+/** A file to upload with the message (discord.js `files`, or multipart `files[n]` over REST). */
+export interface DiscordAttachment {
+  name: string;
+  data: Buffer;
+  contentType: string;
+  /** Alt text of an image. */
+  description?: string;
+}
+
+/** One message to send: a reply's first message, or a follow-up with the same flags. */
+export interface DiscordMessage {
+  content: string;
+  components?: DiscordActionRow[];
+  files?: DiscordAttachment[];
+  flags?: number;
+  /** Nothing a reply says pings anyone, whatever its text. */
+  allowed_mentions: { parse: [] };
+}
+
+export interface DiscordRenderOptions {
+  /**
+   * A button's `custom_id` (at most 100 characters, unique in the message); the adapter encodes the
+   * button's action or form in it. Default `button:<index>`.
+   */
+  customId?: (button: ReplyButton, index: number) => string;
+}
+
+const STYLES = { primary: 1, secondary: 2, danger: 4 } as const;
+
+/**
+ * Renders a reply as Discord messages within Discord's limits: Markdown content split at 2,000
+ * characters (each message but the last says where the rest is), attachments on the first message,
+ * buttons in rows of five under the last, and `flags: 64` on every message of a private reply.
+ */
+export function renderDiscordReply(reply: VisibleReply, options: DiscordRenderOptions = {}): DiscordMessage[] {
+  const base = (content: string): DiscordMessage => ({
+    content,
+    allowed_mentions: { parse: [] },
+    ...(reply.visibility === "private" ? { flags: EPHEMERAL } : {}),
+  });
+  const messages = splitMessage(blockPieces(reply.blocks), { limit: DISCORD_LIMITS.content })
+    .map((part) => base(part.text))
+    .filter((m) => m.content !== "");
+
+  chunk(attachments(reply), DISCORD_LIMITS.attachmentsPerMessage).forEach((files, i) => {
+    const message = messages[i] ?? messages[messages.push(base(i === 0 ? "" : "More attachments:")) - 1]!;
+    message.files = files;
+  });
+
+  const perMessage = DISCORD_LIMITS.buttonsPerRow * DISCORD_LIMITS.rowsPerMessage;
+  chunk(buttons(reply.buttons ?? [], options.customId ?? defaultCustomId), perMessage).forEach((group, i) => {
+    const rows = chunk(group, DISCORD_LIMITS.buttonsPerRow).map((components): DiscordActionRow => ({ type: 1, components }));
+    const last = messages[messages.length - 1];
+    if (i === 0 && last) last.components = rows;
+    else messages.push({ ...base(i === 0 ? "" : "More choices:"), components: rows });
+  });
+
+  if (messages.length === 0) messages.push(base("(no content)"));
+  return messages;
+}
+
+/** The default `custom_id`: the button's place in the reply. */
+export const defaultCustomId = (_button: ReplyButton, index: number): string => `button:${index}`;
+
+/** Rendered blocks (as items a split should rather not cut), a heading kept with the block under it. */
+function blockPieces(blocks: readonly Block[]): string[][] {
+  const pieces: string[][] = [];
+  let heading: string | null = null;
+  for (const block of blocks) {
+    const items = blockItems(block).filter((item) => item !== "");
+    if (items.length === 0) continue;
+    if (heading !== null) items[0] = `${heading}\n${items[0]}`;
+    heading = null;
+    if (block.kind === "heading") heading = items[0]!;
+    else pieces.push(items);
+  }
+  if (heading !== null) pieces.push([heading]);
+  return pieces;
+}
+
+function buttons(list: readonly ReplyButton[], customId: (button: ReplyButton, index: number) => string): DiscordButton[] {
+  const seen = new Set<string>();
+  return list.map((button, index) => {
+    const id = customId(button, index);
+    // The adapter decodes custom_id to run the action: cutting it would run something else, so a bad one is a bug.
+    if (id.length === 0 || id.length > DISCORD_LIMITS.customId || seen.has(id)) {
+      throw new Error(`Discord custom_id must be 1-${DISCORD_LIMITS.customId} characters and unique in a message: ${JSON.stringify(id)}`);
+    }
+    seen.add(id);
+    const label = truncate(stripControl(button.label).replace(/\s+/g, " ").trim(), DISCORD_LIMITS.buttonLabel);
+    return { type: 2, style: STYLES[button.style ?? "secondary"], label: label || `Option ${index + 1}`, custom_id: id };
+  });
+}
+
+function attachments(reply: VisibleReply): DiscordAttachment[] {
+  return [
+    ...(reply.images ?? []).map((image) => ({
+      name: fileName(image.name.endsWith(".png") ? image.name : `${image.name}.png`),
+      data: image.png,
+      contentType: "image/png",
+      description: truncate(stripControl(image.alt), DISCORD_LIMITS.attachmentDescription),
+    })),
+    ...(reply.files ?? []).map((file) => ({ name: fileName(file.name), data: file.data, contentType: file.contentType })),
+  ];
+}
+
+/** A file name Discord shows as given: no folders, no control characters. */
+function fileName(name: string): string {
+  return stripControl(name).replace(/[\\/]/g, "_") || "file";
+}

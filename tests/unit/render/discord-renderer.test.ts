@@ -1,0 +1,180 @@
+import { describe, expect, it } from "vitest";
+import { renderDiscordReply } from "../../../src/adapters/discord/discord-renderer.ts";
+import {
+  type Block, code, fields, heading, list, quote, type ReplyButton, table, text, verbatim, type VisibleReply,
+} from "../../../src/core/chat/reply.ts";
+import { discordProblems, hasControl } from "../../fakes/platform-limits.ts";
+
+const privately = (blocks: Block[], extra: Partial<VisibleReply> = {}): VisibleReply => ({ blocks, visibility: "private", ...extra });
+const render = (reply: VisibleReply) => {
+  const messages = renderDiscordReply(reply);
+  expect(discordProblems(messages)).toEqual([]);
+  return messages;
+};
+const content = (reply: VisibleReply) => render(reply).map((m) => m.content).join("\n");
+/** What a reader sees: backslash escapes and zero-width spaces gone. */
+const shown = (markdown: string) => markdown.replace(/\\([^A-Za-z0-9\s])/g, "$1").replace(/\u200B/g, "");
+
+const typed = "**bold** ||spoiler|| `tick` ```fence``` # heading\n> quote\n- item\n1. first\n-# small\n[click](https://evil.example) a_b ~~x~~";
+
+describe("Discord renderer: what a person typed shows as typed", () => {
+  it("escapes Markdown in verbatim text", () => {
+    const out = content(privately([text(`Reason: ${verbatim(typed)}`)]));
+    expect(out).toContain("\\*\\*bold\\*\\* \\|\\|spoiler\\|\\| \\`tick\\`");
+    expect(out).toContain("\\# heading\n\\> quote\n\\- item\n1\\. first\n\\-\\# small\n\\[click\\](https://evil.example) a\\_b \\~\\~x\\~\\~");
+    expect(out).not.toMatch(/(^|[^\\])\*\*/);
+    expect(shown(out)).toBe(`Reason: ${typed}`);
+  });
+
+  it("keeps the tutor's own bold and code, and renders math as Unicode", () => {
+    expect(content(privately([text("**Question 1a** · `/answer 1a 4608` and $x^2 + \\alpha$")])))
+      .toBe("**Question 1a** · `/answer 1a 4608` and x² + α");
+  });
+
+  it("escapes Markdown that math or the bank's prose happens to contain", () => {
+    expect(content(privately([text("a_b and |x| and $\\hat{y}^*$")]))).toMatch(/^a\\_b and \\\|x\\\| and/);
+  });
+
+  it("neutralises every kind of mention, in text, quotes, code, tables and fields", () => {
+    const mentions = "@everyone @here <@123> <@!123> <@&456> <#789> </quiz:1> <t:1700000000:R>";
+    const reply = privately([
+      heading(verbatim(mentions)),
+      text(verbatim(mentions)),
+      quote(mentions),
+      code(mentions),
+      table([{ header: mentions }], [[mentions]]),
+      fields([{ name: verbatim(mentions), value: verbatim(mentions) }]),
+      list([verbatim(mentions)]),
+    ]);
+    const messages = render(reply);
+    for (const m of messages) {
+      expect(m.allowed_mentions).toEqual({ parse: [] });
+      expect(m.content).not.toMatch(/@(everyone|here)|<[@#/]|<t:/);
+    }
+    expect(shown(messages[0]!.content)).toContain(mentions);
+  });
+
+  it("drops control characters: terminal escapes and NUL", () => {
+    const out = content(privately([
+      text(verbatim("\u001b[31mred\u001b[0m\u0000!")), quote("\u001b[2Jwiped\u0007"), code("a\u0000b"), table([{ header: "h" }], [["\u001b[1mx"]]),
+    ]));
+    expect(hasControl(out)).toBe(false);
+    expect(out).toContain("red!");
+    expect(out).toContain("> wiped");
+    expect(out).toContain("ab");
+  });
+
+  it("keeps a fence typed inside a code block from ending it", () => {
+    const out = content(privately([code("before\n```\n@everyone\n```")]));
+    expect(out.split("\n").filter((l) => l.startsWith("```"))).toEqual(["```", "```"]);
+  });
+});
+
+describe("Discord renderer: blocks", () => {
+  it("renders headings, lists, quotes, fields, tables and code", () => {
+    const out = content(privately([
+      heading("Progress"),
+      text("Two lines\nof text"),
+      list(["one", "**two**"]),
+      quote("said\n\nthis"),
+      fields([{ name: "Score", value: "4/5" }]),
+      table([{ header: "id" }, { header: "score", align: "right" }], [["1a", "4/5"], ["2c-ii", "$\\frac{1}{2}$"]]),
+      code("x = 1"),
+    ]));
+    expect(out).toBe([
+      "### Progress\nTwo lines\nof text",
+      "- one\n- **two**",
+      "> said\n> \u200B\n> this",
+      "**Score**: 4/5",
+      "```\nid     score\n─────  ─────\n1a       4/5\n2c-ii      ½\n```",
+      "```\nx = 1\n```",
+    ].join("\n\n"));
+  });
+
+  it("marks every message of a private reply ephemeral, and none of a public one", () => {
+    const long = [text("x ".repeat(3000))];
+    const priv = render(privately(long));
+    expect(priv.length).toBeGreaterThan(1);
+    for (const m of priv) expect(m.flags).toBe(64);
+    for (const m of render({ blocks: long, visibility: "public" })) expect(m.flags).toBeUndefined();
+  });
+
+  it("puts images and files on the first message as attachments", () => {
+    const png = Buffer.from([137, 80, 78, 71]);
+    const messages = render(privately([text("y ".repeat(2500))], {
+      images: [{ name: "histogram", alt: "Scores", png }],
+      files: [{ name: "../grades.csv", contentType: "text/csv", data: Buffer.from("a,b") }],
+    }));
+    expect(messages[0]!.files).toEqual([
+      { name: "histogram.png", data: png, contentType: "image/png", description: "Scores" },
+      { name: ".._grades.csv", data: Buffer.from("a,b"), contentType: "text/csv" },
+    ]);
+    expect(messages.slice(1).every((m) => m.files === undefined)).toBe(true);
+  });
+
+  it("says something for an empty reply rather than sending an empty message", () => {
+    expect(render(privately([]))).toEqual([{ content: "(no content)", allowed_mentions: { parse: [] }, flags: 64 }]);
+  });
+});
+
+describe("Discord renderer: long replies stay within the limits", () => {
+  it("splits a 10,000-character quote, every line still quoted, with notes", () => {
+    const said = Array.from({ length: 400 }, (_, i) => `sentence ${i} of what a student typed`).join(" ").slice(0, 10_000);
+    expect(said.length).toBe(10_000);
+    const messages = render(privately([heading("Regrade request"), quote(said)]));
+    expect(messages.length).toBeGreaterThanOrEqual(5);
+    messages.forEach((m, i) => {
+      const lines = m.content.split("\n");
+      const body = i === messages.length - 1 ? lines : lines.slice(0, -1);
+      if (i > 0) expect(body.every((l) => l.startsWith("> "))).toBe(true);
+      if (i < messages.length - 1) expect(lines.at(-1)).toBe(`(continued below, ${i + 1}/${messages.length})`);
+    });
+    const quoted = messages.map((m) => m.content.split("\n").filter((l) => l.startsWith("> ")).map((l) => l.slice(2)).join("")).join("");
+    expect(quoted).toBe(said);
+  });
+
+  it("splits 60 list blocks at block boundaries", () => {
+    const blocks = Array.from({ length: 60 }, (_, i) => list(Array.from({ length: 5 }, (_, j) => `item ${i}.${j} ${"word ".repeat(10)}`)));
+    const messages = render(privately(blocks));
+    expect(messages.length).toBeGreaterThan(1);
+    for (const m of messages) expect(m.content.split("\n")[0]).toMatch(/^- item \d+\.0 /);
+  });
+
+  it("splits one long list between its items, never between an item and its continuation line", () => {
+    const items = Array.from({ length: 40 }, (_, i) => `**/command${i}** does something useful\ne.g. \`/command${i} with an example\``);
+    const messages = render(privately([heading("Help"), list(items)]));
+    expect(messages.length).toBeGreaterThan(1);
+    for (const m of messages.slice(1)) expect(m.content).toMatch(/^- \*\*\/command\d+\*\*/);
+  });
+
+  it("reopens a code block split across messages", () => {
+    const messages = render(privately([code(Array.from({ length: 300 }, (_, i) => `row ${i}`).join("\n"))]));
+    expect(messages.length).toBeGreaterThan(1);
+    for (const m of messages.slice(1)) expect(m.content.startsWith("```\n")).toBe(true);
+  });
+
+  it("lays 30 buttons in rows of five, at most five rows a message, labels cut to 80", () => {
+    const buttons: ReplyButton[] = Array.from({ length: 30 }, (_, i) => ({
+      label: i === 3 ? "L".repeat(200) : `Choice ${i}`,
+      style: i === 0 ? "primary" : i === 1 ? "danger" : undefined,
+      action: { command: "quiz", options: { question: String(i) } },
+    }));
+    const messages = renderDiscordReply(privately([text("Pick one")], { buttons }), {
+      customId: (b, i) => `act:${i}:${"action" in b ? b.action.command : "form"}`,
+    });
+    expect(discordProblems(messages)).toEqual([]);
+    expect(messages.map((m) => m.components?.map((r) => r.components.length))).toEqual([[5, 5, 5, 5, 5], [5]]);
+    expect(messages[0]!.content).toBe("Pick one");
+    const all = messages.flatMap((m) => m.components!.flatMap((r) => r.components));
+    expect(all.map((b) => b.custom_id)).toEqual(Array.from({ length: 30 }, (_, i) => `act:${i}:quiz`));
+    expect(all.slice(0, 3).map((b) => b.style)).toEqual([1, 4, 2]);
+    expect(all[3]!.label).toBe(`${"L".repeat(79)}…`);
+    expect(all[4]).toEqual({ type: 2, style: 2, label: "Choice 4", custom_id: "act:4:quiz" });
+  });
+
+  it("defaults custom_id to the button's index and refuses one Discord would reject", () => {
+    const buttons: ReplyButton[] = [{ label: "Next", action: { command: "quiz", options: {} } }];
+    expect(renderDiscordReply(privately([], { buttons }))[0]!.components![0]!.components[0]!.custom_id).toBe("button:0");
+    expect(() => renderDiscordReply(privately([], { buttons }), { customId: () => "x".repeat(101) })).toThrow(/custom_id/);
+  });
+});
