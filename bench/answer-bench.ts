@@ -91,7 +91,7 @@ export async function runAnswerBench(): Promise<BenchSection> {
   // /progress for a student with over 1,000 attempts.
   const app = paths.alone.app;
   const who = { course: "bench", user: "console:s0" };
-  const stored = app.store.attempts.forUser(who.course, who.user).length;
+  const stored = (await app.store.attempts.forUser(who.course, who.user)).length;
   const times = await timeRuns(200, () => app.services.progress.of(who, new Date()));
   await app.close();
 

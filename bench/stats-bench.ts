@@ -86,9 +86,9 @@ async function measure(bank: QuestionBank, attempts: number, mix: Mix, target: n
     const students = generate(store, bank, attempts, mix);
     const buildMs = Date.now() - built;
     const stats = new StatsService(bank, store.ta);
-    stats.compute(COURSE, {}); // warm the statement cache and the page cache, as a running bot has them
-    const times = await timeRuns(RUNS, () => statsBlocks(stats.compute(COURSE, {})));
-    const result = stats.compute(COURSE, {});
+    await stats.compute(COURSE, {}); // warm the statement cache and the page cache, as a running bot has them
+    const times = await timeRuns(RUNS, async () => statsBlocks(await stats.compute(COURSE, {})));
+    const result = await stats.compute(COURSE, {});
     const render = await timeRuns(3, () => renderHistogram({ title: "Midterm scores", bins: statsBins(result), xLabel: "Score", yLabel: "Students" }));
     const median = quantile(times, 0.5);
     const verdict = median < target ? "met" : "NOT MET";
@@ -98,7 +98,7 @@ async function measure(bank: QuestionBank, attempts: number, mix: Mix, target: n
       render: `histogram PNG for ${result.overall?.n ?? 0} totals: median ${ms(quantile(render, 0.5))} (rendering, outside the statistics target)`,
     };
   } finally {
-    store.close();
+    await store.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -51,13 +51,13 @@ export const announce: Command = {
   access: "ta",
   visibility: announceVisibility,
   examples: ["/announce Midterm review Friday 5pm in Boelter at: 2026-12-01 09:00 channel: announcements", "/announce list", "/announce cancel 3", "/announce edit 3 Review moved to 6pm"],
-  handle(input, { announcements, zone }) {
+  async handle(input, { announcements, zone }) {
     const request = readAnnounce(input);
     const when = (at: string | undefined) => (at ? parseAnnounceTime(at, input.now, zone) : undefined);
     const where = (channel: string) => `#${verbatim(channel)}`;
     switch (request.kind) {
       case "list": {
-        const pending = announcements.pending(input.course);
+        const pending = await announcements.pending(input.course);
         if (!pending.length) return textReply("No announcement is scheduled. Schedule one with `/announce TEXT at: 2026-12-01 09:00`.");
         const lines = pending.map((a) => `#${a.id} ${zone.format(a.postAt)} in ${where(a.channel)}: ${a.message.length > 80 ? `${a.message.slice(0, 79)}…` : a.message}`);
         return {
@@ -67,26 +67,26 @@ export const announce: Command = {
         };
       }
       case "cancel": {
-        const done = announcements.cancel(input.course, request.id, input.now);
+        const done = await announcements.cancel(input.course, request.id, input.now);
         return textReply(`Announcement #${done.id} (${zone.format(done.postAt)}) is cancelled.`, { data: { announcement: { id: done.id, cancelled: true } } });
       }
       case "edit": {
         const at = when(request.at);
         if (!request.text && !at && !request.channel) throw new UserError("nothing-to-edit", "Give the new text, at: TIME or channel: NAME, e.g. `/announce edit 3 Review moved to 6pm`.");
-        const done = announcements.edit(input.course, request.id, { message: request.text || undefined, postAt: at, channel: request.channel });
+        const done = await announcements.edit(input.course, request.id, { message: request.text || undefined, postAt: at, channel: request.channel });
         return textReply(`Announcement #${done.id} will be posted at ${zone.format(done.postAt)} in ${where(done.channel)}:\n${done.message}`, { data: { announcement: { id: done.id, postAt: done.postAt.toISOString() } } });
       }
       case "post": {
         const at = when(request.at);
         const draft = { course: input.course, author: input.user.id, message: request.message, channel: request.channel ?? input.channel ?? DEFAULT_ANNOUNCEMENT_CHANNEL };
         if (at) {
-          const a = announcements.schedule(draft, at, input.now);
+          const a = await announcements.schedule(draft, at, input.now);
           return textReply(`Announcement #${a.id} is scheduled for ${zone.format(a.postAt)} in ${where(a.channel)}. Change it with /announce edit ${a.id} TEXT, cancel it with /announce cancel ${a.id}.`, {
             buttons: [cancelButton(a.id)],
             data: { announcement: { id: a.id, postAt: a.postAt.toISOString(), channel: a.channel } },
           });
         }
-        const posted = announcements.recordPosted(draft, input.now);
+        const posted = await announcements.recordPosted(draft, input.now);
         if (!request.here) {
           const channel = request.channel!;
           return textReply(`Posted in ${where(channel)}.`, { deliveries: [{ to: { channel }, reply: textReply(request.message) }], data: { announcement: { id: posted.id, channel } } });

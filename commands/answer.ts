@@ -1,9 +1,10 @@
-import { reply, textReply, verbatim } from "../src/core/chat/reply.ts";
+import type { CommandInput } from "../src/core/chat/command-input.ts";
+import { type Reply, reply, textReply, verbatim } from "../src/core/chat/reply.ts";
 import { gradingFailureNote } from "../src/core/grading/grading-failure.ts";
 import { formatDuration } from "../src/core/format.ts";
 import { examReportBlocks } from "../src/core/views/exam-view.ts";
 import { gradeReply } from "../src/core/views/grade-view.ts";
-import type { Command } from "../src/services.ts";
+import type { Command, Services } from "../src/services.ts";
 
 export const answer: Command = {
   name: "answer",
@@ -16,31 +17,36 @@ export const answer: Command = {
   access: "everyone",
   visibility: "private",
   examples: ["/answer 3a false, because regularization helps generalization, not training loss", "/answer 2b z - y", "/answer 4b-ii depth: 16; parameters: 32*3*3*16"],
-  async handle(input, { practice, exams, bank, zone }) {
-    const who = { course: input.course, user: input.user.id };
-    const id = input.options.question ?? "";
-    const text = { text: input.options.answer ?? "", justification: input.options.justification };
-    const session = exams.open(who, input.now);
-    // Time ran out since the student last heard from us: this answer was meant for the exam.
-    const missed = session ? null : exams.takeUnreported(who, input.now);
-    if (missed) {
-      return reply([
-        `Your answer to ${verbatim(id)} arrived at ${zone.format(input.now)}, after your mock exam ended at ${zone.format(missed.session.deadline)}; it was not counted.`,
-        ...examReportBlocks(missed, bank.exam.title, zone),
-      ]);
-    }
-    if (session) {
-      const question = bank.require(id);
-      const stored = await exams.answer(session, question, text, input.now, input.interactionId);
-      const left = formatDuration(session.deadline.getTime() - input.now.getTime());
-      // A failed automatic grading reveals no score, only that a TA will look (with its reference).
-      const failed = gradingFailureNote(stored.feedback);
-      return textReply(
-        `Answer to ${question.id} received at ${zone.format(stored.createdAt)} for your mock exam.${failed ? ` ${failed} A TA will grade it; it counts in your report.` : ""} Scores come when you submit (/exam submit). Time left: ${left}.`,
-        { data: { received: { question: question.id, attempt: stored.id } } },
-      );
-    }
-    const { question, grade } = await practice.answer(who, id, text, input.now, input.interactionId);
-    return gradeReply(question, grade);
+  handle(input, services) {
+    // Counted from its arrival, before anything is awaited: a /exam submit sent after it waits for it.
+    return services.exams.receiving({ course: input.course, user: input.user.id }, () => respond(input, services));
   },
 };
+
+async function respond(input: CommandInput, { practice, exams, bank, zone }: Services): Promise<Reply> {
+  const who = { course: input.course, user: input.user.id };
+  const id = input.options.question ?? "";
+  const text = { text: input.options.answer ?? "", justification: input.options.justification };
+  const session = await exams.open(who, input.now);
+  // Time ran out since the student last heard from us: this answer was meant for the exam.
+  const missed = session ? null : await exams.takeUnreported(who, input.now);
+  if (missed) {
+    return reply([
+      `Your answer to ${verbatim(id)} arrived at ${zone.format(input.now)}, after your mock exam ended at ${zone.format(missed.session.deadline)}; it was not counted.`,
+      ...examReportBlocks(missed, bank.exam.title, zone),
+    ]);
+  }
+  if (session) {
+    const question = bank.require(id);
+    const stored = await exams.answer(session, question, text, input.now, input.interactionId);
+    const left = formatDuration(session.deadline.getTime() - input.now.getTime());
+    // A failed automatic grading reveals no score, only that a TA will look (with its reference).
+    const failed = gradingFailureNote(stored.feedback);
+    return textReply(
+      `Answer to ${question.id} received at ${zone.format(stored.createdAt)} for your mock exam.${failed ? ` ${failed} A TA will grade it; it counts in your report.` : ""} Scores come when you submit (/exam submit). Time left: ${left}.`,
+      { data: { received: { question: question.id, attempt: stored.id } } },
+    );
+  }
+  const { question, grade } = await practice.answer(who, id, text, input.now, input.interactionId);
+  return gradeReply(question, grade);
+}

@@ -11,8 +11,8 @@ export const enroll: Command = {
   access: "everyone",
   visibility: "private",
   examples: ["/enroll C247", "/enroll C147 sid: 905123456"],
-  handle(input, { bank, enrollment }) {
-    const { section, sid } = enrollment.enroll(input.course, input.user.id, input.options.section ?? "", input.options.sid);
+  async handle(input, { bank, enrollment }) {
+    const { section, sid } = await enrollment.enroll(input.course, input.user.id, input.options.section ?? "", input.options.sid);
     const withSid = sid ? ` with student ID ${verbatim(sid)}` : "";
     return textReply(`You are enrolled in ${section} of ${bank.exam.course}${withSid}. Try /quiz to get a question.`, { data: { enrollment: { section, sid } } });
   },

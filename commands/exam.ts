@@ -16,7 +16,7 @@ export const exam: Command = {
     const title = bank.exam.title;
     switch (input.options.action) {
       case "start": {
-        const s = exams.start(who, input.now);
+        const s = await exams.start(who, input.now);
         const questions = bank.all().map((q) => `${q.id} (${q.points}${q.bonus ? " bonus" : ""})`).join(", ");
         return reply([
           heading(`Mock ${title.toLowerCase()} started.`),
@@ -29,7 +29,7 @@ export const exam: Command = {
         ], { data: { exam: { session: s.id, deadline: s.deadline.toISOString() } } });
       }
       case "status": {
-        const status = exams.status(who, input.now);
+        const status = await exams.status(who, input.now);
         if (status.kind === "none") return textReply("You have not started a mock exam. Start one with /exam start.");
         if (status.kind === "submitted") return reply(examReportBlocks(status.report, title, zone));
         const answered = new Set(status.answered);

@@ -12,8 +12,8 @@ export const exportGrades: Command = {
   access: "ta",
   visibility: "private",
   examples: ["/export", "/export paper-midterm"],
-  handle(input, { gradeExport }) {
-    const file = gradeExport.csv(input.course, input.options.assessment);
+  async handle(input, { gradeExport }) {
+    const file = await gradeExport.csv(input.course, input.options.assessment);
     const summary = text(`**${file.name}**: ${file.students} student${file.students === 1 ? "" : "s"}, one row each (the mock exam: each student's latest submitted attempt).`);
     // Names in the CSV are as people typed them: a code block shows them as they are.
     const shown = file.csv.length <= SHOW_LIMIT ? [code(file.csv.replace(/\r\n/g, "\n").trimEnd())] : [];

@@ -10,8 +10,9 @@ export const help: Command = {
   access: "everyone",
   visibility: "private",
   examples: ["/help"],
-  handle(input, { bank, isTa, commands }) {
-    const mine = commands.filter((c) => !c.hidden && (c.access === "everyone" || isTa(input)));
+  async handle(input, { bank, isTa, commands }) {
+    const ta = await isTa(input);
+    const mine = commands.filter((c) => !c.hidden && (c.access === "everyone" || ta));
     const items = mine.map((c) => {
       const line = `**${usageLine(c)}**${c.access === "ta" ? " (TA)" : ""}: ${c.description}`;
       return c.examples.length ? `${line}\ne.g. ${c.examples.map((e) => `\`${e}\``).join(", ")}` : line;

@@ -9,8 +9,8 @@ export const progress: Command = {
   access: "everyone",
   visibility: "private",
   examples: ["/progress"],
-  handle(input, { progress, bank, zone }) {
-    const p = progress.of({ course: input.course, user: input.user.id }, input.now);
+  async handle(input, { progress, bank, zone }) {
+    const p = await progress.of({ course: input.course, user: input.user.id }, input.now);
     return reply(progressBlocks(p, bank.exam.title, zone), {
       data: {
         progress: {

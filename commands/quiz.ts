@@ -11,11 +11,11 @@ export const quiz: Command = {
   access: "everyone",
   visibility: "private",
   examples: ["/quiz", "/quiz 2c-i", "/quiz topic: backprop"],
-  handle(input, { practice, bank, exams }) {
+  async handle(input, { practice, bank, exams }) {
     const who = { course: input.course, user: input.user.id };
-    const { question, reason } = practice.serve(who, { question: input.options.question, topic: input.options.topic }, input.now);
+    const { question, reason } = await practice.serve(who, { question: input.options.question, topic: input.options.topic }, input.now);
     const reply = questionReply(question, bank.problemOf(question.id).title, reason);
-    if (exams.open(who, input.now)) {
+    if (await exams.open(who, input.now)) {
       // During a mock exam the solution stays hidden and answers count for the exam.
       return { ...reply, buttons: reply.buttons?.filter((b) => !("action" in b) || b.action.command !== "solution") };
     }

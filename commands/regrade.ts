@@ -12,9 +12,8 @@ export const regrade: Command = {
   access: "everyone",
   visibility: "private",
   examples: ["/regrade 3b I named weight decay, which the rubric accepts"],
-  handle(input, { regrades, zone }) {
-    const { regrade: r, deliveries } = regrades.request(input.course, input.user, input.options.question ?? "", input.options.reason ?? "", input.now);
-    const { deadline } = regrades.target(input.course, input.user.id, r.question);
+  async handle(input, { regrades, zone }) {
+    const { regrade: r, deadline, deliveries } = await regrades.request(input.course, input.user, input.options.question ?? "", input.options.reason ?? "", input.now);
     return textReply(
       `Your regrade request #${r.id} for ${r.question} went to ${r.grader}, who grades that question. You will be told the outcome here. (Requests for this answer close ${zone.format(deadline)}.)`,
       { deliveries, data: { regrade: { id: r.id, question: r.question, grader: r.grader } } },

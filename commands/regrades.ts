@@ -18,13 +18,13 @@ export const regrades: Command = {
   access: "ta",
   visibility: "private",
   examples: ["/regrades", "/regrades resolve 3 5 the rubric accepts weight decay", "/regrades assign Ken-Fu kenfu"],
-  handle(input, { regrades: service, zone }) {
+  async handle(input, { regrades: service, zone }) {
     const action = (input.options.action ?? "list").toLowerCase();
     const id = input.options.id?.trim() ?? "";
     const value = input.options.value?.trim() ?? "";
     if (action === "assign") {
       if (!id || !value) throw new UserError("bad-option", "Name the grader and the user: `/regrades assign Ken-Fu kenfu`.");
-      const { grader, user } = service.assign(input.course, id, value, input.user.id);
+      const { grader, user } = await service.assign(input.course, id, value, input.user.id);
       return textReply(`Regrades of ${grader}'s questions now go to ${verbatim(user)}.`, { data: { assignment: { grader, user } } });
     }
     if (action === "resolve") {
@@ -32,13 +32,12 @@ export const regrades: Command = {
       if (!Number.isInteger(n) || n <= 0 || !value) throw new UserError("bad-option", "Give the request number and the new score: `/regrades resolve 3 5 the rubric accepts weight decay` (or `keep` to leave the score).");
       const parsed = parseScoreAndNote(value);
       const note = [parsed.note, input.options.note?.trim()].filter(Boolean).join(" ") || null;
-      const { regrade, attempt, deliveries } = service.resolve(input.course, n, { score: parsed.score, note }, input.user, input.now);
+      const { regrade, attempt, deliveries } = await service.resolve(input.course, n, { score: parsed.score, note }, input.user, input.now);
       return textReply(`Regrade #${regrade.id} (${regrade.question}) resolved: ${formatScore(regrade.scoreBefore, attempt.max)} → ${formatScore(attempt.score, attempt.max)}. The student is told.`, {
         deliveries, data: { regrade: { id: regrade.id, question: regrade.question, before: regrade.scoreBefore, after: attempt.score } },
       });
     }
-    const open = service.open(input.course);
-    const assigned = service.routing(input.course);
+    const [open, assigned] = await Promise.all([service.open(input.course), service.routing(input.course)]);
     const routing = assigned.length
       ? `Routing: ${assigned.map((a) => `${a.grader} → ${verbatim(a.user)}`).join(", ")}; others go to #${TA_CHANNEL}.`
       : `No grader is assigned; requests go to #${TA_CHANNEL}. Assign with /regrades assign GRADER USER.`;

@@ -19,7 +19,7 @@ export const review: Command = {
   access: "ta",
   visibility: "private",
   examples: ["/review", "/review 17 4 clear graph, missing the loss node", "/review 17 items: inputs,relu"],
-  handle(input, { review: queue, zone }) {
+  async handle(input, { review: queue, zone }) {
     const o = input.options;
     const number = (raw: string | undefined, what: string) => {
       if (raw === undefined || raw.trim() === "") return undefined;
@@ -28,21 +28,21 @@ export const review: Command = {
       return n;
     };
     const attempt = number(o.attempt, "The answer");
-    const show = (after: number, before: Block[] = []) => {
-      const next = queue.next(input.course, after);
+    const show = async (after: number, before: Block[] = []) => {
+      const next = await queue.next(input.course, after);
       return next ? reviewReply(next, queue.rubric(next.question), zone, before) : reply([...before, text("Nothing waits for review. 🎉")], { data: { review: null } });
     };
     if (attempt === undefined) return show(number(o.after, "after") ?? 0);
     const items = o.items?.split(/[\s,]+/).map((s) => s.trim()).filter(Boolean);
     const parsed = o.score?.trim() ? parseScoreAndNote(o.score) : null;
     if (!items && !parsed) {
-      if (!queue.isWaiting(input.course, attempt)) return show(0, [text(`Answer #${attempt} is not waiting for review.`)]);
+      if (!(await queue.isWaiting(input.course, attempt))) return show(0, [text(`Answer #${attempt} is not waiting for review.`)]);
       return show(attempt - 1);
     }
     const note = [parsed?.note, o.note].filter(Boolean).join(" ") || null;
-    const { attempt: graded, deliveries } = queue.decide(input.course, attempt, { score: parsed?.score ?? undefined, items, note }, input.user, input.now);
+    const { attempt: graded, deliveries } = await queue.decide(input.course, attempt, { score: parsed?.score ?? undefined, items, note }, input.user, input.now);
     const done = [text(`Answer #${graded.id} to ${graded.question} is graded ${formatScore(graded.score, graded.max)}; the student is told.`)];
-    const next = show(graded.id, done);
+    const next = await show(graded.id, done);
     return { ...next, deliveries, data: { ...next.data, graded: { attempt: graded.id, question: graded.question, score: graded.score, max: graded.max } } };
   },
 };

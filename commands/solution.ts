@@ -11,9 +11,9 @@ export const solution: Command = {
   hidden: true,
   visibility: "private",
   examples: [],
-  handle(input, { bank, exams }) {
+  async handle(input, { bank, exams }) {
     const question = bank.require(input.options.question ?? "");
-    if (exams.open({ course: input.course, user: input.user.id }, input.now)) {
+    if (await exams.open({ course: input.course, user: input.user.id }, input.now)) {
       throw new UserError("exam-in-progress", "Solutions stay hidden while your mock exam runs. Submit it with /exam submit first.");
     }
     return reply([heading(`Reference solution for ${question.id}`), text(question.solution.trim())], {

@@ -41,15 +41,15 @@ export const stats: Command = {
   access: "ta",
   visibility: (input) => (readStats(input.options).post ? "public" : "private"),
   examples: ["/stats", "/stats assessment: paper-midterm", "/stats midterm C247", "/stats post: true"],
-  handle(input, { stats: service, bank, zone }) {
+  async handle(input, { stats: service, bank, zone }) {
     const request = readStats(input.options);
     const { post } = request;
     let { assessment, section } = request;
     // `/stats C247`: a section given where the assessment goes.
-    if (assessment && !section && bank.exam.sections.some((s) => s.toLowerCase() === assessment!.toLowerCase()) && !service.names(input.course).some((n) => n.toLowerCase() === assessment!.toLowerCase())) {
+    if (assessment && !section && bank.exam.sections.some((s) => s.toLowerCase() === assessment!.toLowerCase()) && !(await service.names(input.course)).some((n) => n.toLowerCase() === assessment!.toLowerCase())) {
       [assessment, section] = [undefined, assessment];
     }
-    const result = service.compute(input.course, { assessment, section });
+    const result = await service.compute(input.course, { assessment, section });
     const blocks = statsBlocks(result, post ? { graders: gradersLines(bank), regrades: regradeLine(result.kind, bank.exam.regradeWindowDays, input.now, zone) } : {});
     const bins = statsBins(result);
     const title = `${result.assessment}${result.section ? ` ${result.section}` : ""} scores (n = ${result.scores.length})`;

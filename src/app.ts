@@ -57,26 +57,26 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   const pool = options.pool ?? createGradingPool();
   const grading = new AnswerGrading(pool, bank, store, log);
   const exams = new ExamService(bank, store, grading, zone);
-  const isTa = (input: CommandInput) => input.roles.includes("ta") || store.enrollments.get(input.course, input.user.id)?.role === "ta";
+  const isTa = async (input: CommandInput) => input.roles.includes("ta") || (await store.enrollments.get(input.course, input.user.id))?.role === "ta";
   const services: Services = {
     bank, zone, exams, isTa, commands,
     practice: new PracticeService(bank, store, grading),
     progress: new ProgressService(bank, store, exams, zone),
     enrollment: new EnrollmentService(bank, store),
-    announcements: new AnnouncementService(store.ta.announcements),
+    announcements: new AnnouncementService(store),
     stats: new StatsService(bank, store.ta),
-    regrades: new RegradeService(bank, store, store.ta, zone),
-    review: new ReviewService(bank, store, store.ta),
+    regrades: new RegradeService(bank, store, zone),
+    review: new ReviewService(bank, store),
     gradeExport: new GradeExport(bank, store.ta),
   };
   const dispatcher = new CommandDispatcher(commands, services, {
     isTa,
-    prepare(input) {
-      store.courses.ensure(input.course, bank.exam.course);
-      store.enrollments.upsertUser(input.user.id, input.user.name);
+    async prepare(input) {
+      await store.courses.ensure(input.course, bank.exam.course);
+      await store.enrollments.upsertUser(input.user.id, input.user.name);
     },
-    findReply: (id) => {
-      const json = store.interactions.find(id);
+    async findReply(id) {
+      const json = await store.interactions.find(id);
       return json ? (JSON.parse(json) as VisibleReply) : null;
     },
     rememberReply: (id, reply, at) => store.interactions.remember(id, JSON.stringify(withoutAttachments(reply)), at),
@@ -93,7 +93,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
       await timedWork.stop();
       grading.close();
       if (!options.pool) await pool.close();
-      store.close();
+      await store.close();
     },
   };
 }

@@ -31,7 +31,7 @@ export interface Services {
   review: ReviewService;
   gradeExport: GradeExport;
   /** Whether the person may use TA commands (platform role, configuration or the store). */
-  isTa(input: CommandInput): boolean;
+  isTa(input: CommandInput): Promise<boolean>;
   /** Every command of the app, as the composition root registered them (what /help lists). */
   commands: readonly Command[];
 }

@@ -30,14 +30,13 @@ export const rolesCommand: CliCommand = {
     if (action !== "set") throw new UsageError(action ? `unknown action "${action}": use set or list.` : "say what to do: set USER ta|student, or list.");
     if (!user || (role !== "ta" && role !== "student") || extra.length) throw new UsageError("give a user and a role: tutor roles set USER ta|student.");
     const id = user.includes(":") ? user : consoleUserId(user);
-    await withStore(ctx.env, values.db, (store) => {
-      store.transaction(() => {
-        store.courses.ensure(values.course, values.course);
+    await withStore(ctx.env, values.db, (store) =>
+      store.transaction(async (tx) => {
+        await tx.courses.ensure(values.course, values.course);
         // Keep a known person's display name; a new one is named after their id until they speak.
-        if (!store.enrollments.get(values.course, id)) store.enrollments.upsertUser(id, id.slice(id.lastIndexOf(":") + 1));
-        store.enrollments.setRole(values.course, id, role);
-      });
-    });
+        if (!(await tx.enrollments.get(values.course, id))) await tx.enrollments.upsertUser(id, id.slice(id.lastIndexOf(":") + 1));
+        await tx.enrollments.setRole(values.course, id, role);
+      }));
     writeLine(ctx.stdout, `${id} is now ${role === "ta" ? "a TA" : "a student"} in ${values.course}.`);
     return 0;
   },

@@ -12,6 +12,6 @@ export async function withStore<T>(env: Record<string, string | undefined>, db: 
   try {
     return await work(store);
   } finally {
-    store.close();
+    await store.close();
   }
 }

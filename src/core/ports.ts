@@ -1,10 +1,11 @@
 import type { AwardedItem } from "./grading/grade.ts";
 import type { Role } from "./chat/command-input.ts";
 import type { CourseDelivery, DeliveryTarget, Reply } from "./chat/reply.ts";
+import type { TaStore } from "./ta/ta-ports.ts";
 
 /**
- * What the core needs from storage. src/store implements it with SQLite; the core never sees SQL.
- * Every method is synchronous (better-sqlite3 is), so a service can group calls in one transaction.
+ * What the core needs from storage. src/store implements it; the core never sees SQL. Every
+ * repository method is asynchronous; `Store.transaction` groups calls that must stand or fall together.
  */
 
 /** One stored answer with its grade. */
@@ -74,55 +75,56 @@ export interface QuestionSummary {
 
 export interface AttemptRepository {
   /** Stores an attempt; a second attempt carried by the same delivery returns the first one. */
-  add(attempt: NewAttempt): AttemptRecord;
-  forUser(course: string, user: string): AttemptRecord[];
+  add(attempt: NewAttempt): Promise<AttemptRecord>;
+  forUser(course: string, user: string): Promise<AttemptRecord[]>;
   /** Per question: count, best, latest and full-mark count of one mode's attempts. */
-  summarize(course: string, user: string, mode: AttemptRecord["mode"]): QuestionSummary[];
+  summarize(course: string, user: string, mode: AttemptRecord["mode"]): Promise<QuestionSummary[]>;
   /**
    * The starts (ms since the epoch) of the distinct quarter hours with at least one attempt of this
    * mode: few enough to map to days in any time zone quickly, and no zone changes offset within one.
    */
-  activeTimes(course: string, user: string, mode: AttemptRecord["mode"]): number[];
-  forSession(session: number): AttemptRecord[];
-  get(id: number): AttemptRecord | null;
+  activeTimes(course: string, user: string, mode: AttemptRecord["mode"]): Promise<number[]>;
+  forSession(session: number): Promise<AttemptRecord[]>;
+  get(id: number): Promise<AttemptRecord | null>;
   /**
    * Replaces the automatic grade of an attempt no TA has graded (a retry after grading failed), in
    * one statement; null when a TA graded it meanwhile (reviewedBy set) or there is no such attempt.
    */
-  setAutomaticGrade(id: number, grade: AutomaticGrade): AttemptRecord | null;
+  setAutomaticGrade(id: number, grade: AutomaticGrade): Promise<AttemptRecord | null>;
 }
 
 /** What automatic grading decides of an attempt; a TA's grade goes through the review queue instead. */
 export type AutomaticGrade = Pick<AttemptRecord, "score" | "items" | "feedback" | "needsReview" | "graderVersion">;
 
 export interface EnrollmentRepository {
-  upsertUser(id: string, name: string): void;
-  get(course: string, user: string): Enrollment | null;
+  upsertUser(id: string, name: string): Promise<void>;
+  get(course: string, user: string): Promise<Enrollment | null>;
   /** Sets the section (and keeps the role), creating the enrollment if needed. */
-  enroll(course: string, user: string, section: string | null, role?: Role): Enrollment;
-  setRole(course: string, user: string, role: Role): void;
-  setStudentId(course: string, user: string, studentId: string): void;
-  list(course: string): Enrollment[];
+  enroll(course: string, user: string, section: string | null, role?: Role): Promise<Enrollment>;
+  setRole(course: string, user: string, role: Role): Promise<void>;
+  setStudentId(course: string, user: string, studentId: string): Promise<void>;
+  list(course: string): Promise<Enrollment[]>;
 }
 
 export interface ScheduleRepository {
-  get(course: string, user: string, question: string): ScheduleRecord | null;
-  put(course: string, user: string, record: ScheduleRecord): void;
-  forUser(course: string, user: string): ScheduleRecord[];
+  get(course: string, user: string, question: string): Promise<ScheduleRecord | null>;
+  put(course: string, user: string, record: ScheduleRecord): Promise<void>;
+  forUser(course: string, user: string): Promise<ScheduleRecord[]>;
 }
 
 export interface ExamSessionRepository {
-  start(course: string, user: string, exam: string, startedAt: Date, deadline: Date): ExamSessionRecord;
-  open(course: string, user: string): ExamSessionRecord | null;
-  latest(course: string, user: string): ExamSessionRecord | null;
+  start(course: string, user: string, exam: string, startedAt: Date, deadline: Date): Promise<ExamSessionRecord>;
+  open(course: string, user: string): Promise<ExamSessionRecord | null>;
+  latest(course: string, user: string): Promise<ExamSessionRecord | null>;
   /** Submits an open session; false when it was already submitted (by another process, say). */
-  submit(id: number, at: Date, by: "student" | "deadline"): boolean;
-  markReported(id: number, at: Date): void;
+  submit(id: number, at: Date, by: "student" | "deadline"): Promise<boolean>;
+  /** Marks a deadline submission's report shown; false when it already was (by another process, say). */
+  markReported(id: number, at: Date): Promise<boolean>;
   /** Open sessions whose deadline has passed, for automatic submission. */
-  expired(now: Date): ExamSessionRecord[];
-  submittedForUser(course: string, user: string): ExamSessionRecord[];
+  expired(now: Date): Promise<ExamSessionRecord[]>;
+  submittedForUser(course: string, user: string): Promise<ExamSessionRecord[]>;
   /** Claims open sessions ending by `endsBy` whose student has not been reminded; each is returned once. */
-  claimReminders(endsBy: Date, now: Date): ExamSessionRecord[];
+  claimReminders(endsBy: Date, now: Date): Promise<ExamSessionRecord[]>;
 }
 
 /** A delivery waiting in the store for the adapter that owns its course and recipient. */
@@ -137,37 +139,37 @@ export interface StoredDelivery extends CourseDelivery {
  */
 export interface DeliveryRepository {
   /** Stores a delivery; images and files are left out (they are made again on demand). */
-  enqueue(course: string, to: DeliveryTarget, reply: Reply, at: Date): number;
+  enqueue(course: string, to: DeliveryTarget, reply: Reply, at: Date): Promise<number>;
   /**
    * Undelivered deliveries after `afterId` that nobody holds (or whose claim is older than
    * `staleBefore`), oldest first; those refused too often by their platform are left out.
    */
-  pending(staleBefore: Date, afterId: number, limit: number): StoredDelivery[];
+  pending(staleBefore: Date, afterId: number, limit: number): Promise<StoredDelivery[]>;
   /** Takes a delivery for `claimant`; false when another claimant holds it. */
-  claim(id: number, claimant: string, at: Date, staleBefore: Date): boolean;
-  delivered(id: number, at: Date): void;
+  claim(id: number, claimant: string, at: Date, staleBefore: Date): Promise<boolean>;
+  delivered(id: number, at: Date): Promise<void>;
   /** Gives a claimed delivery back after a failed attempt, to be tried again (a few times). */
-  release(id: number): void;
+  release(id: number): Promise<void>;
 }
 
 /** Remembers what was answered to each platform delivery, so a retry gets the same answer, once. */
 export interface InteractionRepository {
-  find(id: string): string | null;
-  remember(id: string, reply: string, at: Date): void;
+  find(id: string): Promise<string | null>;
+  remember(id: string, reply: string, at: Date): Promise<void>;
 }
 
 /** Which questions were shown to whom: an answer must follow a question. */
 export interface ServedRepository {
-  mark(course: string, user: string, question: string, at: Date): void;
-  has(course: string, user: string, question: string): boolean;
+  mark(course: string, user: string, question: string, at: Date): Promise<void>;
+  has(course: string, user: string, question: string): Promise<boolean>;
 }
 
 export interface CourseRepository {
-  ensure(id: string, title: string): void;
+  ensure(id: string, title: string): Promise<void>;
 }
 
-/** The whole store, as the core sees it. */
-export interface Store {
+/** Every repository of the store: what a transaction hands its work, bound to that transaction. */
+export interface Repositories {
   courses: CourseRepository;
   enrollments: EnrollmentRepository;
   attempts: AttemptRepository;
@@ -176,11 +178,24 @@ export interface Store {
   interactions: InteractionRepository;
   served: ServedRepository;
   deliveries: DeliveryRepository;
-  /** Runs `work` in one transaction: all of it is stored, or none. */
-  transaction<T>(work: () => T): T;
+  /** The TA tools' repositories (announcements, regrades, imported scores...). */
+  ta: TaStore;
+}
+
+/**
+ * The whole store, as the core sees it. Every method returns a promise, so a store may sit behind a
+ * network (PostgreSQL) as well as in the process (SQLite). Between two awaited calls anything may
+ * happen: a read followed by a write that depends on it belongs in one transaction (or one statement).
+ */
+export interface Store extends Repositories {
+  /**
+   * Runs `work` in one transaction with repositories bound to it: all of it is stored, or none.
+   * Inside, use only `tx`; the store's own repositories wait for the transaction to end.
+   */
+  transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
   /**
    * Like `transaction`, but shares one commit with the other writes queued in the same turn of the
    * event loop (group commit); resolves once the write is durable. For the answer path under load.
    */
-  commit<T>(work: () => T): Promise<T>;
+  commit<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
 }

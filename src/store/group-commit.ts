@@ -1,7 +1,7 @@
 import type { Db } from "./database.ts";
 
-interface Pending {
-  work: () => unknown;
+interface Pending<R> {
+  work: (tx: R) => Promise<unknown>;
   resolve(value: unknown): void;
   reject(error: unknown): void;
 }
@@ -12,42 +12,46 @@ interface Pending {
  * (a late exam answer) is undone alone; every caller learns its outcome only after the commit is
  * durable, so nothing is acknowledged before it is stored.
  */
-export function createGroupCommit(db: Db): { commit<T>(work: () => T): Promise<T>; flush(): void } {
-  let pending: Pending[] = [];
+export function createGroupCommit<R>(db: Db, transaction: <T>(work: () => Promise<T>) => Promise<T>, tx: R) {
+  let pending: Pending<R>[] = [];
+  let flushing: Promise<void> = Promise.resolve();
 
-  const flush = () => {
-    if (pending.length === 0) return;
+  const flush = (): Promise<void> => {
+    if (pending.length === 0) return flushing;
     const batch = pending;
     pending = [];
     const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
-    try {
-      db.transaction(() => {
-        for (const item of batch) {
-          try {
-            outcomes.push({ ok: true, value: db.transaction(item.work)() });
-          } catch (error) {
-            outcomes.push({ ok: false, error });
-          }
+    const run = transaction(async () => {
+      for (const item of batch) {
+        db.exec("SAVEPOINT group_item");
+        try {
+          outcomes.push({ ok: true, value: await item.work(tx) });
+          db.exec("RELEASE group_item");
+        } catch (error) {
+          db.exec("ROLLBACK TO group_item");
+          db.exec("RELEASE group_item");
+          outcomes.push({ ok: false, error });
         }
-      })();
-    } catch (error) {
-      for (const item of batch) item.reject(error);
-      return;
-    }
-    batch.forEach((item, i) => {
-      const outcome = outcomes[i]!;
-      if (outcome.ok) item.resolve(outcome.value);
-      else item.reject(outcome.error);
-    });
+      }
+    }).then(
+      () => batch.forEach((item, i) => {
+        const outcome = outcomes[i]!;
+        if (outcome.ok) item.resolve(outcome.value);
+        else item.reject(outcome.error);
+      }),
+      (error: unknown) => batch.forEach((item) => item.reject(error)),
+    );
+    flushing = run;
+    return run;
   };
 
   return {
-    commit: <T>(work: () => T) =>
+    commit: <T>(work: (tx: R) => Promise<T>) =>
       new Promise<T>((resolve, reject) => {
-        if (pending.length === 0) setImmediate(flush);
+        if (pending.length === 0) setImmediate(() => void flush());
         pending.push({ work, resolve: resolve as (value: unknown) => void, reject });
       }),
-    /** Commits what is queued now (before closing the database). */
+    /** Commits what is queued now and waits for it (before closing the database). */
     flush,
   };
 }

@@ -1,3 +1,4 @@
+import type { Sync } from "./asynchronous.ts";
 import { z } from "zod";
 import type { AnnouncementRecord, AnnouncementRepository } from "../core/ta/ta-ports.ts";
 import type { Db } from "./database.ts";
@@ -26,7 +27,7 @@ function toAnnouncement(row: unknown): AnnouncementRecord {
 
 const PENDING = "delivered_at IS NULL AND cancelled_at IS NULL";
 
-export class SqliteAnnouncementStore implements AnnouncementRepository {
+export class SqliteAnnouncementStore implements Sync<AnnouncementRepository> {
   private readonly insert;
   private readonly byId;
   private readonly pendingStmt;

@@ -1,3 +1,4 @@
+import type { Sync } from "./asynchronous.ts";
 import { z } from "zod";
 import type { AssessmentRepository, ImportedScore } from "../core/ta/ta-ports.ts";
 import type { Db } from "./database.ts";
@@ -6,7 +7,7 @@ const ScoreRow = z.object({ student: z.string(), name: z.string(), section: z.st
 const ListRow = z.object({ name: z.string(), count: z.number(), imported_at: z.number() });
 
 /** Scores of paper assessments imported from a gradebook export (Gradescope CSV). */
-export class SqliteAssessmentStore implements AssessmentRepository {
+export class SqliteAssessmentStore implements Sync<AssessmentRepository> {
   private readonly countStmt;
   private readonly deleteStmt;
   private readonly insertAssessment;

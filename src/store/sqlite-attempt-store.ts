@@ -1,3 +1,4 @@
+import type { Sync } from "./asynchronous.ts";
 import { z } from "zod";
 import type { AttemptRecord, AttemptRepository, AutomaticGrade, NewAttempt, QuestionSummary } from "../core/ports.ts";
 import type { Db } from "./database.ts";
@@ -57,7 +58,7 @@ export function toAttempt(row: unknown): AttemptRecord {
 /** Every time zone's offset is a whole number of quarter hours, and changes on one. */
 const QUARTER_HOUR = 900_000;
 
-export class SqliteAttemptStore implements AttemptRepository {
+export class SqliteAttemptStore implements Sync<AttemptRepository> {
   private readonly insert;
   private readonly byUser;
   private readonly bySession;

@@ -1,3 +1,4 @@
+import type { Sync } from "./asynchronous.ts";
 import { z } from "zod";
 import type { DeliveryTarget, Reply } from "../core/chat/reply.ts";
 import type { DeliveryRepository, StoredDelivery } from "../core/ports.ts";
@@ -47,7 +48,7 @@ export const MAX_DELIVERY_FAILURES = 5;
  */
 const CLAIMABLE = `delivered_at IS NULL AND failures < ${MAX_DELIVERY_FAILURES} AND (claimed_by IS NULL OR claimed_at < ?)`;
 
-export class SqliteDeliveryStore implements DeliveryRepository {
+export class SqliteDeliveryStore implements Sync<DeliveryRepository> {
   private readonly insert;
   private readonly pendingStmt;
   private readonly claimStmt;

@@ -1,3 +1,4 @@
+import type { Sync } from "./asynchronous.ts";
 import { z } from "zod";
 import type { Role } from "../core/chat/command-input.ts";
 import type { CourseRepository, Enrollment, EnrollmentRepository } from "../core/ports.ts";
@@ -20,7 +21,7 @@ function toEnrollment(row: unknown): Enrollment {
 const SELECT = `SELECT e.course_id, e.user_id, u.display_name, e.section, e.role, e.student_id
   FROM enrollments e JOIN users u ON u.id = e.user_id`;
 
-export class SqliteEnrollmentStore implements EnrollmentRepository {
+export class SqliteEnrollmentStore implements Sync<EnrollmentRepository> {
   private readonly upsertUserStmt;
   private readonly getStmt;
   private readonly enrollStmt;
@@ -68,7 +69,7 @@ export class SqliteEnrollmentStore implements EnrollmentRepository {
   }
 }
 
-export class SqliteCourseStore implements CourseRepository {
+export class SqliteCourseStore implements Sync<CourseRepository> {
   private readonly ensureStmt;
   constructor(db: Db) {
     this.ensureStmt = db.prepare("INSERT OR IGNORE INTO courses (id, title, created_at) VALUES (?, ?, ?)");

@@ -1,3 +1,4 @@
+import type { Sync } from "./asynchronous.ts";
 import { z } from "zod";
 import type { ExamResult, ExamResultQueries } from "../core/ta/ta-ports.ts";
 import type { Db } from "./database.ts";
@@ -16,7 +17,7 @@ const ResultRow = z.object({
  * The mock exam's results over each student's latest submitted session, read from exam_results
  * (kept by triggers, see 002_ta_tools.sql): one row per student, whatever the number of attempts.
  */
-export class SqliteExamResultStore implements ExamResultQueries {
+export class SqliteExamResultStore implements Sync<ExamResultQueries> {
   private readonly latestStmt;
 
   constructor(db: Db) {

@@ -1,3 +1,4 @@
+import type { Sync } from "./asynchronous.ts";
 import { z } from "zod";
 import type { ExamSessionRecord, ExamSessionRepository } from "../core/ports.ts";
 import type { Db } from "./database.ts";
@@ -29,7 +30,7 @@ function toSession(row: unknown): ExamSessionRecord {
   };
 }
 
-export class SqliteExamSessionStore implements ExamSessionRepository {
+export class SqliteExamSessionStore implements Sync<ExamSessionRepository> {
   private readonly insert;
   private readonly openStmt;
   private readonly latestStmt;
@@ -77,8 +78,8 @@ export class SqliteExamSessionStore implements ExamSessionRepository {
     return this.submitStmt.run(at.getTime(), by, id).changes === 1;
   }
 
-  markReported(id: number, at: Date): void {
-    this.reportedStmt.run(at.getTime(), id);
+  markReported(id: number, at: Date): boolean {
+    return this.reportedStmt.run(at.getTime(), id).changes === 1;
   }
 
   expired(now: Date): ExamSessionRecord[] {

@@ -1,3 +1,4 @@
+import type { Sync } from "./asynchronous.ts";
 import { z } from "zod";
 import type { AttemptRecord } from "../core/ports.ts";
 import type { GradeChange, GradeHistoryRecord, GradeRepository } from "../core/ta/ta-ports.ts";
@@ -20,7 +21,7 @@ const REVIEWABLE = `a.needs_review = 1 AND a.course_id = @course AND (a.exam_ses
   (SELECT 1 FROM exam_sessions s WHERE s.id = a.exam_session AND s.submitted_at IS NOT NULL) AND NOT EXISTS
   (SELECT 1 FROM attempts later WHERE later.exam_session = a.exam_session AND later.question_id = a.question_id AND later.id > a.id)))`;
 
-export class SqliteGradeStore implements GradeRepository {
+export class SqliteGradeStore implements Sync<GradeRepository> {
   private readonly byId;
   private readonly updateStmt;
   private readonly historyInsert;

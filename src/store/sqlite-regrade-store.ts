@@ -1,3 +1,4 @@
+import type { Sync } from "./asynchronous.ts";
 import { z } from "zod";
 import type { GraderAssignmentRepository, RegradeRecord, RegradeRepository } from "../core/ta/ta-ports.ts";
 import type { Db } from "./database.ts";
@@ -27,7 +28,7 @@ function toRegrade(row: unknown): RegradeRecord {
   };
 }
 
-export class SqliteRegradeStore implements RegradeRepository {
+export class SqliteRegradeStore implements Sync<RegradeRepository> {
   private readonly insert;
   private readonly byId;
   private readonly openStmt;
@@ -70,7 +71,7 @@ export class SqliteRegradeStore implements RegradeRepository {
 
 const AssignmentRow = z.object({ grader: z.string(), user_id: z.string() });
 
-export class SqliteGraderAssignmentStore implements GraderAssignmentRepository {
+export class SqliteGraderAssignmentStore implements Sync<GraderAssignmentRepository> {
   private readonly assignStmt;
   private readonly userStmt;
   private readonly listStmt;

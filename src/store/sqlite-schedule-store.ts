@@ -1,3 +1,4 @@
+import type { Sync } from "./asynchronous.ts";
 import { z } from "zod";
 import type { InteractionRepository, ScheduleRecord, ScheduleRepository, ServedRepository } from "../core/ports.ts";
 import type { Db } from "./database.ts";
@@ -9,7 +10,7 @@ function toSchedule(row: unknown): ScheduleRecord {
   return { question: r.question_id, dueAt: new Date(r.due_at), state: JSON.parse(r.state) as unknown };
 }
 
-export class SqliteScheduleStore implements ScheduleRepository {
+export class SqliteScheduleStore implements Sync<ScheduleRepository> {
   private readonly getStmt;
   private readonly putStmt;
   private readonly userStmt;
@@ -35,7 +36,7 @@ export class SqliteScheduleStore implements ScheduleRepository {
   }
 }
 
-export class SqliteInteractionStore implements InteractionRepository {
+export class SqliteInteractionStore implements Sync<InteractionRepository> {
   private readonly findStmt;
   private readonly rememberStmt;
 
@@ -53,7 +54,7 @@ export class SqliteInteractionStore implements InteractionRepository {
   }
 }
 
-export class SqliteServedStore implements ServedRepository {
+export class SqliteServedStore implements Sync<ServedRepository> {
   private readonly markStmt;
   private readonly hasStmt;
 

@@ -1,5 +1,10 @@
-import type { Store } from "../core/ports.ts";
+import type {
+  AttemptRepository, CourseRepository, DeliveryRepository, EnrollmentRepository, ExamSessionRepository, InteractionRepository,
+  Repositories, ScheduleRepository, ServedRepository, Store,
+} from "../core/ports.ts";
 import type { TaStore } from "../core/ta/ta-ports.ts";
+import { asynchronous, type Sync } from "./asynchronous.ts";
+import { ConnectionGate } from "./connection-gate.ts";
 import { type Db, openDatabase } from "./database.ts";
 import { createGroupCommit } from "./group-commit.ts";
 import { SqliteAttemptStore } from "./sqlite-attempt-store.ts";
@@ -12,30 +17,69 @@ import { createSqliteTaStore } from "./sqlite-ta-store.ts";
 /** The SQLite implementation of the core's Store, plus `close` and the raw handle for backups. */
 export interface SqliteStore extends Store {
   db: Db;
-  /** The TA tools' repositories (announcements, regrades, imported scores...), on the same connection. */
-  ta: TaStore;
-  close(): void;
+  /** Commits what is queued and closes the file. */
+  close(): Promise<void>;
 }
 
+type Runner = <R>(statement: () => R) => Promise<R>;
+
+/** The repositories over one connection, each statement run by `run`. */
+function repositories(db: Db, run: Runner): Repositories {
+  const ta = createSqliteTaStore(db);
+  const wrap = <T extends object>(repository: Sync<T>): T => asynchronous<T>(repository, run);
+  return {
+    courses: wrap<CourseRepository>(new SqliteCourseStore(db)),
+    enrollments: wrap<EnrollmentRepository>(new SqliteEnrollmentStore(db)),
+    attempts: wrap<AttemptRepository>(new SqliteAttemptStore(db)),
+    schedules: wrap<ScheduleRepository>(new SqliteScheduleStore(db)),
+    examSessions: wrap<ExamSessionRepository>(new SqliteExamSessionStore(db)),
+    interactions: wrap<InteractionRepository>(new SqliteInteractionStore(db)),
+    served: wrap<ServedRepository>(new SqliteServedStore(db)),
+    deliveries: wrap<DeliveryRepository>(new SqliteDeliveryStore(db)),
+    ta: {
+      people: wrap<TaStore["people"]>(ta.people), announcements: wrap<TaStore["announcements"]>(ta.announcements), regrades: wrap<TaStore["regrades"]>(ta.regrades), graders: wrap<TaStore["graders"]>(ta.graders),
+      grades: wrap<TaStore["grades"]>(ta.grades), assessments: wrap<TaStore["assessments"]>(ta.assessments), examResults: wrap<TaStore["examResults"]>(ta.examResults),
+    },
+  };
+}
+
+/**
+ * SQLite behind the asynchronous ports: one connection, transactions that hold it across their
+ * awaits (BEGIN IMMEDIATE, so a write never fails to upgrade a read lock), statements outside any
+ * transaction run once none is open, and group commit for the answer path.
+ */
 export function createSqliteStore(file: string): SqliteStore {
   const db = openDatabase(file);
-  const group = createGroupCommit(db);
+  const gate = new ConnectionGate();
+  const direct: Runner = (statement) => {
+    try {
+      return Promise.resolve(statement());
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  };
+  const tx = repositories(db, direct);
+  const transaction = <T>(work: () => Promise<T>): Promise<T> =>
+    gate.exclusive(async () => {
+      db.exec("BEGIN IMMEDIATE");
+      try {
+        const result = await work();
+        db.exec("COMMIT");
+        return result;
+      } catch (error) {
+        if (db.inTransaction) db.exec("ROLLBACK");
+        throw error;
+      }
+    });
+  const group = createGroupCommit(db, transaction, tx);
   return {
     db,
-    courses: new SqliteCourseStore(db),
-    enrollments: new SqliteEnrollmentStore(db),
-    attempts: new SqliteAttemptStore(db),
-    schedules: new SqliteScheduleStore(db),
-    examSessions: new SqliteExamSessionStore(db),
-    interactions: new SqliteInteractionStore(db),
-    served: new SqliteServedStore(db),
-    deliveries: new SqliteDeliveryStore(db),
-    ta: createSqliteTaStore(db),
-    transaction: <T>(work: () => T): T => db.transaction(work)(),
+    ...repositories(db, (statement) => gate.outside(statement)),
+    transaction: (work) => transaction(() => work(tx)),
     commit: group.commit,
-    close: () => {
-      group.flush();
-      db.close();
+    async close() {
+      await group.flush();
+      await gate.exclusive(async () => db.close());
     },
   };
 }

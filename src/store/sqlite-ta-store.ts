@@ -1,3 +1,4 @@
+import type { Sync } from "./asynchronous.ts";
 import type { PeopleQueries, TaStore } from "../core/ta/ta-ports.ts";
 import type { Db } from "./database.ts";
 import { SqliteAnnouncementStore } from "./sqlite-announcement-store.ts";
@@ -6,7 +7,7 @@ import { SqliteExamResultStore } from "./sqlite-exam-result-store.ts";
 import { SqliteGradeStore } from "./sqlite-grade-store.ts";
 import { SqliteGraderAssignmentStore, SqliteRegradeStore } from "./sqlite-regrade-store.ts";
 
-class SqlitePeopleQueries implements PeopleQueries {
+class SqlitePeopleQueries implements Sync<PeopleQueries> {
   private readonly nameStmt;
   constructor(db: Db) {
     this.nameStmt = db.prepare("SELECT display_name FROM users WHERE id = ?").pluck();
@@ -18,7 +19,7 @@ class SqlitePeopleQueries implements PeopleQueries {
 }
 
 /** The TA tools' repositories over an open database (same connection, so one transaction spans both stores). */
-export function createSqliteTaStore(db: Db): TaStore {
+export function createSqliteTaStore(db: Db): { [K in keyof TaStore]: Sync<TaStore[K]> } {
   return {
     people: new SqlitePeopleQueries(db),
     announcements: new SqliteAnnouncementStore(db),

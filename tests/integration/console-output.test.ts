@@ -46,7 +46,7 @@ describe("what the console prints", () => {
     expect(await d.say("tara", "/regrades", "ta")).toContain("was 4: please look again @everyone <!channel> RED and a NULbyte");
 
     // Even when the text reaches a reply unfiltered (a service called directly), the console drops the controls.
-    const { deliveries } = d.app.services.regrades.request("console", { id: "console:ben", name: "ben\u0000\u001b[2J" }, "3a", `${HOSTILE} (direct)`, d.clock.read());
+    const { deliveries } = await d.app.services.regrades.request("console", { id: "console:ben", name: "ben\u0000\u001b[2J" }, "3a", `${HOSTILE} (direct)`, d.clock.read());
     const renderer = new ConsoleRenderer();
     const printed = renderer.render(deliveries[0]!.reply, "#ta");
     expect(hasControl(printed)).toBe(false);

@@ -29,10 +29,10 @@ function driver(dbFile?: string) {
   return { d, logs };
 }
 
-const latest = (d: ConsoleDriver, user: string) => d.app.store.attempts.forUser("console", `console:${user}`).at(-1)!;
+const latest = async (d: ConsoleDriver, user: string) => (await d.app.store.attempts.forUser("console", `console:${user}`)).at(-1)!;
 const referenceIn = (text: string) => /reference ([a-z0-9]+)/.exec(text)?.[1] ?? "(none)";
 // Until the retry's grade is stored: a poll, not a clock; it ends as soon as the retry has run.
-const eventually = (check: () => void) => vi.waitFor(check, { timeout: 20_000, interval: 20 });
+const eventually = (check: () => void | Promise<void>) => vi.waitFor(check, { timeout: 20_000, interval: 20 });
 
 describe("a grading that cannot finish", () => {
   it("waits for a TA with a reference instead of scoring 0, and takes the retry's grade when the pool frees up", async () => {
@@ -47,7 +47,7 @@ describe("a grading that cannot finish", () => {
     expect(shown).toMatch(/A TA will review this answer; the score above is provisional/);
     expect(shown).not.toMatch(/no answer within|Error|\n\s+at |took too long to evaluate/);
     const reference = referenceIn(shown);
-    expect(latest(d, "ana")).toMatchObject({ score: 0, needsReview: true, reviewedBy: null });
+    expect(await latest(d, "ana")).toMatchObject({ score: 0, needsReview: true, reviewedBy: null });
     expect(logs).toEqual([expect.stringMatching(new RegExp(`^\\[grading ${reference}\\] 2c-i by console:ana in console: automatic grading failed \\(timeout\\).*no answer within 1000 ms`))]);
 
     expect(await d.say("ana", "/progress")).toMatch(/2c-i .*\(TA review pending\)/);
@@ -56,11 +56,11 @@ describe("a grading that cannot finish", () => {
     expect(review).toMatch(new RegExp(`Automatic grading failed \\(timeout\\) — reference ${reference}`));
 
     troubled.free();
-    await eventually(() => expect(latest(d, "ana")).toMatchObject({ score: 6, needsReview: false, reviewedBy: null }));
-    expect(latest(d, "ana").feedback).toEqual([`Graded automatically on a second try, after automatic grading failed (reference ${reference}).`]);
-    expect(logs.slice(1)).toEqual([`[grading ${reference}] answer #${latest(d, "ana").id} (2c-i) graded on retry: 6/6.`]);
+    await eventually(async () => expect(await latest(d, "ana")).toMatchObject({ score: 6, needsReview: false, reviewedBy: null }));
+    expect((await latest(d, "ana")).feedback).toEqual([`Graded automatically on a second try, after automatic grading failed (reference ${reference}).`]);
+    expect(logs.slice(1)).toEqual([`[grading ${reference}] answer #${(await latest(d, "ana")).id} (2c-i) graded on retry: 6/6.`]);
     expect(await d.say("ana", "/progress")).not.toMatch(/review pending/);
-    expect(d.app.store.schedules.get("console", "console:ana", "2c-i")).not.toBeNull();
+    expect(await d.app.store.schedules.get("console", "console:ana", "2c-i")).not.toBeNull();
     expect(await d.say("tara", "/review", "ta")).toMatch(/Nothing waits for review/);
     // The student is told, through timed work, wherever their console runs.
     const told = new RecordingAdapter("console");
@@ -78,7 +78,7 @@ describe("a grading that cannot finish", () => {
     const received = await d.say("ben", `/answer 2c-i ${RIGHT}`);
     expect(received).toMatch(/Answer to 2c-i received .*Automatic grading failed \(grader crashed\) — reference [a-z0-9]+\. A TA will grade it/);
     expect(received).not.toMatch(/0\/6/);
-    expect(latest(d, "ben")).toMatchObject({ mode: "exam", score: 0, needsReview: true });
+    expect(await latest(d, "ben")).toMatchObject({ mode: "exam", score: 0, needsReview: true });
     await eventually(() => expect(logs).toHaveLength(2));
     expect(logs[1]).toMatch(/retry of answer #\d+ \(2c-i\) failed again \(crash\); it stays in the review queue/);
 
@@ -94,7 +94,7 @@ describe("a grading that cannot finish", () => {
     expect(shown).toMatch(/Automatic grading failed \(internal error\) — reference [a-z0-9]+/);
     expect(shown).not.toMatch(/TypeError|Something went wrong|\n\s+at /);
     expect(logs[0]).toMatch(/automatic grading failed \(internal\)[\s\S]*TypeError[\s\S]*\n\s+at /);
-    await eventually(() => expect(latest(d, "cy")).toMatchObject({ score: 6, needsReview: false }));
+    await eventually(async () => expect(await latest(d, "cy")).toMatchObject({ score: 6, needsReview: false }));
   });
 
   it("lets a TA's grade stand over a retry, and never retries after the app closes, losing nothing", async () => {
@@ -102,11 +102,11 @@ describe("a grading that cannot finish", () => {
     await first.d.say("dee", "/quiz 2c-i");
     troubled.hangNext(1, { thenBusy: true });
     await first.d.say("dee", `/answer 2c-i ${RIGHT}`);
-    const graded = latest(first.d, "dee");
+    const graded = await latest(first.d, "dee");
     expect(await first.d.say("tara", `/review ${graded.id} 5 checked by hand`, "ta")).toMatch(/graded 5\/6/);
     troubled.free();
     await eventually(() => expect(first.logs.at(-1)).toMatch(/graded by a TA first; the TA's grade stands/));
-    expect(latest(first.d, "dee")).toMatchObject({ score: 5, reviewedBy: "console:tara" });
+    expect(await latest(first.d, "dee")).toMatchObject({ score: 5, reviewedBy: "console:tara" });
 
     await first.d.say("eve", "/quiz 2c-i");
     troubled.hangNext(1, { thenBusy: true });
@@ -116,7 +116,7 @@ describe("a grading that cannot finish", () => {
     // The retry's job ran in the shared pool; with the app closed, its grade must go nowhere.
     expect(await troubled.pool.whenIdle()).toBe(true);
     const restarted = driver(first.d.dbFile);
-    expect(latest(restarted.d, "eve")).toMatchObject({ score: 0, needsReview: true });
+    expect(await latest(restarted.d, "eve")).toMatchObject({ score: 0, needsReview: true });
     expect(await restarted.d.say("tara", "/review", "ta")).toMatch(/answer #\d+ to 2c-i .* by eve/);
     expect(first.logs.join("\n")).not.toMatch(/graded on retry/);
   });

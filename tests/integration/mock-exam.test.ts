@@ -44,7 +44,7 @@ describe("the mock midterm", () => {
     const status = await second.say("ben", "/exam status");
     expect(status).toMatch(/submitted automatically when time ran out at 2026-11-28 15:50:00 UTC/);
     expect(status).toMatch(/Problem 2\s+4\/20/);
-    const sessions = second.app.store.examSessions.submittedForUser("console", "console:ben");
+    const sessions = await second.app.store.examSessions.submittedForUser("console", "console:ben");
     expect(sessions).toHaveLength(1);
     expect(sessions[0]!.submittedBy).toBe("deadline");
   });
@@ -53,7 +53,7 @@ describe("the mock midterm", () => {
     const clock = new TestClock(new Date("2026-11-28T14:00:00Z"));
     const d = driver(undefined, clock);
     await d.say("cy", "/exam start");
-    const session = d.app.store.examSessions.open("console", "console:cy")!;
+    const session = (await d.app.store.examSessions.open("console", "console:cy"))!;
     const question = d.app.services.bank.require("2b");
     await expect(d.app.services.exams.answer(session, question, { text: "z - y" }, new Date("2026-11-28T15:50:01Z"))).rejects.toThrow(
       /arrived at 2026-11-28 15:50:01 UTC, after the mock exam ended at 2026-11-28 15:50:00 UTC/,

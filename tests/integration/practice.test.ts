@@ -63,7 +63,7 @@ describe("practice in the console chat", () => {
     expect(await d.say("eve", "/answer 2b q + z")).toMatch(/q/);
     expect(await d.say("eve", "hello")).toMatch(/Commands start with a slash/);
     expect(await d.say("eve", "/frobnicate")).toMatch(/no \/frobnicate command/);
-    const attempts = d.app.store.attempts.forUser("console", "console:eve");
+    const attempts = await d.app.store.attempts.forUser("console", "console:eve");
     expect(attempts.map((a) => a.answer)).toEqual(["z - y", "q + z"]);
   });
 
@@ -79,12 +79,12 @@ describe("practice in the console chat", () => {
     expect(replyToText(a)).toMatch(/4\/4/);
     expect(b).toEqual(a);
     expect(replyToText(c)).toEqual(replyToText(a));
-    expect(d.app.store.attempts.forUser("console", "console:fay")).toHaveLength(1);
+    expect(await d.app.store.attempts.forUser("console", "console:fay")).toHaveLength(1);
   });
 
   it("answers a repeated delivery of a reply with attachments with its text, never a broken image", async () => {
     const d = driver();
-    d.app.store.ta.assessments.replace("console", "quiz1", [{ student: "s1", name: "S1", section: "C247", score: 90 }], new Date());
+    await d.app.store.ta.assessments.replace("console", "quiz1", [{ student: "s1", name: "S1", section: "C247", score: 90 }], new Date());
     const input = {
       interactionId: "delivery-2", course: "console", user: { id: "console:tara", name: "tara" }, roles: ["ta" as const],
       command: "stats", options: { assessment: "quiz1" }, attachments: [], now: new Date(),

@@ -5,7 +5,7 @@ import { createSqliteStore } from "../../src/store/sqlite-store.ts";
 import { tempDbFile } from "../fakes/temp-files.ts";
 
 describe("the SQLite store", () => {
-  it("migrates a file from an older schema version forward, keeping its data", () => {
+  it("migrates a file from an older schema version forward, keeping its data", async () => {
     const file = tempDbFile();
     const all = readMigrations();
     const old = openDatabase(file, all.slice(0, 1));
@@ -17,8 +17,8 @@ describe("the SQLite store", () => {
 
     const store = createSqliteStore(file);
     expect(store.db.pragma("user_version", { simple: true })).toBe(all.at(-1)!.version);
-    expect(store.enrollments.get("c", "console:ana")).toMatchObject({ section: "C247", role: "student", name: "ana" });
-    store.close();
+    expect(await store.enrollments.get("c", "console:ana")).toMatchObject({ section: "C247", role: "student", name: "ana" });
+    await store.close();
   });
 
   it("refuses a file from a newer version of the program", () => {
@@ -29,10 +29,10 @@ describe("the SQLite store", () => {
     expect(() => createSqliteStore(file)).toThrow(/schema version 999, newer than this program knows/);
   });
 
-  it("uses WAL with full sync, so an acknowledged answer survives a crash", () => {
+  it("uses WAL with full sync, so an acknowledged answer survives a crash", async () => {
     const store = createSqliteStore(tempDbFile());
     expect(store.db.pragma("journal_mode", { simple: true })).toBe("wal");
     expect(store.db.pragma("synchronous", { simple: true })).toBe(2);
-    store.close();
+    await store.close();
   });
 });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { textReply } from "../../src/core/chat/reply.ts";
-import { TestClock, useConsoleDrivers } from "../fakes/console-driver.ts";
+import { type ConsoleDriver, TestClock, useConsoleDrivers } from "../fakes/console-driver.ts";
+import { RecordingAdapter } from "../fakes/recording-adapter.ts";
 import { runTutorInProcess } from "../fakes/run-tutor.ts";
 
 const driver = useConsoleDrivers(afterEach);
@@ -14,7 +15,7 @@ describe("TA access", () => {
       expect(reply!.text).toMatch(/is for the course staff \(TAs\)/);
       expect(Object.keys(reply!).sort()).toEqual(["ephemeral", "error", "text"]);
     }
-    expect(d.app.store.ta.announcements.pending("console")).toEqual([]);
+    expect(await d.app.store.ta.announcements.pending("console")).toEqual([]);
   });
 
   it("lets a TA recorded with `tutor roles set` use TA commands from a student console", async () => {
@@ -55,21 +56,27 @@ describe("/announce", () => {
 
   it("delivers a scheduled announcement once, also after a restart", async () => {
     const clock = new TestClock(new Date("2026-11-28T10:00:00Z"));
+    const posted = new RecordingAdapter("console");
+    const sweep = async (d: ConsoleDriver) => {
+      d.app.timedWork.attach(posted);
+      await d.app.timedWork.sweep(clock.read());
+      return posted.delivered.map(({ course, to, reply }) => ({ course, to, reply }));
+    };
     const first = driver(undefined, clock);
     await first.say("tara", "/announce Midterm review **Friday** at: tomorrow 9:00 channel: announcements", "ta");
-    expect(first.app.services.announcements.deliverDue(clock.read(), "console")).toEqual([]);
+    expect(await sweep(first)).toEqual([]);
     await first.close();
 
     clock.advance(24 * 60);
     const second = driver(first.dbFile, clock);
-    const due = second.app.services.announcements.deliverDue(clock.read(), "console");
-    expect(due).toEqual([{ course: "console", to: { channel: "announcements" }, reply: textReply("Midterm review **Friday**") }]);
-    expect(second.app.services.announcements.deliverDue(clock.read(), "console")).toEqual([]);
+    const once = [{ course: "console", to: { channel: "announcements" }, reply: textReply("Midterm review **Friday**") }];
+    expect(await sweep(second)).toEqual(once);
+    expect(await sweep(second)).toEqual(once);
     await second.close();
 
     const third = driver(first.dbFile, clock);
     clock.advance(60);
-    expect(third.app.services.announcements.deliverDue(clock.read())).toEqual([]);
+    expect(await sweep(third)).toEqual(once);
     expect(await third.say("tara", "/announce list", "ta")).toMatch(/No announcement is scheduled/);
   });
 

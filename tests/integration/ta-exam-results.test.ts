@@ -13,35 +13,35 @@ const answer = (store: SqliteStore, user: string, session: number, question: str
   } satisfies NewAttempt);
 
 let stores: SqliteStore[] = [];
-afterEach(() => {
-  stores.forEach((s) => s.close());
+afterEach(async () => {
+  await Promise.all(stores.map((s) => s.close()));
   stores = [];
 });
 
 describe("the mock exam's results (exam_results, kept by triggers)", () => {
-  it("counts the last answer to each question of each student's latest submitted session, TA changes included", () => {
+  it("counts the last answer to each question of each student's latest submitted session, TA changes included", async () => {
     const store = createSqliteStore(tempDbFile());
     stores.push(store);
-    store.enrollments.upsertUser("u:ana", "Ana");
-    const first = store.examSessions.start("c", "u:ana", "midterm", at, at);
-    answer(store, "u:ana", first.id, "1a", 5);
-    store.examSessions.submit(first.id, at, "student");
-    const second = store.examSessions.start("c", "u:ana", "midterm", at, at);
-    const old = answer(store, "u:ana", second.id, "1a", 1);
-    const last = answer(store, "u:ana", second.id, "1a", 3);
-    answer(store, "u:ana", second.id, "2a", 0);
+    await store.enrollments.upsertUser("u:ana", "Ana");
+    const first = await store.examSessions.start("c", "u:ana", "midterm", at, at);
+    await answer(store, "u:ana", first.id, "1a", 5);
+    await store.examSessions.submit(first.id, at, "student");
+    const second = await store.examSessions.start("c", "u:ana", "midterm", at, at);
+    const old = await answer(store, "u:ana", second.id, "1a", 1);
+    const last = await answer(store, "u:ana", second.id, "1a", 3);
+    await answer(store, "u:ana", second.id, "2a", 0);
     // Not submitted yet: the first session still counts.
-    expect(store.ta.examResults.latest("c", "midterm")).toMatchObject([{ session: first.id, total: 5 }]);
-    store.examSessions.submit(second.id, at, "student");
-    expect(store.ta.examResults.latest("c", "midterm")).toEqual([{ user: "u:ana", name: "Ana", section: null, studentId: null, session: second.id, total: 3, scores: { "1a": 3, "2a": 0 } }]);
+    expect(await store.ta.examResults.latest("c", "midterm")).toMatchObject([{ session: first.id, total: 5 }]);
+    await store.examSessions.submit(second.id, at, "student");
+    expect(await store.ta.examResults.latest("c", "midterm")).toEqual([{ user: "u:ana", name: "Ana", section: null, studentId: null, session: second.id, total: 3, scores: { "1a": 3, "2a": 0 } }]);
 
     const change = { items: [], by: "u:tara", source: "review" as const, note: null, at };
-    store.ta.grades.replace({ ...change, attempt: old.id, score: 5 }); // superseded: does not count
-    store.ta.grades.replace({ ...change, attempt: last.id, score: 4 });
-    expect(store.ta.examResults.latest("c", "midterm")[0]).toMatchObject({ total: 4, scores: { "1a": 4, "2a": 0 } });
+    await store.ta.grades.replace({ ...change, attempt: old.id, score: 5 }); // superseded: does not count
+    await store.ta.grades.replace({ ...change, attempt: last.id, score: 4 });
+    expect((await store.ta.examResults.latest("c", "midterm"))[0]).toMatchObject({ total: 4, scores: { "1a": 4, "2a": 0 } });
   });
 
-  it("is filled from the attempts a file already had when the migration runs", () => {
+  it("is filled from the attempts a file already had when the migration runs", async () => {
     const file = tempDbFile();
     const old = openDatabase(file, readMigrations().slice(0, 1));
     old.exec(`INSERT INTO exam_sessions (id, course_id, user_id, exam_id, started_at, deadline, submitted_at, submitted_by) VALUES (7, 'c', 'u:bo', 'midterm', 0, 1, 1, 'student');
@@ -51,7 +51,7 @@ describe("the mock exam's results (exam_results, kept by triggers)", () => {
     old.close();
     const store = createSqliteStore(file);
     stores.push(store);
-    expect(store.ta.examResults.latest("c", "midterm")).toMatchObject([{ user: "u:bo", total: 10, scores: { "3a": 4, "5": 6 } }]);
+    expect(await store.ta.examResults.latest("c", "midterm")).toMatchObject([{ user: "u:bo", total: 10, scores: { "3a": 4, "5": 6 } }]);
   });
 });
 

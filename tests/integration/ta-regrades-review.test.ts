@@ -49,8 +49,40 @@ describe("/regrade and /regrades", () => {
     expect(exported.csv.split("\r\n")[1]).toBe("ben,,console:ben,,,,,,,,4,,,2,,,,,,,,,,,6");
     clock.advance(2 * 24 * 60);
     expect(await d.say("ben", "/regrade 3a and once more after the week")).toMatch(/Regrades for 3a closed on 2026-12-05 10:00:00 UTC, 7 days after your mock exam was submitted/);
-    const attempt = d.app.store.ta.regrades.get(1)!.attempt;
-    expect(d.app.store.ta.grades.history(attempt)).toMatchObject([{ oldScore: 0, newScore: 2, source: "regrade", by: "console:mike" }]);
+    const attempt = (await d.app.store.ta.regrades.get(1))!.attempt;
+    expect(await d.app.store.ta.grades.history(attempt)).toMatchObject([{ oldScore: 0, newScore: 2, source: "regrade", by: "console:mike" }]);
+  });
+});
+
+describe("two people acting at once", () => {
+  it("grades a waiting answer once, records one regrade request, and resolves it once", async () => {
+    const d = driver();
+    await d.say("ana", "/quiz 2a");
+    await d.say("ana", DRAWING);
+    const [waiting] = (await d.app.store.attempts.forUser("console", "console:ana")).filter((a) => a.needsReview);
+    const tara = { id: "console:tara", name: "tara" };
+    const rita = { id: "console:rita", name: "rita" };
+    const now = d.clock.read();
+    const graded = await Promise.allSettled([
+      d.app.services.review.decide("console", waiting!.id, { score: 4 }, tara, now),
+      d.app.services.review.decide("console", waiting!.id, { score: 1 }, rita, now),
+    ]);
+    expect(graded.map((g) => g.status).sort()).toEqual(["fulfilled", "rejected"]);
+    expect(graded.find((g) => g.status === "rejected")).toMatchObject({ reason: { code: "already-reviewed" } });
+    expect(await d.app.store.ta.grades.history(waiting!.id)).toHaveLength(1);
+
+    const ana = { id: "console:ana", name: "ana" };
+    const asked = await Promise.allSettled([1, 2].map((n) => d.app.services.regrades.request("console", ana, "2a", `the graph is complete (${n})`, now)));
+    expect(asked.map((a) => a.status).sort()).toEqual(["fulfilled", "rejected"]);
+    expect(asked.find((a) => a.status === "rejected")).toMatchObject({ reason: { code: "regrade-open" } });
+    const [open] = await d.app.store.ta.regrades.open("console");
+    const resolved = await Promise.allSettled([
+      d.app.services.regrades.resolve("console", open!.id, { score: 4, note: null }, tara, now),
+      d.app.services.regrades.resolve("console", open!.id, { score: 3, note: null }, rita, now),
+    ]);
+    expect(resolved.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+    expect(resolved.find((r) => r.status === "rejected")).toMatchObject({ reason: { code: "regrade-resolved" } });
+    expect(await d.app.store.ta.grades.history(waiting!.id)).toHaveLength(2);
   });
 });
 
@@ -95,10 +127,10 @@ describe("/review", () => {
 
     await d.say("bo", "/quiz 2a");
     await d.say("bo", DRAWING);
-    expect(d.app.store.schedules.get("console", "console:bo", "2a")).toBeNull();
-    const practice = d.app.store.attempts.forUser("console", "console:bo").filter((a) => a.mode === "practice").at(-1)!;
+    expect(await d.app.store.schedules.get("console", "console:bo", "2a")).toBeNull();
+    const practice = (await d.app.store.attempts.forUser("console", "console:bo")).filter((a) => a.mode === "practice").at(-1)!;
     await d.say("tara", `/review ${practice.id} 4 complete graph`, "ta");
-    expect(d.app.store.schedules.get("console", "console:bo", "2a")).not.toBeNull();
+    expect(await d.app.store.schedules.get("console", "console:bo", "2a")).not.toBeNull();
   });
 
   it("exports to a file from the command line and backs the database up", async () => {

@@ -77,13 +77,13 @@ describe("/stats", () => {
     expect(run.stderr).toMatch(/nothing was imported/);
     const d = driver(db);
     expect(await d.say("tara", "/stats quiz1", "ta")).toMatch(/There is no assessment "quiz1"/);
-    expect(d.app.store.ta.assessments.list("console")).toEqual([]);
+    expect(await d.app.store.ta.assessments.list("console")).toEqual([]);
   });
 
   it("draws a histogram PNG with one bar per non-empty bin, and posts publicly only when asked", async () => {
     const d = driver();
     const scores = [55, 61, 62, 77, 95, 100, 106];
-    d.app.store.ta.assessments.replace("console", "quiz2", scores.map((score, i) => ({ student: `s${i}`, name: `S${i}`, section: i % 2 ? "C147" : "C247", score })), new Date());
+    await d.app.store.ta.assessments.replace("console", "quiz2", scores.map((score, i) => ({ student: `s${i}`, name: `S${i}`, section: i % 2 ? "C147" : "C247", score })), new Date());
     const [reply] = await d.replies("tara", "/stats quiz2", "ta");
     expect(reply!.visibility).toBe("private");
     const image = decodePng(reply!.images![0]!.png);

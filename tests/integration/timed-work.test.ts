@@ -70,7 +70,7 @@ describe("timed work across adapters", () => {
     await b.app.timedWork.sweep(clock.read());
     expect(ana.lines().map((l) => l.delivery?.to)).toEqual(["console:ana"]);
     expect(ana.lines()[0]!.text).toMatch(/submitted automatically/);
-    expect(a.app.store.examSessions.submittedForUser("console", "console:ana")).toHaveLength(1);
+    expect(await a.app.store.examSessions.submittedForUser("console", "console:ana")).toHaveLength(1);
   });
 
   it("reminds a student once, ten minutes before the end", async () => {

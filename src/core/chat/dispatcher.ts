@@ -17,12 +17,12 @@ export type CommandRequest = Omit<CommandInput, "command" | "options"> &
 /** What the dispatcher needs to know about the course beyond the command list. */
 export interface DispatchPolicy {
   /** Runs before every command: records the person and the course. */
-  prepare(input: CommandInput): void;
+  prepare(input: CommandInput): Promise<void>;
   /** True when the person may run TA commands (platform role or the store says so). */
-  isTa(input: CommandInput): boolean;
+  isTa(input: CommandInput): Promise<boolean>;
   /** Remembered replies of processed deliveries, so a retried delivery is answered once. */
-  findReply(interactionId: string): VisibleReply | null;
-  rememberReply(interactionId: string, reply: VisibleReply, at: Date): void;
+  findReply(interactionId: string): Promise<VisibleReply | null>;
+  rememberReply(interactionId: string, reply: VisibleReply, at: Date): Promise<void>;
   /** Where bugs go: logged with their reference id. */
   logBug(reference: string, error: unknown, input: Pick<CommandInput, "user"> & { command: string }): void;
 }
@@ -57,12 +57,12 @@ export class CommandDispatcher<S> {
   async dispatch(request: CommandRequest, hooks: DispatchHooks = {}): Promise<VisibleReply> {
     const id = request.interactionId;
     if (!id) return this.run(request, hooks);
-    const seen = this.policy.findReply(id);
-    if (seen) return seen;
     const running = this.inFlight.get(id);
     if (running) return running;
-    const work = this.run(request, hooks).then((reply) => {
-      this.policy.rememberReply(id, reply, request.now);
+    const work = this.policy.findReply(id).then(async (seen) => {
+      if (seen) return seen;
+      const reply = await this.run(request, hooks);
+      await this.policy.rememberReply(id, reply, request.now);
       return reply;
     });
     this.inFlight.set(id, work);
@@ -78,8 +78,8 @@ export class CommandDispatcher<S> {
     try {
       const { command, input } = this.resolve(request);
       name = command.name;
-      this.policy.prepare(input);
-      if (command.access === "ta" && !this.policy.isTa(input)) {
+      await this.policy.prepare(input);
+      if (command.access === "ta" && !(await this.policy.isTa(input))) {
         throw new UserError("ta-only", `/${command.name} is for the course staff (TAs). If you are a TA, ask the instructor to give you the TA role.`);
       }
       const visibility = typeof command.visibility === "function" ? command.visibility(input) : command.visibility;

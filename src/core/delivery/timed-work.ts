@@ -75,44 +75,41 @@ export class TimedWork {
 
   private async collect(now: Date): Promise<void> {
     const { store, zone } = this;
-    store.transaction(() => {
-      for (const d of this.announcements.deliverDue(now)) store.deliveries.enqueue(d.course, d.to, d.reply, now);
-    });
-    // Each deadline's submission and its report are stored together: claimed once, never lost.
-    this.exams.submitExpired(now, (report) => {
+    // Claiming what fell due and storing its delivery happen together: claimed once, never lost.
+    await store.transaction((tx) => this.announcements.queueDue(tx, now));
+    await this.exams.submitExpired(now, async (report, tx) => {
       const ended = `Time ran out at ${zone.format(report.session.deadline)}; your mock exam was submitted automatically.`;
-      store.deliveries.enqueue(report.session.course, { user: report.session.user }, reply([ended, ...examReportBlocks(report, this.examTitle, zone)], {
+      await tx.deliveries.enqueue(report.session.course, { user: report.session.user }, reply([ended, ...examReportBlocks(report, this.examTitle, zone)], {
         data: { exam: { session: report.session.id, score: report.score, max: report.max, bonus: report.bonus, pending: report.pending } },
       }), now);
     });
     // After the submissions: a session that already ended gets its report, not a reminder.
     const minutes = this.options.reminderMinutes ?? 10;
-    if (minutes > 0) {
-      store.transaction(() => {
-        for (const s of store.examSessions.claimReminders(new Date(now.getTime() + minutes * 60_000), now)) {
-          const left = Math.max(1, Math.round((s.deadline.getTime() - now.getTime()) / 60_000));
-          store.deliveries.enqueue(s.course, { user: s.user }, textReply(
-            `**${left} minute${left === 1 ? "" : "s"} left** in your mock ${this.examTitle.toLowerCase()}: it ends at ${zone.format(s.deadline)} and is then submitted as it stands. /exam status lists what you have not answered.`,
-            { data: { reminder: { session: s.id, deadline: s.deadline.toISOString() } } },
-          ), now);
-        }
-      });
-    }
+    if (minutes <= 0) return;
+    await store.transaction(async (tx) => {
+      for (const s of await tx.examSessions.claimReminders(new Date(now.getTime() + minutes * 60_000), now)) {
+        const left = Math.max(1, Math.round((s.deadline.getTime() - now.getTime()) / 60_000));
+        await tx.deliveries.enqueue(s.course, { user: s.user }, textReply(
+          `**${left} minute${left === 1 ? "" : "s"} left** in your mock ${this.examTitle.toLowerCase()}: it ends at ${zone.format(s.deadline)} and is then submitted as it stands. /exam status lists what you have not answered.`,
+          { data: { reminder: { session: s.id, deadline: s.deadline.toISOString() } } },
+        ), now);
+      }
+    });
   }
 
   private async deliver(now: Date): Promise<void> {
     if (this.adapters.length === 0) return;
     const { deliveries } = this.store;
     const staleBefore = new Date(now.getTime() - STALE_CLAIM_MS);
-    for (let page = deliveries.pending(staleBefore, 0, PAGE); page.length; page = deliveries.pending(staleBefore, page.at(-1)!.id, PAGE)) {
+    for (let page = await deliveries.pending(staleBefore, 0, PAGE); page.length; page = await deliveries.pending(staleBefore, page.at(-1)!.id, PAGE)) {
       for (const d of page) {
         const adapter = this.adapters.find((a) => a.owns(d.course, d.to));
-        if (!adapter || !deliveries.claim(d.id, this.options.claimant, now, staleBefore)) continue;
+        if (!adapter || !(await deliveries.claim(d.id, this.options.claimant, now, staleBefore))) continue;
         try {
           await adapter.deliver(d);
-          deliveries.delivered(d.id, new Date());
+          await deliveries.delivered(d.id, new Date());
         } catch (error) {
-          deliveries.release(d.id);
+          await deliveries.release(d.id);
           this.options.log(`[timed work] ${adapter.name} could not deliver #${d.id} to ${"user" in d.to ? d.to.user : `#${d.to.channel}`} in ${d.course}; it is tried again a few times: ${describe(error)}`);
         }
       }

@@ -5,7 +5,7 @@ import { errorDetail, newErrorReference } from "../errors.ts";
 import { formatScore } from "../format.ts";
 import type { Grade, StudentAnswer } from "../grading/grade.ts";
 import { failedGrade, type GradingFailure, gradingFailureNote, type GradingOutcome } from "../grading/grading-failure.ts";
-import type { AttemptRecord, Store } from "../ports.ts";
+import type { AttemptRecord, Repositories, Store } from "../ports.ts";
 import { reschedule } from "./scheduler.ts";
 
 /** What answer grading needs from the grading pool: outcomes, and a signal that the pool is free. */
@@ -90,7 +90,7 @@ export class AnswerGrading {
   }
 
   private async retry(id: number, reference: string): Promise<void> {
-    const before = this.store.attempts.get(id);
+    const before = await this.store.attempts.get(id);
     const question = before && this.bank.get(before.question);
     if (!before || !question) return;
     if (before.reviewedBy !== null || !gradingFailureNote(before.feedback)) {
@@ -105,16 +105,16 @@ export class AnswerGrading {
       return;
     }
     const grade = { ...outcome.grade, feedback: [...outcome.grade.feedback, `Graded automatically on a second try, after automatic grading failed (reference ${reference}).`] };
-    const updated = this.store.transaction(() => {
-      const after = this.store.attempts.setAutomaticGrade(id, grade);
+    const updated = await this.store.transaction(async (tx) => {
+      const after = await tx.attempts.setAutomaticGrade(id, grade);
       // A practice grade now says what the student knows, as of when they answered; a later answer already did.
-      if (after && after.mode === "practice" && !grade.needsReview && this.isLatestPractice(after)) {
-        const previous = this.store.schedules.get(after.course, after.user, after.question);
-        this.store.schedules.put(after.course, after.user, reschedule(previous, after.question, grade.score, grade.max, after.createdAt));
+      if (after && after.mode === "practice" && !grade.needsReview && (await isLatestPractice(tx, after))) {
+        const previous = await tx.schedules.get(after.course, after.user, after.question);
+        await tx.schedules.put(after.course, after.user, reschedule(previous, after.question, grade.score, grade.max, after.createdAt));
       }
       // The student was told a TA would check it: tell them it is settled. Exam scores stay hidden until the report.
       if (after && after.mode === "practice") {
-        this.store.deliveries.enqueue(after.course, { user: after.user }, textReply(
+        await tx.deliveries.enqueue(after.course, { user: after.user }, textReply(
           `Your answer to ${after.question} (reference ${reference}) was graded on a second try: ${formatScore(grade.score, grade.max)}${grade.needsReview ? ", still provisional until a TA reviews it" : ""}. See /progress.`,
           { data: { regraded: { attempt: after.id, question: after.question, score: grade.score, max: grade.max } } },
         ), new Date());
@@ -125,9 +125,9 @@ export class AnswerGrading {
       ? `[grading ${reference}] answer #${id} (${question.id}) graded on retry: ${formatScore(grade.score, grade.max)}${grade.needsReview ? ", still waiting for a TA" : ""}.`
       : `[grading ${reference}] answer #${id} (${question.id}) was graded by a TA first; the TA's grade stands over the retry's.`);
   }
+}
 
-  private isLatestPractice(attempt: AttemptRecord): boolean {
-    return !this.store.attempts.forUser(attempt.course, attempt.user)
-      .some((a) => a.mode === "practice" && a.question === attempt.question && a.id > attempt.id);
-  }
+async function isLatestPractice(tx: Repositories, attempt: AttemptRecord): Promise<boolean> {
+  return !(await tx.attempts.forUser(attempt.course, attempt.user))
+    .some((a) => a.mode === "practice" && a.question === attempt.question && a.id > attempt.id);
 }

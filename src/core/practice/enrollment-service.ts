@@ -19,7 +19,7 @@ export class EnrollmentService {
   ) {}
 
   /** Enrolls in the section named (any letter case) and records the SID, in one transaction. */
-  enroll(course: string, user: string, sectionName: string, sid?: string): EnrollmentResult {
+  async enroll(course: string, user: string, sectionName: string, sid?: string): Promise<EnrollmentResult> {
     const { sections, course: title } = this.bank.exam;
     const wanted = sectionName.trim().toUpperCase();
     const section = sections.find((s) => s.toUpperCase() === wanted);
@@ -28,9 +28,9 @@ export class EnrollmentService {
     if (id !== undefined && !SID.test(id)) {
       throw new UserError("bad-sid", "A student ID is letters and digits (up to 40), e.g. `/enroll C247 sid: 905123456`.");
     }
-    this.store.transaction(() => {
-      this.store.enrollments.enroll(course, user, section);
-      if (id) this.store.enrollments.setStudentId(course, user, id);
+    await this.store.transaction(async (tx) => {
+      await tx.enrollments.enroll(course, user, section);
+      if (id) await tx.enrollments.setStudentId(course, user, id);
     });
     return { section, sid: id || null };
   }

@@ -2,7 +2,7 @@ import type { QuestionBank } from "../bank/question-bank.ts";
 import type { Question } from "../bank/schema.ts";
 import { UserError } from "../errors.ts";
 import type { StudentAnswer } from "../grading/grade.ts";
-import type { AttemptRecord, ExamSessionRecord, Store } from "../ports.ts";
+import type { AttemptRecord, ExamSessionRecord, Repositories, Store } from "../ports.ts";
 import type { TimeZone } from "../time-zone.ts";
 import type { AnswerGrading } from "./answer-grading.ts";
 import { checkAnswerText, gradedAnswer, type Learner } from "./practice-service.ts";
@@ -45,8 +45,12 @@ export type ExamStatus =
  * platform), no scores until submission, and automatic submission at the deadline.
  */
 export class ExamService {
-  /** Answers being graded, per session: a submission waits for them, so none is lost to a race. */
-  private readonly inFlight = new Map<number, Set<Promise<unknown>>>();
+  /**
+   * Answers being received or graded, per learner: a submission waits for them, so none is lost to
+   * a race. Per learner, not per session: an answer is counted from its arrival, before the store
+   * has said which session it belongs to.
+   */
+  private readonly inFlight = new Map<string, Set<Promise<unknown>>>();
 
   constructor(
     private readonly bank: QuestionBank,
@@ -59,38 +63,53 @@ export class ExamService {
     return this.bank.exam.durationMinutes;
   }
 
-  start(who: Learner, now: Date): ExamSessionRecord {
-    this.settle(who, now);
-    const open = this.store.examSessions.open(who.course, who.user);
-    if (open) {
-      throw new UserError("exam-in-progress", `Your mock ${this.bank.exam.title.toLowerCase()} is already running; it ends at ${this.zone.format(open.deadline)}. Use /exam status.`);
-    }
+  async start(who: Learner, now: Date): Promise<ExamSessionRecord> {
     const deadline = new Date(now.getTime() + this.bank.exam.durationMinutes * 60_000);
-    return this.store.transaction(() => {
-      const session = this.store.examSessions.start(who.course, who.user, this.bank.exam.id, now, deadline);
-      for (const q of this.bank.all()) this.store.served.mark(who.course, who.user, q.id, now);
+    // "No exam running" must still hold when the session is stored.
+    return this.store.transaction(async (tx) => {
+      await this.settleIn(tx, who, now);
+      const open = await tx.examSessions.open(who.course, who.user);
+      if (open) {
+        throw new UserError("exam-in-progress", `Your mock ${this.bank.exam.title.toLowerCase()} is already running; it ends at ${this.zone.format(open.deadline)}. Use /exam status.`);
+      }
+      const session = await tx.examSessions.start(who.course, who.user, this.bank.exam.id, now, deadline);
+      for (const q of this.bank.all()) await tx.served.mark(who.course, who.user, q.id, now);
       return session;
     });
   }
 
   /** The open session, after submitting it if its deadline passed. */
-  open(who: Learner, now: Date): ExamSessionRecord | null {
-    this.settle(who, now);
-    return this.store.examSessions.open(who.course, who.user);
+  async open(who: Learner, now: Date): Promise<ExamSessionRecord | null> {
+    // Every answer asks: a running or no session is one read; only an expired one takes a transaction.
+    const open = await this.store.examSessions.open(who.course, who.user);
+    if (!open || open.deadline > now) return open;
+    return this.store.transaction(async (tx) => {
+      await this.settleIn(tx, who, now);
+      return tx.examSessions.open(who.course, who.user);
+    });
+  }
+
+  /**
+   * Runs `work`, the handling of an answer, so that a submission by the same learner waits for it.
+   * Call it before the first await: an answer that arrived before /exam submit is then stored first.
+   */
+  receiving<T>(who: Learner, work: () => Promise<T>): Promise<T> {
+    const key = learnerKey(who);
+    const promise = work();
+    const running = this.inFlight.get(key) ?? new Set<Promise<unknown>>();
+    this.inFlight.set(key, running);
+    running.add(promise);
+    const done = () => {
+      running.delete(promise);
+      if (running.size === 0 && this.inFlight.get(key) === running) this.inFlight.delete(key);
+    };
+    promise.then(done, done);
+    return promise;
   }
 
   /** Stores an answer given during the exam; its grade stays hidden until submission. */
   answer(session: ExamSessionRecord, question: Question, answer: StudentAnswer, now: Date, interactionId?: string): Promise<AttemptRecord> {
-    const work = this.storeAnswer(session, question, answer, now, interactionId);
-    const running = this.inFlight.get(session.id) ?? new Set<Promise<unknown>>();
-    this.inFlight.set(session.id, running);
-    running.add(work);
-    const done = () => {
-      running.delete(work);
-      if (running.size === 0) this.inFlight.delete(session.id);
-    };
-    work.then(done, done);
-    return work;
+    return this.receiving(session, () => this.storeAnswer(session, question, answer, now, interactionId));
   }
 
   private async storeAnswer(session: ExamSessionRecord, question: Question, answer: StudentAnswer, now: Date, interactionId?: string): Promise<AttemptRecord> {
@@ -98,11 +117,11 @@ export class ExamService {
     if (now > session.deadline) throw lateAnswer(question.id, now, session.deadline, this.zone);
     // A failed grading is stored as waiting for a TA (the report says "pending TA review") and retried once.
     const graded = await this.grading.grade(question, answer, session);
-    const attempt = await this.store.commit(() => {
-      const current = this.store.examSessions.open(session.course, session.user);
+    const attempt = await this.store.commit(async (tx) => {
+      const current = await tx.examSessions.open(session.course, session.user);
       // Grading is asynchronous: the deadline may have passed meanwhile (a submission waits for us).
       if (!current || current.id !== session.id) throw lateAnswer(question.id, now, session.deadline, this.zone);
-      return this.store.attempts.add({
+      return tx.attempts.add({
         course: session.course, user: session.user, question: question.id, mode: "exam", examSession: session.id,
         ...gradedAnswer(answer, graded.grade), createdAt: now, interactionId,
       });
@@ -113,68 +132,80 @@ export class ExamService {
 
   /** Submits the running exam once the answers sent before it are stored. */
   async submit(who: Learner, now: Date): Promise<ExamReport> {
-    const running = this.store.examSessions.open(who.course, who.user);
-    if (running) await Promise.allSettled([...(this.inFlight.get(running.id) ?? [])]);
-    this.settle(who, now);
-    const open = this.store.examSessions.open(who.course, who.user);
-    if (!open) {
-      const missed = this.takeUnreported(who, now);
+    // Before the transaction: waiting inside it would hold the connection the answers need.
+    await Promise.allSettled([...(this.inFlight.get(learnerKey(who)) ?? [])]);
+    return this.store.transaction(async (tx) => {
+      await this.settleIn(tx, who, now);
+      const open = await tx.examSessions.open(who.course, who.user);
+      if (open && (await tx.examSessions.submit(open.id, now, "student"))) {
+        return this.report({ ...open, submittedAt: now, submittedBy: "student" }, tx);
+      }
+      const missed = await this.takeUnreportedFrom(tx, who, now);
       if (missed) return missed;
       throw new UserError("no-exam", "You have no mock exam running. Start one with /exam start.");
-    }
-    this.store.examSessions.submit(open.id, now, "student");
-    return this.report({ ...open, submittedAt: now, submittedBy: "student" });
+    });
   }
 
   /**
    * The report of an exam submitted by its deadline that the student has not seen yet, marked seen.
    * An answer that arrives after such a submission is refused with it, not graded as practice.
    */
-  takeUnreported(who: Learner, now: Date): ExamReport | null {
-    const latest = this.store.examSessions.latest(who.course, who.user);
+  takeUnreported(who: Learner, now: Date): Promise<ExamReport | null> {
+    return this.takeUnreportedFrom(this.store, who, now);
+  }
+
+  /** Shown once: only the caller whose mark changed the row gets the report, whoever else asks meanwhile. */
+  private async takeUnreportedFrom(repositories: Repositories, who: Learner, now: Date): Promise<ExamReport | null> {
+    const latest = await repositories.examSessions.latest(who.course, who.user);
     if (!latest || latest.submittedBy !== "deadline" || latest.reportedAt) return null;
-    this.store.examSessions.markReported(latest.id, now);
-    return this.report(latest);
+    if (!(await repositories.examSessions.markReported(latest.id, now))) return null;
+    return this.report(latest, repositories);
   }
 
   /** Submits this learner's session if its deadline passed (also after a restart). */
-  settle(who: Learner, now: Date): ExamReport | null {
-    const open = this.store.examSessions.open(who.course, who.user);
-    return open && open.deadline <= now ? this.submitAtDeadline(open) : null;
+  async settle(who: Learner, now: Date): Promise<ExamReport | null> {
+    const open = await this.store.examSessions.open(who.course, who.user);
+    if (!open || open.deadline > now) return null;
+    return this.store.transaction((tx) => this.settleIn(tx, who, now));
+  }
+
+  private async settleIn(tx: Repositories, who: Learner, now: Date): Promise<ExamReport | null> {
+    const open = await tx.examSessions.open(who.course, who.user);
+    return open && open.deadline <= now ? this.submitAtDeadline(tx, open) : null;
   }
 
   /** Submits every session whose deadline passed; `told` runs in the same transaction as each submission, once. */
-  submitExpired(now: Date, told: (report: ExamReport) => void): void {
-    for (const session of this.store.examSessions.expired(now)) {
-      this.store.transaction(() => {
-        const report = this.submitAtDeadline(session);
+  async submitExpired(now: Date, told: (report: ExamReport, tx: Repositories) => Promise<void>): Promise<void> {
+    for (const session of await this.store.examSessions.expired(now)) {
+      await this.store.transaction(async (tx) => {
+        const report = await this.submitAtDeadline(tx, session);
         if (!report) return;
-        told(report);
-        this.store.examSessions.markReported(session.id, now);
+        await told(report, tx);
+        await tx.examSessions.markReported(session.id, now);
       });
     }
   }
 
   /** Submits a session as its deadline does; null when someone (another process) already did. */
-  private submitAtDeadline(session: ExamSessionRecord): ExamReport | null {
-    if (!this.store.examSessions.submit(session.id, session.deadline, "deadline")) return null;
-    return this.report({ ...session, submittedAt: session.deadline, submittedBy: "deadline" });
+  private async submitAtDeadline(tx: Repositories, session: ExamSessionRecord): Promise<ExamReport | null> {
+    if (!(await tx.examSessions.submit(session.id, session.deadline, "deadline"))) return null;
+    return this.report({ ...session, submittedAt: session.deadline, submittedBy: "deadline" }, tx);
   }
 
   /** The running exam and what it has answers for, else the latest report (marked seen). */
-  status(who: Learner, now: Date): ExamStatus {
-    const open = this.open(who, now);
-    if (open) return { kind: "running", session: open, answered: [...new Set(this.store.attempts.forSession(open.id).map((a) => a.question))] };
-    const missed = this.takeUnreported(who, now);
+  async status(who: Learner, now: Date): Promise<ExamStatus> {
+    const open = await this.open(who, now);
+    if (open) return { kind: "running", session: open, answered: [...new Set((await this.store.attempts.forSession(open.id)).map((a) => a.question))] };
+    const missed = await this.takeUnreported(who, now);
     if (missed) return { kind: "submitted", report: missed, unseen: true };
-    const latest = this.store.examSessions.latest(who.course, who.user);
-    return latest ? { kind: "submitted", report: this.report(latest), unseen: false } : { kind: "none" };
+    const latest = await this.store.examSessions.latest(who.course, who.user);
+    return latest ? { kind: "submitted", report: await this.report(latest), unseen: false } : { kind: "none" };
   }
 
-  /** The report of a session: the last answer to each question counts. */
-  report(session: ExamSessionRecord): ExamReport {
+  /** The report of a session: the last answer to each question counts. Inside a transaction, pass its repositories. */
+  async report(session: ExamSessionRecord, repositories: Repositories = this.store): Promise<ExamReport> {
     const last = new Map<string, AttemptRecord>();
-    for (const a of this.store.attempts.forSession(session.id)) last.set(a.question, a);
+    for (const a of await repositories.attempts.forSession(session.id)) last.set(a.question, a);
     const problems = this.bank.problems.map((p): ProblemResult => {
       const questions = this.bank.all().filter((q) => q.problem === p.number);
       const answers = questions.map((q) => last.get(q.id)).filter((a): a is AttemptRecord => a !== undefined);
@@ -195,6 +226,8 @@ export class ExamService {
     };
   }
 }
+
+const learnerKey = (who: Learner) => `${who.course}\u0000${who.user}`;
 
 function lateAnswer(question: string, at: Date, deadline: Date, zone: TimeZone): UserError {
   return new UserError(

@@ -2,7 +2,7 @@ import type { QuestionBank } from "../bank/question-bank.ts";
 import type { Question } from "../bank/schema.ts";
 import { UserError } from "../errors.ts";
 import type { Grade, StudentAnswer } from "../grading/grade.ts";
-import type { AttemptRecord, QuestionSummary, Store } from "../ports.ts";
+import type { AttemptRecord, QuestionSummary, Repositories, Store } from "../ports.ts";
 import type { AnswerGrading } from "./answer-grading.ts";
 import { reschedule } from "./scheduler.ts";
 
@@ -26,29 +26,32 @@ export class PracticeService {
   ) {}
 
   /** Picks a question: the one asked for, one from a topic, else what is due, unseen, then weakest. */
-  serve(who: Learner, request: { question?: string; topic?: string }, now: Date): { question: Question; reason: ServeReason } {
-    const chosen = this.choose(who, request, now);
-    this.store.served.mark(who.course, who.user, chosen.question.id, now);
-    return chosen;
+  serve(who: Learner, request: { question?: string; topic?: string }, now: Date): Promise<{ question: Question; reason: ServeReason }> {
+    // The choice and the mark that it was shown stand together, on the schedule as it was read.
+    return this.store.transaction(async (tx) => {
+      const chosen = await this.choose(tx, who, request, now);
+      await tx.served.mark(who.course, who.user, chosen.question.id, now);
+      return chosen;
+    });
   }
 
-  private choose(who: Learner, request: { question?: string; topic?: string }, now: Date): { question: Question; reason: ServeReason } {
+  private async choose(tx: Repositories, who: Learner, request: { question?: string; topic?: string }, now: Date): Promise<{ question: Question; reason: ServeReason }> {
     if (request.question) return { question: this.bank.require(request.question), reason: "requested" };
     if (request.topic) {
       const pool = this.bank.byTopic(request.topic);
       if (pool.length === 0) {
         throw new UserError("unknown-topic", `There is no topic "${request.topic}". Topics: ${this.bank.topics().join(", ")}.`);
       }
-      return { question: this.nextFrom(who, pool, now).question, reason: "topic" };
+      return { question: (await this.nextFrom(tx, who, pool, now)).question, reason: "topic" };
     }
-    return this.nextFrom(who, this.bank.all(), now);
+    return this.nextFrom(tx, who, this.bank.all(), now);
   }
 
-  private nextFrom(who: Learner, pool: readonly Question[], now: Date): { question: Question; reason: ServeReason } {
+  private async nextFrom(tx: Repositories, who: Learner, pool: readonly Question[], now: Date): Promise<{ question: Question; reason: ServeReason }> {
     const ids = new Set(pool.map((q) => q.id));
-    const due = this.store.schedules.forUser(who.course, who.user).find((s) => ids.has(s.question) && s.dueAt <= now);
+    const due = (await tx.schedules.forUser(who.course, who.user)).find((s) => ids.has(s.question) && s.dueAt <= now);
     if (due) return { question: this.bank.require(due.question), reason: "due" };
-    const seen = new Map(this.store.attempts.summarize(who.course, who.user, "practice").map((s) => [s.question, s]));
+    const seen = new Map((await tx.attempts.summarize(who.course, who.user, "practice")).map((s) => [s.question, s]));
     const unseen = pool.find((q) => !seen.has(q.id));
     if (unseen) return { question: unseen, reason: "new" };
     return { question: weakest(pool, seen), reason: "weakest" };
@@ -62,20 +65,21 @@ export class PracticeService {
   async answer(who: Learner, questionId: string, answer: StudentAnswer, now: Date, interactionId?: string): Promise<{ question: Question; grade: Grade; attempt: AttemptRecord }> {
     const question = this.bank.require(questionId);
     checkAnswerText(answer);
-    if (!this.store.served.has(who.course, who.user, question.id)) {
+    // Served marks are never taken back: a question served now is still served when the answer is stored.
+    if (!(await this.store.served.has(who.course, who.user, question.id))) {
       throw new UserError("not-served", `You have not been given question ${question.id} yet. Ask for it with /quiz ${question.id}, then answer.`);
     }
     const graded = await this.grading.grade(question, answer, who);
     const grade = graded.grade;
-    const attempt = await this.store.commit(() => {
-      const stored = this.store.attempts.add({
+    const attempt = await this.store.commit(async (tx) => {
+      const stored = await tx.attempts.add({
         course: who.course, user: who.user, question: question.id, mode: "practice", examSession: null,
         ...gradedAnswer(answer, grade), createdAt: now, interactionId,
       });
       // A provisional grade (a TA will decide) says nothing yet about what the student knows.
       if (!grade.needsReview) {
-        const previous = this.store.schedules.get(who.course, who.user, question.id);
-        this.store.schedules.put(who.course, who.user, reschedule(previous, question.id, grade.score, grade.max, now));
+        const previous = await tx.schedules.get(who.course, who.user, question.id);
+        await tx.schedules.put(who.course, who.user, reschedule(previous, question.id, grade.score, grade.max, now));
       }
       return stored;
     });

@@ -46,10 +46,16 @@ export class ProgressService {
     private readonly zone: TimeZone,
   ) {}
 
-  of(who: Learner, now: Date): Progress {
-    this.exams.settle(who, now);
-    const summaries = new Map(this.store.attempts.summarize(who.course, who.user, "practice").map((s) => [s.question, s]));
-    const schedules = new Map(this.store.schedules.forUser(who.course, who.user).map((s) => [s.question, s]));
+  async of(who: Learner, now: Date): Promise<Progress> {
+    await this.exams.settle(who, now);
+    const [summarized, scheduled, submitted, activeTimes] = await Promise.all([
+      this.store.attempts.summarize(who.course, who.user, "practice"),
+      this.store.schedules.forUser(who.course, who.user),
+      this.store.examSessions.submittedForUser(who.course, who.user),
+      this.store.attempts.activeTimes(who.course, who.user, "practice"),
+    ]);
+    const summaries = new Map(summarized.map((s) => [s.question, s]));
+    const schedules = new Map(scheduled.map((s) => [s.question, s]));
     const problems = this.bank.problems.map((p): ProblemProgress => {
       const questions = this.bank.all().filter((q) => q.problem === p.number).map((q): QuestionProgress => {
         const s = summaries.get(q.id);
@@ -62,9 +68,9 @@ export class ProgressService {
       return { problem: p.number, title: p.title, max: p.points, bonus: p.bonus, best: questions.reduce((sum, q) => sum + (q.best ?? 0), 0), questions };
     });
     const due = problems.flatMap((p) => p.questions).filter((q) => q.dueAt && q.dueAt <= now).map((q) => q.question);
-    const exams = this.store.examSessions.submittedForUser(who.course, who.user).map((s) => this.exams.report(s));
+    const exams = await Promise.all(submitted.map((s) => this.exams.report(s)));
     const attempts = [...summaries.values()].reduce((sum, s) => sum + s.attempts, 0);
-    const days = new Set(this.store.attempts.activeTimes(who.course, who.user, "practice").map((t) => this.zone.dayNumber(new Date(t))));
+    const days = new Set(activeTimes.map((t) => this.zone.dayNumber(new Date(t))));
     return { problems, attempts, due, streakDays: streak(days, this.zone.dayNumber(now)), exams };
   }
 }

@@ -49,21 +49,21 @@ export class StatsService {
   ) {}
 
   /** Assessments statistics can be asked for: the mock exam, then imported ones. */
-  names(course: string): string[] {
-    return [this.bank.exam.id, ...this.ta.assessments.list(course).map((a) => a.name)];
+  async names(course: string): Promise<string[]> {
+    return [this.bank.exam.id, ...(await this.ta.assessments.list(course)).map((a) => a.name)];
   }
 
-  compute(course: string, request: { assessment?: string; section?: string }): AssessmentStats {
+  async compute(course: string, request: { assessment?: string; section?: string }): Promise<AssessmentStats> {
     const wanted = request.assessment?.trim() ?? "";
-    const imported = wanted ? this.ta.assessments.find(course, wanted) : null;
+    const imported = wanted ? await this.ta.assessments.find(course, wanted) : null;
     const mock = !imported && (wanted === "" || [this.bank.exam.id, this.bank.exam.title, "mock", "exam"].some((n) => n.toLowerCase() === wanted.toLowerCase()));
     if (!imported && !mock) {
-      throw new UserError("unknown-assessment", `There is no assessment "${wanted}". Choose one of: ${this.names(course).join(", ")} (import one with \`tutor scores import FILE.csv --assessment NAME\`).`);
+      throw new UserError("unknown-assessment", `There is no assessment "${wanted}". Choose one of: ${(await this.names(course)).join(", ")} (import one with \`tutor scores import FILE.csv --assessment NAME\`).`);
     }
-    const results = imported ? null : this.ta.examResults.latest(course, this.bank.exam.id);
+    const results = imported ? null : await this.ta.examResults.latest(course, this.bank.exam.id);
     const all: Scored[] = results
       ? results.map((t) => ({ section: t.section, score: t.total }))
-      : this.ta.assessments.scores(course, imported!).map((s) => ({ section: s.section, score: s.score }));
+      : (await this.ta.assessments.scores(course, imported!)).map((s) => ({ section: s.section, score: s.score }));
     const section = request.section ? this.resolveSection(request.section, all) : null;
     const counted = section ? all.filter((s) => s.section === section) : all;
     const scores = counted.map((s) => s.score);

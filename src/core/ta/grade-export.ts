@@ -23,21 +23,21 @@ export class GradeExport {
     private readonly ta: TaStore,
   ) {}
 
-  csv(course: string, assessment?: string): GradeFile {
+  async csv(course: string, assessment?: string): Promise<GradeFile> {
     const wanted = assessment?.trim() ?? "";
-    const imported = wanted ? this.ta.assessments.find(course, wanted) : null;
+    const imported = wanted ? await this.ta.assessments.find(course, wanted) : null;
     if (imported) {
-      const scores = this.ta.assessments.scores(course, imported);
+      const scores = await this.ta.assessments.scores(course, imported);
       const rows = scores.map((s) => [s.name, s.student, s.section, s.score]);
       return { name: `${slug(imported)}.csv`, csv: toCsv([["Name", "SID", "Section", "Total Score"], ...rows]), students: rows.length };
     }
     const exam = this.bank.exam;
     if (wanted && ![exam.id, exam.title, "mock", "exam"].some((n) => n.toLowerCase() === wanted.toLowerCase())) {
-      const names = [exam.id, ...this.ta.assessments.list(course).map((a) => a.name)];
+      const names = [exam.id, ...(await this.ta.assessments.list(course)).map((a) => a.name)];
       throw new UserError("unknown-assessment", `There is no assessment "${wanted}". Choose one of: ${names.join(", ")}.`);
     }
     const ids = this.bank.ids();
-    const results = this.ta.examResults.latest(course, exam.id).sort((a, b) => a.name.localeCompare(b.name) || a.user.localeCompare(b.user));
+    const results = (await this.ta.examResults.latest(course, exam.id)).sort((a, b) => a.name.localeCompare(b.name) || a.user.localeCompare(b.user));
     const rows = results.map((r) => [r.name, r.studentId, r.user, r.section, ...ids.map((id) => (r.scores[id] === undefined ? null : round(r.scores[id]))), round(r.total)]);
     return { name: `${slug(exam.id)}-mock.csv`, csv: toCsv([["Name", "SID", "User", "Section", ...ids, "Total"], ...rows]), students: rows.length };
   }

@@ -3,9 +3,9 @@ import type { Person } from "../chat/command-input.ts";
 import { type Delivery, heading, quote, reply, type ReplyButton, text, textReply, verbatim } from "../chat/reply.ts";
 import { UserError } from "../errors.ts";
 import { formatScore } from "../format.ts";
-import type { AttemptRecord, Store } from "../ports.ts";
+import type { AttemptRecord, Repositories, Store } from "../ports.ts";
 import type { TimeZone } from "../time-zone.ts";
-import type { RegradeRecord, TaStore } from "./ta-ports.ts";
+import type { RegradeRecord } from "./ta-ports.ts";
 
 const DAY = 86_400_000;
 /** Where a regrade goes when nobody answers for the question's grader. */
@@ -38,44 +38,35 @@ export class RegradeService {
   constructor(
     private readonly bank: QuestionBank,
     private readonly store: Store,
-    private readonly ta: TaStore,
     private readonly zone: TimeZone,
   ) {}
 
-  target(course: string, user: string, questionId: string): RegradeTarget {
-    const question = this.bank.require(questionId);
-    const window = this.bank.exam.regradeWindowDays * DAY;
-    const submitted = new Map(this.store.examSessions.submittedForUser(course, user).map((s) => [s.id, s]));
-    const answers = this.store.attempts.forUser(course, user).filter((a) => a.question === question.id);
-    const exam = answers.filter((a) => a.examSession !== null && submitted.has(a.examSession)).at(-1);
-    // The window opens when the grade was given: at submission, or later when a TA graded the answer
-    // from the review queue (a resolved regrade does not open a new window).
-    const graded = (attempt: AttemptRecord, at: Date, what: string): RegradeTarget => {
-      const change = this.ta.grades.history(attempt.id).filter((h) => h.source === "review").at(-1);
-      const from = change && change.at > at ? { at: change.at, what: "a TA graded it" } : { at, what };
-      return { attempt, deadline: new Date(from.at.getTime() + window), from: `${from.what} (${this.zone.format(from.at)})` };
-    };
-    if (exam) return graded(exam, submitted.get(exam.examSession!)!.submittedAt!, "your mock exam was submitted");
-    const practice = answers.filter((a) => a.mode === "practice").at(-1);
-    if (practice) return graded(practice, practice.createdAt, "your answer");
-    throw new UserError("nothing-to-regrade", `You have no graded answer to ${question.id} yet (answers in a running mock exam are graded when you submit it).`);
+  target(course: string, user: string, questionId: string): Promise<RegradeTarget> {
+    return this.targetIn(this.store, course, user, questionId);
   }
 
-  request(course: string, student: Person, questionId: string, reason: string, now: Date): { regrade: RegradeRecord; deliveries: Delivery[] } {
+  /**
+   * Records the request and says whom to tell. Reading the answer, its window and whether a request
+   * is open, then adding it, is one transaction: two requests sent at once make one.
+   */
+  async request(course: string, student: Person, questionId: string, reason: string, now: Date): Promise<{ regrade: RegradeRecord; deadline: Date; deliveries: Delivery[] }> {
     const why = reason.trim();
     if (why.length < 5) throw new UserError("regrade-reason", "Say why the rubric was applied wrongly, e.g. `/regrade 3b I named weight decay, which the rubric accepts`.");
     if (why.length > 1500) throw new UserError("regrade-reason", `Your reason is ${why.length} characters; keep it under 1500.`);
-    const { attempt, deadline, from } = this.target(course, student.id, questionId);
-    const question = this.bank.require(attempt.question);
-    if (now > deadline) {
-      throw new UserError("regrade-closed", `Regrades for ${question.id} closed on ${this.zone.format(deadline)}, ${this.bank.exam.regradeWindowDays} days after ${from}.`);
-    }
-    if (attempt.needsReview) throw new UserError("regrade-pending", `Your answer to ${question.id} still waits for a TA to grade it; ask for a regrade once it is graded.`);
-    if (this.ta.regrades.openForAttempt(attempt.id)) throw new UserError("regrade-open", `You already asked for a regrade of ${question.id}; a TA will answer it.`);
-    const regrade = this.ta.regrades.add({
-      course, user: student.id, question: question.id, attempt: attempt.id, grader: question.grader, reason: why, scoreBefore: attempt.score, createdAt: now,
+    const { attempt, deadline, regrade, assigned } = await this.store.transaction(async (tx) => {
+      const { attempt, deadline, from } = await this.targetIn(tx, course, student.id, questionId);
+      const question = this.bank.require(attempt.question);
+      if (now > deadline) {
+        throw new UserError("regrade-closed", `Regrades for ${question.id} closed on ${this.zone.format(deadline)}, ${this.bank.exam.regradeWindowDays} days after ${from}.`);
+      }
+      if (attempt.needsReview) throw new UserError("regrade-pending", `Your answer to ${question.id} still waits for a TA to grade it; ask for a regrade once it is graded.`);
+      if (await tx.ta.regrades.openForAttempt(attempt.id)) throw new UserError("regrade-open", `You already asked for a regrade of ${question.id}; a TA will answer it.`);
+      const regrade = await tx.ta.regrades.add({
+        course, user: student.id, question: question.id, attempt: attempt.id, grader: question.grader, reason: why, scoreBefore: attempt.score, createdAt: now,
+      });
+      return { attempt, deadline, regrade, assigned: await tx.ta.graders.userFor(course, question.grader) };
     });
-    const assigned = this.ta.graders.userFor(course, question.grader);
+    const question = this.bank.require(attempt.question);
     const note = reply([
       heading(`Regrade request #${regrade.id} for ${question.id} (graded by ${question.grader}) from ${verbatim(student.name)}: ${formatScore(attempt.score, attempt.max)}.`),
       text("Answer:"),
@@ -85,66 +76,96 @@ export class RegradeService {
       `Resolve with /regrades resolve ${regrade.id} SCORE NOTE (score out of ${attempt.max}).`,
     ], { buttons: [resolveButton(regrade.id, attempt.max)] });
     const to = assigned ? { user: assigned } : { channel: TA_CHANNEL };
-    return { regrade, deliveries: [{ to, reply: note }] };
+    return { regrade, deadline, deliveries: [{ to, reply: note }] };
   }
 
   /** The open requests, oldest first, with what a TA's list shows: the student's display name and the answer's maximum score. */
-  open(course: string): OpenRegrade[] {
-    return this.ta.regrades.open(course).map((r) => ({
+  async open(course: string): Promise<OpenRegrade[]> {
+    const open = await this.store.ta.regrades.open(course);
+    return Promise.all(open.map(async (r) => ({
       ...r,
-      student: this.ta.people.displayName(r.user) ?? r.user,
-      max: this.store.attempts.get(r.attempt)?.max ?? 0,
-    }));
+      student: (await this.store.ta.people.displayName(r.user)) ?? r.user,
+      max: (await this.store.attempts.get(r.attempt))?.max ?? 0,
+    })));
   }
 
   /** Which chat user answers for which bank grader; regrades of the others go to the TA channel. */
-  routing(course: string): { grader: string; user: string }[] {
-    return this.ta.graders.list(course);
+  routing(course: string): Promise<{ grader: string; user: string }[]> {
+    return this.store.ta.graders.list(course);
   }
 
-  /** Sets the new score with a note, keeps the old grade in the history, and tells the student. */
-  resolve(course: string, id: number, decision: { score: number | null; note: string | null }, by: Person, now: Date): { regrade: RegradeRecord; attempt: AttemptRecord; deliveries: Delivery[] } {
-    const regrade = this.ta.regrades.get(id);
-    if (!regrade || regrade.course !== course) throw new UserError("unknown-regrade", `There is no regrade request #${id}. See the open ones with /regrades.`);
-    if (regrade.resolvedAt) throw new UserError("regrade-resolved", `Regrade #${id} was already resolved by ${regrade.resolvedBy ?? "a TA"}.`);
-    const before = this.store.attempts.get(regrade.attempt)!;
-    const score = decision.score ?? before.score;
-    if (score < 0 || score > before.max) throw new UserError("bad-score", `The score must be between 0 and ${before.max}.`);
-    const attempt = this.store.transaction(() => {
-      if (!this.ta.regrades.resolve(id, { by: by.id, score, note: decision.note, at: now })) throw new UserError("regrade-resolved", `Regrade #${id} was already resolved.`);
+  /**
+   * Sets the new score with a note, keeps the old grade in the history, and tells the student.
+   * Reading the request and the answer, checking it is open, recording the decision and replacing
+   * the grade are one transaction.
+   */
+  async resolve(course: string, id: number, decision: { score: number | null; note: string | null }, by: Person, now: Date): Promise<{ regrade: RegradeRecord; attempt: AttemptRecord; deliveries: Delivery[] }> {
+    const { regrade, before, attempt } = await this.store.transaction(async (tx) => {
+      const open = await tx.ta.regrades.get(id);
+      if (!open || open.course !== course) throw new UserError("unknown-regrade", `There is no regrade request #${id}. See the open ones with /regrades.`);
+      if (open.resolvedAt) throw new UserError("regrade-resolved", `Regrade #${id} was already resolved by ${open.resolvedBy ?? "a TA"}.`);
+      const before = (await tx.attempts.get(open.attempt))!;
+      const score = decision.score ?? before.score;
+      if (score < 0 || score > before.max) throw new UserError("bad-score", `The score must be between 0 and ${before.max}.`);
+      if (!(await tx.ta.regrades.resolve(id, { by: by.id, score, note: decision.note, at: now }))) throw new UserError("regrade-resolved", `Regrade #${id} was already resolved.`);
       const items = score === before.score ? before.items
         : [...before.items, { id: "regrade", label: "Regrade", points: 0, earned: score - before.score, ...(decision.note ? { note: decision.note } : {}) }];
-      return this.ta.grades.replace({ attempt: before.id, score, items, by: by.id, source: "regrade", note: decision.note, at: now });
+      const attempt = await tx.ta.grades.replace({ attempt: before.id, score, items, by: by.id, source: "regrade", note: decision.note, at: now });
+      return { regrade: (await tx.ta.regrades.get(id))!, before, attempt };
     });
+    const score = attempt.score;
     const changed = score === before.score ? `stays ${formatScore(score, before.max)}` : `changed from ${formatScore(before.score, before.max)} to ${formatScore(score, before.max)}`;
     const told = textReply(`Your regrade request for ${regrade.question} was answered by ${verbatim(by.name)}: your score ${changed}.${decision.note ? `\nNote: ${verbatim(decision.note)}` : ""}`);
-    return { regrade: this.ta.regrades.get(id)!, attempt, deliveries: [{ to: { user: regrade.user }, reply: told }] };
+    return { regrade, attempt, deliveries: [{ to: { user: regrade.user }, reply: told }] };
   }
 
   /**
    * Routes the regrades of a bank grader (e.g. Ken-Fu) to a chat user, named as `userFor` reads it.
    * Returns the bank's spelling of the grader and the user's full id.
    */
-  assign(course: string, grader: string, userName: string, by: string): { grader: string; user: string } {
+  async assign(course: string, grader: string, userName: string, by: string): Promise<{ grader: string; user: string }> {
     const names = [...new Set(this.bank.all().map((q) => q.grader))];
     const found = names.find((n) => n.toLowerCase() === grader.trim().toLowerCase());
     if (!found) throw new UserError("unknown-grader", `"${grader}" grades no question. Graders: ${names.join(", ")}.`);
-    const user = this.userFor(course, userName, by);
-    this.ta.graders.assign(course, found, user);
-    return { grader: found, user };
+    // The user is found among the course's people: the same transaction records the assignment.
+    return this.store.transaction(async (tx) => {
+      const user = await userFor(tx, course, userName, by);
+      await tx.ta.graders.assign(course, found, user);
+      return { grader: found, user };
+    });
   }
 
-  /**
-   * A chat user a TA named: a full id (`console:ken`, `discord:123`: adapters turn mentions into
-   * ids), a name someone in the course goes by, else a name on the TA's own platform.
-   */
-  private userFor(course: string, named: string, by: string): string {
-    const t = named.trim();
-    if (t.includes(":")) return t;
-    const known = this.store.enrollments.list(course).find((e) => e.name.toLowerCase() === t.toLowerCase());
-    if (known) return known.user;
-    return `${by.slice(0, by.lastIndexOf(":") + 1)}${t}`;
+  /** `target`, read through `repos` (the store, or a transaction's repositories). */
+  private async targetIn(repos: Repositories, course: string, user: string, questionId: string): Promise<RegradeTarget> {
+    const question = this.bank.require(questionId);
+    const window = this.bank.exam.regradeWindowDays * DAY;
+    const submitted = new Map((await repos.examSessions.submittedForUser(course, user)).map((s) => [s.id, s]));
+    const answers = (await repos.attempts.forUser(course, user)).filter((a) => a.question === question.id);
+    const exam = answers.filter((a) => a.examSession !== null && submitted.has(a.examSession)).at(-1);
+    // The window opens when the grade was given: at submission, or later when a TA graded the answer
+    // from the review queue (a resolved regrade does not open a new window).
+    const graded = async (attempt: AttemptRecord, at: Date, what: string): Promise<RegradeTarget> => {
+      const change = (await repos.ta.grades.history(attempt.id)).filter((h) => h.source === "review").at(-1);
+      const from = change && change.at > at ? { at: change.at, what: "a TA graded it" } : { at, what };
+      return { attempt, deadline: new Date(from.at.getTime() + window), from: `${from.what} (${this.zone.format(from.at)})` };
+    };
+    if (exam) return graded(exam, submitted.get(exam.examSession!)!.submittedAt!, "your mock exam was submitted");
+    const practice = answers.filter((a) => a.mode === "practice").at(-1);
+    if (practice) return graded(practice, practice.createdAt, "your answer");
+    throw new UserError("nothing-to-regrade", `You have no graded answer to ${question.id} yet (answers in a running mock exam are graded when you submit it).`);
   }
+}
+
+/**
+ * A chat user a TA named: a full id (`console:ken`, `discord:123`: adapters turn mentions into
+ * ids), a name someone in the course goes by, else a name on the TA's own platform.
+ */
+async function userFor(repos: Repositories, course: string, named: string, by: string): Promise<string> {
+  const t = named.trim();
+  if (t.includes(":")) return t;
+  const known = (await repos.enrollments.list(course)).find((e) => e.name.toLowerCase() === t.toLowerCase());
+  if (known) return known.user;
+  return `${by.slice(0, by.lastIndexOf(":") + 1)}${t}`;
 }
 
 /** A button that asks for the new score and a note (the form's text is "SCORE NOTE"). */

@@ -7,7 +7,6 @@ import { formatScore } from "../format.ts";
 import type { AwardedItem } from "../grading/grade.ts";
 import type { AttemptRecord, Store } from "../ports.ts";
 import { reschedule } from "../practice/scheduler.ts";
-import type { TaStore } from "./ta-ports.ts";
 
 /** The next answer waiting for a TA, with what the TA needs to grade it. */
 export interface ReviewItem {
@@ -42,24 +41,20 @@ export class ReviewService {
   constructor(
     private readonly bank: QuestionBank,
     private readonly store: Store,
-    private readonly ta: TaStore,
   ) {}
 
   /** The next waiting answer after attempt `after` (wrapping to the oldest), or null when none waits. */
-  next(course: string, after = 0): ReviewItem | null {
-    const attempt = this.ta.grades.pendingReview(course, after, 1)[0] ?? (after > 0 ? this.ta.grades.pendingReview(course, 0, 1)[0] : undefined);
+  async next(course: string, after = 0): Promise<ReviewItem | null> {
+    const { grades, people } = this.store.ta;
+    const attempt = (await grades.pendingReview(course, after, 1))[0] ?? (after > 0 ? (await grades.pendingReview(course, 0, 1))[0] : undefined);
     if (!attempt) return null;
-    return {
-      attempt,
-      question: this.bank.require(attempt.question),
-      student: this.ta.people.displayName(attempt.user) ?? attempt.user,
-      waiting: this.ta.grades.countPendingReview(course),
-    };
+    const [student, waiting] = await Promise.all([people.displayName(attempt.user), grades.countPendingReview(course)]);
+    return { attempt, question: this.bank.require(attempt.question), student: student ?? attempt.user, waiting };
   }
 
   /** Whether answer `attemptId` of this course waits for a TA. */
-  isWaiting(course: string, attemptId: number): boolean {
-    const attempt = this.store.attempts.get(attemptId);
+  async isWaiting(course: string, attemptId: number): Promise<boolean> {
+    const attempt = await this.store.attempts.get(attemptId);
     return attempt !== null && attempt.course === course && attempt.needsReview;
   }
 
@@ -70,28 +65,31 @@ export class ReviewService {
     return [];
   }
 
-  decide(course: string, attemptId: number, decision: ReviewDecision, by: Person, now: Date): { attempt: AttemptRecord; deliveries: Delivery[] } {
-    const before = this.store.attempts.get(attemptId);
-    if (!before || before.course !== course) throw new UserError("unknown-attempt", `There is no answer #${attemptId} to review. Type /review for the next one.`);
-    if (!before.needsReview) {
-      throw new UserError("already-reviewed", `Answer #${attemptId} is not waiting for review${before.reviewedBy ? ` (graded by ${before.reviewedBy})` : ""}. Type /review for the next one.`);
-    }
-    const question = this.bank.require(before.question);
+  /**
+   * Replaces the answer's grade with the TA's. Reading the answer, checking it still waits (two TAs
+   * may press at once: the second finds it graded), replacing the grade and rescheduling are one
+   * transaction.
+   */
+  async decide(course: string, attemptId: number, decision: ReviewDecision, by: Person, now: Date): Promise<{ attempt: AttemptRecord; deliveries: Delivery[] }> {
     const note = decision.note?.trim() || null;
-    const { score, items } = decision.items ? this.fromItems(question, decision.items, before.max, note) : this.fromScore(decision.score, before.max, note);
-    const attempt = this.store.transaction(() => {
-      // Two TAs may press at once: the second finds the answer already graded.
-      if (!this.store.attempts.get(attemptId)!.needsReview) throw new UserError("already-reviewed", `Answer #${attemptId} was just graded by another TA.`);
-      const graded = this.ta.grades.replace({ attempt: attemptId, score, items, by: by.id, source: "review", note, at: now });
+    const { attempt, question } = await this.store.transaction(async (tx) => {
+      const before = await tx.attempts.get(attemptId);
+      if (!before || before.course !== course) throw new UserError("unknown-attempt", `There is no answer #${attemptId} to review. Type /review for the next one.`);
+      if (!before.needsReview) {
+        throw new UserError("already-reviewed", `Answer #${attemptId} is not waiting for review${before.reviewedBy ? ` (graded by ${before.reviewedBy})` : ""}. Type /review for the next one.`);
+      }
+      const question = this.bank.require(before.question);
+      const { score, items } = decision.items ? this.fromItems(question, decision.items, before.max, note) : this.fromScore(decision.score, before.max, note);
+      const graded = await tx.ta.grades.replace({ attempt: attemptId, score, items, by: by.id, source: "review", note, at: now });
       // A practice answer's grade was provisional: now it can schedule the question's next review.
       if (graded.mode === "practice") {
-        const previous = this.store.schedules.get(course, graded.user, graded.question);
-        this.store.schedules.put(course, graded.user, reschedule(previous, graded.question, score, graded.max, now));
+        const previous = await tx.schedules.get(course, graded.user, graded.question);
+        await tx.schedules.put(course, graded.user, reschedule(previous, graded.question, score, graded.max, now));
       }
-      return graded;
+      return { attempt: graded, question };
     });
-    const told = textReply(`A TA graded your answer to ${question.id}: ${formatScore(score, before.max)}.${note ? `\nNote: ${verbatim(note)}` : ""}\nSee /progress.`);
-    return { attempt, deliveries: [{ to: { user: before.user }, reply: told }] };
+    const told = textReply(`A TA graded your answer to ${question.id}: ${formatScore(attempt.score, attempt.max)}.${note ? `\nNote: ${verbatim(note)}` : ""}\nSee /progress.`);
+    return { attempt, deliveries: [{ to: { user: attempt.user }, reply: told }] };
   }
 
   private fromScore(score: number | undefined, max: number, note: string | null): { score: number; items: AwardedItem[] } {

@@ -22,18 +22,18 @@ export interface AnnouncementRecord {
 }
 
 export interface AnnouncementRepository {
-  add(a: { course: string; author: string; message: string; channel: string; postAt: Date; createdAt: Date; deliveredAt: Date | null }): AnnouncementRecord;
-  get(id: number): AnnouncementRecord | null;
+  add(a: { course: string; author: string; message: string; channel: string; postAt: Date; createdAt: Date; deliveredAt: Date | null }): Promise<AnnouncementRecord>;
+  get(id: number): Promise<AnnouncementRecord | null>;
   /** Scheduled, not yet delivered nor cancelled, soonest first. */
-  pending(course: string): AnnouncementRecord[];
+  pending(course: string): Promise<AnnouncementRecord[]>;
   /** Changes a pending announcement; false when it was delivered or cancelled meanwhile. */
-  update(id: number, changes: { message: string; channel: string; postAt: Date }): boolean;
-  cancel(id: number, at: Date): boolean;
+  update(id: number, changes: { message: string; channel: string; postAt: Date }): Promise<boolean>;
+  cancel(id: number, at: Date): Promise<boolean>;
   /**
    * Marks every due, pending announcement (of one course, or all) delivered at `now` and returns
    * them, in one statement: an announcement is claimed once, whoever sweeps and however often.
    */
-  claimDue(now: Date, course?: string): AnnouncementRecord[];
+  claimDue(now: Date, course?: string): Promise<AnnouncementRecord[]>;
 }
 
 /** A student's request to look at a grade again. */
@@ -55,20 +55,20 @@ export interface RegradeRecord {
 }
 
 export interface RegradeRepository {
-  add(r: Omit<RegradeRecord, "id" | "resolvedAt" | "resolvedBy" | "scoreAfter" | "note">): RegradeRecord;
-  get(id: number): RegradeRecord | null;
+  add(r: Omit<RegradeRecord, "id" | "resolvedAt" | "resolvedBy" | "scoreAfter" | "note">): Promise<RegradeRecord>;
+  get(id: number): Promise<RegradeRecord | null>;
   /** Unresolved requests of a course, oldest first. */
-  open(course: string): RegradeRecord[];
-  openForAttempt(attempt: number): RegradeRecord | null;
+  open(course: string): Promise<RegradeRecord[]>;
+  openForAttempt(attempt: number): Promise<RegradeRecord | null>;
   /** Records the decision; false when someone resolved it first. */
-  resolve(id: number, decision: { by: string; score: number; note: string | null; at: Date }): boolean;
+  resolve(id: number, decision: { by: string; score: number; note: string | null; at: Date }): Promise<boolean>;
 }
 
 /** Which chat user answers for a grader named in the bank. */
 export interface GraderAssignmentRepository {
-  assign(course: string, grader: string, user: string): void;
-  userFor(course: string, grader: string): string | null;
-  list(course: string): { grader: string; user: string }[];
+  assign(course: string, grader: string, user: string): Promise<void>;
+  userFor(course: string, grader: string): Promise<string | null>;
+  list(course: string): Promise<{ grader: string; user: string }[]>;
 }
 
 /** A TA's grade replacing the one an attempt had (review queue or regrade). */
@@ -95,11 +95,11 @@ export interface GradeHistoryRecord {
 
 export interface GradeRepository {
   /** Sets the attempt's score and items, clears needs_review, sets reviewed_by, keeps the old grade in the history. */
-  replace(change: GradeChange): AttemptRecord;
-  history(attempt: number): GradeHistoryRecord[];
+  replace(change: GradeChange): Promise<AttemptRecord>;
+  history(attempt: number): Promise<GradeHistoryRecord[]>;
   /** Answers waiting for a TA, oldest first, after attempt `after`: practice answers and answers of submitted exams. */
-  pendingReview(course: string, after: number, limit: number): AttemptRecord[];
-  countPendingReview(course: string): number;
+  pendingReview(course: string, after: number, limit: number): Promise<AttemptRecord[]>;
+  countPendingReview(course: string): Promise<number>;
 }
 
 /** One student's score on an imported (paper) assessment. */
@@ -113,11 +113,11 @@ export interface ImportedScore {
 
 export interface AssessmentRepository {
   /** Replaces every score of the assessment at once; returns how many scores it had before. */
-  replace(course: string, assessment: string, scores: ImportedScore[], at: Date): { previous: number };
+  replace(course: string, assessment: string, scores: ImportedScore[], at: Date): Promise<{ previous: number }>;
   /** The stored spelling of an assessment name, matched without regard to case. */
-  find(course: string, name: string): string | null;
-  list(course: string): { name: string; count: number; importedAt: Date }[];
-  scores(course: string, assessment: string): ImportedScore[];
+  find(course: string, name: string): Promise<string | null>;
+  list(course: string): Promise<{ name: string; count: number; importedAt: Date }[]>;
+  scores(course: string, assessment: string): Promise<ImportedScore[]>;
 }
 
 /** A student's result on the mock exam: their latest submitted session. */
@@ -137,12 +137,12 @@ export interface ExamResult {
 /** Read model of the mock exam: one row per student, however many attempts the store holds. */
 export interface ExamResultQueries {
   /** Each student's latest submitted session of `exam` in `course`. */
-  latest(course: string, exam: string): ExamResult[];
+  latest(course: string, exam: string): Promise<ExamResult[]>;
 }
 
 /** Display names of people, whether or not they enrolled in a section. */
 export interface PeopleQueries {
-  displayName(user: string): string | null;
+  displayName(user: string): Promise<string | null>;
 }
 
 /** Everything the TA tools store. */

@@ -34,10 +34,10 @@ function setup() {
   const remembered = new Map<string, VisibleReply>();
   const bugs: string[] = [];
   const policy: DispatchPolicy = {
-    prepare: () => {},
-    isTa: (input) => input.roles.includes("ta"),
-    findReply: (id) => remembered.get(id) ?? null,
-    rememberReply: (id, reply) => void remembered.set(id, reply),
+    prepare: async () => {},
+    isTa: async (input) => input.roles.includes("ta"),
+    findReply: async (id) => remembered.get(id) ?? null,
+    rememberReply: async (id, reply) => void remembered.set(id, reply),
     logBug: (reference, error) => void bugs.push(`${reference} ${String(error)}`),
   };
   const dispatcher = new CommandDispatcher([echo, secret], seen, policy);
