@@ -13,6 +13,16 @@ export default tseslint.config(
     },
   },
   {
+    // With asynchronous store ports, a promise nobody awaits is a write nobody checked: a lost answer.
+    files: ["src/**/*.ts", "commands/**/*.ts"],
+    languageOptions: { parserOptions: { projectService: true } },
+    rules: {
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/no-misused-promises": "error",
+      "@typescript-eslint/await-thenable": "error",
+    },
+  },
+  {
     // The core is platform-free: no chat SDK and no SQLite may reach it.
     files: ["src/core/**/*.ts"],
     rules: {

@@ -3,6 +3,7 @@ import type { BenchSection } from "./bench-section.ts";
 import { runCheckBench } from "./check-bench.ts";
 import { runRenderBench } from "./render-bench.ts";
 import { runStatsBench } from "./stats-bench.ts";
+import { runWorstInputBench } from "./worst-input-bench.ts";
 
 /**
  * `npm run bench`: every benchmark in one run, printed as Markdown so the figures can go into
@@ -13,6 +14,7 @@ const benches: Array<[string, () => Promise<BenchSection>]> = [
   ["answers", runAnswerBench],
   ["stats", runStatsBench],
   ["render", runRenderBench],
+  ["worst", runWorstInputBench],
 ];
 
 const only = process.argv.slice(2);

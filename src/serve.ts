@@ -26,6 +26,7 @@ export async function serve(app: App, adapters: Adapter[], options: ServeOptions
     const ended = adapters.flatMap((a) => (a.ended ? [a.ended] : []));
     await Promise.race([signalled, ...(ended.length ? [Promise.race(ended)] : [])]);
   } finally {
+    stopSignal();
     for (const s of signals) process.off(s, stopSignal);
     await app.timedWork.stop();
     await Promise.all(adapters.map((a) => a.stop()));

@@ -2,13 +2,13 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { runTutor } from "../fakes/run-tutor.ts";
+import { runTutor, runTutorInProcess } from "../fakes/run-tutor.ts";
 
 interface Row { id: string; problem: number; kind: string; points: number; bonus: boolean; topic: string; grader: string }
 
 describe("tutor bank", () => {
   it("lists the midterm's 20 questions as JSON: 100 points plus 6 bonus", async () => {
-    const run = await runTutor(["bank", "list", "--json", "--db", "/nonexistent/ignored.db"]);
+    const run = await runTutorInProcess(["bank", "list", "--json", "--db", "/nonexistent/ignored.db"]);
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     const rows = JSON.parse(run.stdout) as Row[];
@@ -19,7 +19,7 @@ describe("tutor bank", () => {
   });
 
   it("lists a table a TA can read", async () => {
-    const run = await runTutor(["bank", "list"]);
+    const run = await runTutorInProcess(["bank", "list"]);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^id\s+problem\s+kind\s+points$/m);
     expect(run.stdout).toMatch(/^2c-i\s+2\s+expression\s+6$/m);
@@ -28,7 +28,7 @@ describe("tutor bank", () => {
   });
 
   it("validates the configured banks folder and summarizes it", async () => {
-    const run = await runTutor(["bank", "validate"]);
+    const run = await runTutorInProcess(["bank", "validate"]);
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("data/banks/midterm.yaml: ECE C147/C247 Midterm (Winter 2020) is valid: 20 questions.");
@@ -38,7 +38,7 @@ describe("tutor bank", () => {
     expect(run.stdout).toContain("Total: 100 + 6 bonus");
   });
 
-  it("exits 1 with every issue of a broken bank, each at file:line:column", async () => {
+  it("exits 1 with every issue of a broken bank, each at file:line:column (the real `tutor`)", async () => {
     const run = await runTutor(["bank", "validate", "tests/fixtures/banks/many-errors.yaml"]);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe("");
@@ -54,17 +54,17 @@ describe("tutor bank", () => {
   it("validates the folder named by TUTOR_BANKS, reporting a YAML syntax error", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "tutor-banks-"));
     writeFileSync(path.join(dir, "broken.yaml"), "exam:\n  id: [quiz\n");
-    const run = await runTutor(["bank", "validate"], "", { TUTOR_BANKS: dir });
+    const run = await runTutorInProcess(["bank", "validate"], "", { TUTOR_BANKS: dir });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/broken\.yaml:3:1: Flow sequence .* end with a \]/);
   });
 
   it("explains a mistaken call with its usage", async () => {
-    const run = await runTutor(["bank", "check"]);
+    const run = await runTutorInProcess(["bank", "check"]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/unknown action "check": use validate or list/);
     expect(run.stderr).toMatch(/tutor bank validate \[PATH\]/);
-    const help = await runTutor(["bank", "--help"]);
+    const help = await runTutorInProcess(["bank", "--help"]);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/tutor bank list \[PATH\] \[--json\]/);
   });

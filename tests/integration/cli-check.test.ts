@@ -1,39 +1,21 @@
-import { spawn } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-
-/** `tutor check`, spawned as a user runs it (tsx, no build step). */
-
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-
-function tutor(args: string[], stdin = ""): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/cli.ts", ...args], { cwd: ROOT });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
-}
+import { runTutor, runTutorInProcess } from "../fakes/run-tutor.ts";
 
 describe("tutor check", () => {
-  it("prints a human verdict and exits 0", async () => {
-    const { code, stdout } = await tutor(["check", "(x-1)^2", "x^2-2*x+1"]);
+  it("prints a human verdict and exits 0 (the real `tutor`, as a user runs it)", async () => {
+    const { code, stdout } = await runTutor(["check", "(x-1)^2", "x^2-2*x+1"]);
     expect(code).toBe(0);
     expect(stdout.trim()).toMatch(/^equal: both sides agree at \d+ sample points$/);
   });
 
   it("prints JSON, and exits 0 for a completed check whatever the verdict", async () => {
-    const { code, stdout } = await tutor(["check", "3", "pi", "--test", "relative", "--tol", "0.01", "--json", "--db", "ignored.db"]);
+    const { code, stdout } = await runTutorInProcess(["check", "3", "pi", "--test", "relative", "--tol", "0.01", "--json", "--db", "ignored.db"]);
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toEqual({ result: "different", reason: expect.stringContaining("3") });
   });
 
   it("exits 2 with the usage for a bad call", async () => {
-    const { code, stderr } = await tutor(["check", "x", "--test", "fuzzy"]);
+    const { code, stderr } = await runTutorInProcess(["check", "x", "--test", "fuzzy"]);
     expect(code).toBe(2);
     expect(stderr).toContain("Usage: tutor check");
   });
@@ -47,7 +29,7 @@ describe("tutor check", () => {
       JSON.stringify({ student: "ones(100000,100000)", reference: "1" }),
       JSON.stringify({ student: "0", reference: "0", test: "relative", tolerance: null }),
     ].join("\n");
-    const { code, stdout } = await tutor(["check", "--batch"], `${input}\n`);
+    const { code, stdout } = await runTutorInProcess(["check", "--batch"], `${input}\n`);
     expect(code).toBe(0);
     const lines = stdout.trim().split("\n").map((l) => JSON.parse(l) as { result: string; reason: string });
     expect(lines.map((l) => l.result)).toEqual(["equal", "invalid", "equal", "invalid", "invalid", "invalid"]);

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkCase } from "../../../src/cli/check-command.ts";
-import { createGradingPool } from "../../../src/core/grading/grading-pool.ts";
+import { createGradingPool, type GradingPool } from "../../../src/core/grading/grading-pool.ts";
 
 /**
  * STACK's answer-test fixtures (AlgEquiv, NumRelative, NumAbsolute), read at test time from the
@@ -26,7 +26,11 @@ const present = existsSync(FIXTURE);
 if (!present) console.warn(`STACK conformance skipped: ${FIXTURE} is absent.`);
 
 describe.skipIf(!present)("STACK answer-test conformance", () => {
-  const pool = createGradingPool({ size: 2 });
+  // Started in a hook, not while the suite is collected: a skipped suite runs no hooks.
+  let pool: GradingPool;
+  beforeAll(() => {
+    pool = createGradingPool({ size: 2 });
+  });
   afterAll(() => pool.close());
 
   it(`agrees with STACK on at least ${REQUIRED_AGREEMENT * 100}% of the cases`, async () => {

@@ -28,11 +28,10 @@ describe("renderLatexPng", () => {
     expect(svg.widthEm).toBeGreaterThan(3);
   });
 
-  it("returns the cached Buffer for the same formula and options, quickly", () => {
+  // The same Buffer proves the cache answered; how fast it answers is `npm run bench -- render`.
+  it("returns the cached Buffer for the same formula and options", () => {
     const first = renderLatexPng(String.raw`\mathcal{L} = \frac{1}{2} \|\mathbf{z} - \mathbf{y}\|_2^2`);
-    const start = performance.now();
     const again = renderLatexPng(String.raw`\mathcal{L} = \frac{1}{2} \|\mathbf{z} - \mathbf{y}\|_2^2`);
-    expect(performance.now() - start).toBeLessThan(5);
     expect(again).toBe(first);
     const larger = renderLatexPng(String.raw`\mathcal{L} = \frac{1}{2} \|\mathbf{z} - \mathbf{y}\|_2^2`, { scale: 3 });
     expect(larger).not.toBe(first);
