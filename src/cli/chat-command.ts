@@ -1,11 +1,13 @@
 import { parseArgs } from "node:util";
-import { createApp } from "../app.ts";
+import { type AppOptions, createApp } from "../app.ts";
 import { ConsoleAdapter } from "../adapters/console/console-adapter.ts";
 import { loadConfig } from "../config.ts";
 import { serve } from "../serve.ts";
 import { type CliCommand, UsageError } from "./cli-command.ts";
 
-export const chatCommand: CliCommand = {
+/** `tutor chat`; `appOptions` lets a caller share its grading pool (tests run many chats). */
+export function createChatCommand(appOptions: AppOptions = {}): CliCommand {
+  return {
   name: "chat",
   summary: "The console chat: the bot's commands in a terminal (or from stdin)",
   help: `Usage: tutor chat [--user NAME] [--role student|ta] [--section S] [--json] [--db PATH]
@@ -39,7 +41,7 @@ Example:
     if (values.role !== "student" && values.role !== "ta") throw new UsageError(`--role must be student or ta, not "${values.role}".`);
     if (!/^[\w.-]{1,64}$/.test(values.user)) throw new UsageError("--user must be a short name of letters, digits, '.', '_' or '-'.");
     const config = loadConfig({ ...ctx.env, ...(values.db ? { TUTOR_DB: values.db } : {}) });
-    const app = createApp(config);
+    const app = createApp(config, appOptions);
     try {
       const interactive = Boolean((ctx.stdin as { isTTY?: boolean }).isTTY);
       const console = new ConsoleAdapter(app.dispatcher, {
@@ -53,3 +55,6 @@ Example:
     return 0;
   },
 };
+}
+
+export const chatCommand: CliCommand = createChatCommand();

@@ -2,11 +2,13 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { PassThrough, Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
+import { createChatCommand } from "../../src/cli/chat-command.ts";
 import { createCheckCommand } from "../../src/cli/check-command.ts";
+import type { CliCommand } from "../../src/cli/cli-command.ts";
 import { cliCommands } from "../../src/cli/commands.ts";
 import { createGradeCommand } from "../../src/cli/grade-command.ts";
 import { runCli } from "../../src/cli/run-cli.ts";
-import { borrowedGradingPool } from "./file-grading-pool.ts";
+import { borrowedGradingPool, fileGradingPool } from "./file-grading-pool.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
@@ -21,7 +23,7 @@ export interface TutorRun {
  * Runs `tutor ARGS` in this process: the same `runCli` and subcommands that src/cli.ts runs, with
  * stdin, stdout and stderr in memory and the environment this process's plus `env`, as a spawned
  * `tutor` gets (relative paths are read from the current directory, the repository's root under
- * vitest). `grade` and `check` grade on the test file's pool instead of starting their own.
+ * vitest). `grade`, `check` and `chat` grade on the test file's pool instead of starting their own.
  * Starting node and tsx again costs about a second a run; keep `runTutor` for the few tests that
  * cover the real entry (argv, exit code, streams of a process, a pool started and closed).
  */
@@ -30,7 +32,12 @@ export async function runTutorInProcess(args: string[], stdin = "", env: Record<
   input.end(stdin);
   const stdout = capture();
   const stderr = capture();
-  const commands = cliCommands.map((c) => (c.name === "grade" ? createGradeCommand(borrowedGradingPool) : c.name === "check" ? createCheckCommand(borrowedGradingPool) : c));
+  const shared: Record<string, CliCommand> = {
+    grade: createGradeCommand(borrowedGradingPool),
+    check: createCheckCommand(borrowedGradingPool),
+    chat: createChatCommand({ pool: fileGradingPool() }),
+  };
+  const commands = cliCommands.map((c) => shared[c.name] ?? c);
   const code = await runCli(args, { stdin: input, stdout: stdout.stream, stderr: stderr.stream, env: { ...process.env, ...env } }, commands);
   return { code, stdout: stdout.text(), stderr: stderr.text() };
 }
