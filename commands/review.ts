@@ -1,4 +1,4 @@
-import { type Block, reply, text } from "../src/core/chat/reply.ts";
+import { type Block, reply, text, verbatim } from "../src/core/chat/reply.ts";
 import { UserError } from "../src/core/errors.ts";
 import { formatScore } from "../src/core/format.ts";
 import { parseScoreAndNote } from "../src/core/ta/score-and-note.ts";
@@ -24,7 +24,7 @@ export const review: Command = {
     const number = (raw: string | undefined, what: string) => {
       if (raw === undefined || raw.trim() === "") return undefined;
       const n = Number(raw.trim().replace(/^#/, ""));
-      if (!Number.isInteger(n) || n <= 0) throw new UserError("bad-option", `${what} must be an answer number from /review, not "${raw}".`);
+      if (!Number.isInteger(n) || n <= 0) throw new UserError("bad-option", `${what} must be an answer number from /review, not "${verbatim(raw)}".`);
       return n;
     };
     const attempt = number(o.attempt, "The answer");

@@ -1,6 +1,8 @@
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { loadQuestionBank } from "../app.ts";
+import { replyToText } from "../adapters/console/console-renderer.ts";
+import { textReply } from "../core/chat/reply.ts";
 import { UserError } from "../core/errors.ts";
 import { GradeExport } from "../core/ta/grade-export.ts";
 import { type CliCommand, writeLine } from "./cli-command.ts";
@@ -41,7 +43,7 @@ export const exportCommand: CliCommand = {
       return 0;
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
-      writeLine(ctx.stderr, `tutor export: ${error.message}`);
+      writeLine(ctx.stderr, `tutor export: ${replyToText(textReply(error.message))}`);
       return 1;
     }
   },

@@ -1,6 +1,7 @@
 /**
  * An error meant for the person who caused it: shown to them (privately) in words they understand.
  * Anything else thrown is a bug: logged with a reference id, and the person sees only the id.
+ * The message is the tutor's markup (see reply.ts): wrap anything a person typed in `verbatim()`.
  * @example throw new UserError("unknown-question", "There is no question 9z. Try /quiz to see the list.")
  */
 export class UserError extends Error {

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { ConsoleRenderer } from "../../src/adapters/console/console-renderer.ts";
+import { renderDiscordReply } from "../../src/adapters/discord/discord-renderer.ts";
+import { renderSlackReply } from "../../src/adapters/slack/slack-renderer.ts";
 import { useConsoleDrivers } from "../fakes/console-driver.ts";
 
 const driver = useConsoleDrivers(afterEach);
@@ -53,5 +55,28 @@ describe("what the console prints", () => {
     expect(printed).toContain("Regrade request #2 for 3a (graded by Michael) from ben: 0/5.");
     expect(printed).toContain("> please look again @everyone <!channel> RED and a NULbyte (direct)");
     expect(hasControl((JSON.parse(renderer.json(deliveries[0]!.reply)) as { text: string }).text)).toBe(false);
+  });
+});
+
+describe("what a person typed, quoted back in an error", () => {
+  it("is shown as typed on the console and never as formatting or a mention on Discord and Slack", async () => {
+    const d = driver();
+    const cases: [string, string][] = [
+      ["/enroll **C999** <@123>", '"**C999**" is not a choice for section'],
+      ["/quiz topic: `x` @everyone", 'no topic "`x` @everyone"'],
+      ["/exam *start*", '"*start*" is not a choice'],
+      ["/quiz 9z $x$ <!channel>", 'I did not expect "<!channel>"'],
+    ];
+    for (const [line, quoted] of cases) {
+      const [reply] = await d.replies("ana", line);
+      expect(reply!.visibility).toBe("private");
+      expect(await d.say("ana", line)).toContain(quoted);
+      const discord = renderDiscordReply(reply!).map((m) => m.content).join("\n");
+      const slack = renderSlackReply(reply!).flatMap((m) => m.blocks.map((b) => JSON.stringify(b))).join("\n");
+      for (const out of [discord, slack]) {
+        expect(out).not.toMatch(/(^|[^\\\u200B])\*\*C999\*\*/);
+        expect(out).not.toMatch(/<@123>|<!channel>|(^|[^\u200B])@everyone/);
+      }
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { verbatim } from "../chat/reply.ts";
 import { UserError } from "../errors.ts";
 import type { Bank, Exam, Problem, Question } from "./schema.ts";
 
@@ -7,7 +8,7 @@ export class UnknownQuestionError extends UserError {
     readonly requested: string,
     readonly validIds: readonly string[],
   ) {
-    super("unknown-question", `There is no question "${requested}". Questions: ${validIds.join(", ")}.`);
+    super("unknown-question", `There is no question "${verbatim(requested)}". Questions: ${validIds.join(", ")}.`);
   }
 }
 

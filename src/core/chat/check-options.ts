@@ -1,3 +1,4 @@
+import { verbatim } from "./reply.ts";
 import { UserError } from "../errors.ts";
 import type { CommandDefinition, OptionDefinition } from "./command-definition.ts";
 import { stripControl } from "./markup.ts";
@@ -27,7 +28,7 @@ export function checkOptions(command: Pick<CommandDefinition<unknown>, "name" | 
     const def = defs.get(name.toLowerCase());
     if (!def) {
       const known = command.options.map((o) => o.name).join(", ");
-      fail("unknown-option", `/${command.name} has no option "${name}"${known ? `; its options are ${known}` : ""}.`);
+      fail("unknown-option", `/${command.name} has no option "${verbatim(name)}"${known ? `; its options are ${known}` : ""}.`);
     }
     const value = raw === undefined ? "" : stripControl(raw).trim();
     if (value !== "") checked[def!.name] = checkValue(command.name, def!, value, fail);
@@ -43,11 +44,11 @@ function checkValue(command: string, def: OptionDefinition, value: string, fail:
   }
   if (def.choices) {
     const choice = def.choices.find((c) => c.toLowerCase() === value.toLowerCase());
-    if (!choice) fail("bad-choice", `"${value}" is not a choice for ${def.name}: use ${def.choices.join(", ")}.`);
+    if (!choice) fail("bad-choice", `"${verbatim(value)}" is not a choice for ${def.name}: use ${def.choices.join(", ")}.`);
     return choice!;
   }
   if (def.type === "integer") {
-    if (!/^[+-]?\d{1,15}$/.test(value)) fail("not-an-integer", `${def.name} must be a whole number, not "${value}".`);
+    if (!/^[+-]?\d{1,15}$/.test(value)) fail("not-an-integer", `${def.name} must be a whole number, not "${verbatim(value)}".`);
     return String(Number(value));
   }
   if (def.type === "boolean") {
@@ -55,7 +56,7 @@ function checkValue(command: string, def: OptionDefinition, value: string, fail:
     // `/stats post` reads as post: true, so the option's own name counts as yes.
     if (TRUE.has(word) || word === def.name.toLowerCase()) return "true";
     if (FALSE.has(word)) return "false";
-    fail("not-a-boolean", `${def.name} is true or false, not "${value}".`);
+    fail("not-a-boolean", `${def.name} is true or false, not "${verbatim(value)}".`);
   }
   return value;
 }

@@ -1,3 +1,4 @@
+import { verbatim } from "./reply.ts";
 import { UserError } from "../errors.ts";
 import type { OptionDefinition } from "./command-definition.ts";
 
@@ -76,7 +77,7 @@ export function parseOptions(rest: string, defs: readonly OptionDefinition[]): R
     }
     while (next < defs.length && options[defs[next]!.name] !== undefined) next++;
     const def = defs[next];
-    if (!def) throw new UserError("too-many-values", `I did not expect "${token.text}" here.`);
+    if (!def) throw new UserError("too-many-values", `I did not expect "${verbatim(token.text)}" here.`);
     const end = def === restDef ? valueEnd(i + 1, def) : i + 1;
     options[def.name] = def === restDef ? text(i, end) : token.text;
     i = end;

@@ -1,3 +1,4 @@
+import { verbatim } from "../chat/reply.ts";
 import type { QuestionBank } from "../bank/question-bank.ts";
 import { UserError } from "../errors.ts";
 import type { Store } from "../ports.ts";
@@ -23,7 +24,7 @@ export class EnrollmentService {
     const { sections, course: title } = this.bank.exam;
     const wanted = sectionName.trim().toUpperCase();
     const section = sections.find((s) => s.toUpperCase() === wanted);
-    if (!section) throw new UserError("unknown-section", `"${sectionName}" is not a section of ${title}. Choose one of: ${sections.join(", ")}.`);
+    if (!section) throw new UserError("unknown-section", `"${verbatim(sectionName)}" is not a section of ${title}. Choose one of: ${sections.join(", ")}.`);
     const id = sid?.trim();
     if (id !== undefined && !SID.test(id)) {
       throw new UserError("bad-sid", "A student ID is letters and digits (up to 40), e.g. `/enroll C247 sid: 905123456`.");

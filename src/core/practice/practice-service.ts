@@ -1,3 +1,4 @@
+import { verbatim } from "../chat/reply.ts";
 import type { QuestionBank } from "../bank/question-bank.ts";
 import type { Question } from "../bank/schema.ts";
 import { UserError } from "../errors.ts";
@@ -40,7 +41,7 @@ export class PracticeService {
     if (request.topic) {
       const pool = this.bank.byTopic(request.topic);
       if (pool.length === 0) {
-        throw new UserError("unknown-topic", `There is no topic "${request.topic}". Topics: ${this.bank.topics().join(", ")}.`);
+        throw new UserError("unknown-topic", `There is no topic "${verbatim(request.topic)}". Topics: ${this.bank.topics().join(", ")}.`);
       }
       return { question: (await this.nextFrom(tx, who, pool, now)).question, reason: "topic" };
     }

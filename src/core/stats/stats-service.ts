@@ -1,3 +1,4 @@
+import { verbatim } from "../chat/reply.ts";
 import type { QuestionBank } from "../bank/question-bank.ts";
 import { UserError } from "../errors.ts";
 import type { ExamResult, TaStore } from "../ta/ta-ports.ts";
@@ -58,7 +59,7 @@ export class StatsService {
     const imported = wanted ? await this.ta.assessments.find(course, wanted) : null;
     const mock = !imported && (wanted === "" || [this.bank.exam.id, this.bank.exam.title, "mock", "exam"].some((n) => n.toLowerCase() === wanted.toLowerCase()));
     if (!imported && !mock) {
-      throw new UserError("unknown-assessment", `There is no assessment "${wanted}". Choose one of: ${(await this.names(course)).join(", ")} (import one with \`tutor scores import FILE.csv --assessment NAME\`).`);
+      throw new UserError("unknown-assessment", `There is no assessment "${verbatim(wanted)}". Choose one of: ${(await this.names(course)).join(", ")} (import one with \`tutor scores import FILE.csv --assessment NAME\`).`);
     }
     const results = imported ? null : await this.ta.examResults.latest(course, this.bank.exam.id);
     const all: Scored[] = results
@@ -123,7 +124,7 @@ export class StatsService {
   private resolveSection(text: string, all: Scored[]): string {
     const names = [...new Set([...this.bank.exam.sections, ...all.map((s) => s.section).filter((s): s is string => s !== null)])];
     const found = names.find((n) => n.toLowerCase() === text.trim().toLowerCase());
-    if (!found) throw new UserError("unknown-section", `There is no section "${text}". Sections: ${names.join(", ")}.`);
+    if (!found) throw new UserError("unknown-section", `There is no section "${verbatim(text)}". Sections: ${names.join(", ")}.`);
     return found;
   }
 }

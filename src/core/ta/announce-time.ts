@@ -1,3 +1,4 @@
+import { verbatim } from "../chat/reply.ts";
 import { UserError } from "../errors.ts";
 import { TimeZone } from "../time-zone.ts";
 
@@ -32,7 +33,7 @@ export function parseAnnounceTime(text: string, now: Date, zone: TimeZone): Date
   const at = parse(t, now, t === trimmed ? zone : new TimeZone("UTC"));
   if (!at || !Number.isFinite(at.getTime())) {
     const how = zone.name === "UTC" ? "in UTC" : `in ${zone.name} time (or end it with UTC)`;
-    throw new UserError("bad-time", `I cannot read the time "${trimmed}". Write it ${how} as YYYY-MM-DD HH:MM (e.g. 2026-12-01 09:00), or as "in 2h", "in 30 minutes", "tomorrow 9:00".`);
+    throw new UserError("bad-time", `I cannot read the time "${verbatim(trimmed)}". Write it ${how} as YYYY-MM-DD HH:MM (e.g. 2026-12-01 09:00), or as "in 2h", "in 30 minutes", "tomorrow 9:00".`);
   }
   if (at.getTime() - now.getTime() > MAX_AHEAD_MS) {
     throw new UserError("time-far", `${zone.format(at)} is more than a year away; schedule announcements within the next year.`);

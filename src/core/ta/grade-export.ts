@@ -1,3 +1,4 @@
+import { verbatim } from "../chat/reply.ts";
 import type { QuestionBank } from "../bank/question-bank.ts";
 import { UserError } from "../errors.ts";
 import { round } from "../format.ts";
@@ -34,7 +35,7 @@ export class GradeExport {
     const exam = this.bank.exam;
     if (wanted && ![exam.id, exam.title, "mock", "exam"].some((n) => n.toLowerCase() === wanted.toLowerCase())) {
       const names = [exam.id, ...(await this.ta.assessments.list(course)).map((a) => a.name)];
-      throw new UserError("unknown-assessment", `There is no assessment "${wanted}". Choose one of: ${names.join(", ")}.`);
+      throw new UserError("unknown-assessment", `There is no assessment "${verbatim(wanted)}". Choose one of: ${names.join(", ")}.`);
     }
     const ids = this.bank.ids();
     const results = (await this.ta.examResults.latest(course, exam.id)).sort((a, b) => a.name.localeCompare(b.name) || a.user.localeCompare(b.user));

@@ -126,7 +126,7 @@ export class RegradeService {
   async assign(course: string, grader: string, userName: string, by: string): Promise<{ grader: string; user: string }> {
     const names = [...new Set(this.bank.all().map((q) => q.grader))];
     const found = names.find((n) => n.toLowerCase() === grader.trim().toLowerCase());
-    if (!found) throw new UserError("unknown-grader", `"${grader}" grades no question. Graders: ${names.join(", ")}.`);
+    if (!found) throw new UserError("unknown-grader", `"${verbatim(grader)}" grades no question. Graders: ${names.join(", ")}.`);
     // The user is found among the course's people: the same transaction records the assignment.
     return this.store.transaction(async (tx) => {
       const user = await userFor(tx, course, userName, by);

@@ -1,3 +1,4 @@
+import { verbatim } from "../chat/reply.ts";
 import { UserError } from "../errors.ts";
 
 /**
@@ -6,7 +7,7 @@ import { UserError } from "../errors.ts";
  */
 export function parseScoreAndNote(text: string): { score: number | null; note: string | null } {
   const m = /^\s*(keep|same|[+]?\d+(?:\.\d+)?|\.\d+)(?:\s*\/\s*\d+(?:\.\d+)?)?(?:\s+([\s\S]*))?$/i.exec(text);
-  if (!m) throw new UserError("bad-score", `Start with the score (a number, or "keep"), then the note: e.g. "4 rubric applied correctly now". I read "${text.trim().slice(0, 40)}".`);
+  if (!m) throw new UserError("bad-score", `Start with the score (a number, or "keep"), then the note: e.g. "4 rubric applied correctly now". I read "${verbatim(text.trim().slice(0, 40))}".`);
   const score = /^(keep|same)$/i.test(m[1]!) ? null : Number(m[1]);
   return { score, note: m[2]?.trim() || null };
 }

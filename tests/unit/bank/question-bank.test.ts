@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { parseBank } from "../../../src/core/bank/load-bank.ts";
 import { QuestionBank, UnknownQuestionError } from "../../../src/core/bank/question-bank.ts";
 import { UserError } from "../../../src/core/errors.ts";
+import { verbatim } from "../../../src/core/chat/reply.ts";
 
 const text = readFileSync(path.join(import.meta.dirname, "../../fixtures/banks/valid-small.yaml"), "utf8");
 const parsed = parseBank(text, "valid-small.yaml");
@@ -24,7 +25,7 @@ describe("QuestionBank", () => {
     } catch (error) {
       expect(error).toBeInstanceOf(UserError);
       expect((error as UnknownQuestionError).validIds).toEqual(["1a", "1b"]);
-      expect((error as Error).message).toBe('There is no question "9z". Questions: 1a, 1b.');
+      expect((error as Error).message).toBe(`There is no question "${verbatim("9z")}". Questions: 1a, 1b.`);
     }
   });
 

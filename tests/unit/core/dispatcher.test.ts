@@ -44,7 +44,8 @@ function setup() {
   const base = { course: "c", user: { id: "t:ana", name: "ana" }, roles: ["student" as const], attachments: [], now: new Date(0) };
   const say = (what: { line: string } | { command: string; options: Record<string, string | undefined> }, extra: Partial<CommandRequest> = {}, hooks: DispatchHooks = {}) =>
     dispatcher.dispatch({ ...base, ...what, ...extra } as CommandRequest, hooks);
-  const textOf = (r: VisibleReply) => r.blocks.map((b) => ("text" in b ? b.text : "")).join("\n");
+  // The words as a person reads them: the marks around what they typed left out.
+  const textOf = (r: VisibleReply) => r.blocks.map((b) => ("text" in b ? b.text : "")).join("\n").replace(/[\uE000\uE001]/g, "");
   return { seen, bugs, dispatcher, say, textOf };
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { OptionDefinition } from "../../../src/core/chat/command-definition.ts";
 import { parseOptions, splitCommand } from "../../../src/core/chat/parse-command-line.ts";
+import { verbatim } from "../../../src/core/chat/reply.ts";
 
 const answer: OptionDefinition[] = [
   { name: "question", description: "", type: "string", required: true },
@@ -43,7 +44,7 @@ describe("the text form of a command", () => {
 
   it("takes one word per option when no option takes the rest", () => {
     expect(parseOptions("midterm C247 post", stats)).toEqual({ assessment: "midterm", section: "C247", post: "post" });
-    expect(() => parseOptions("midterm C247 post extra", stats)).toThrow(/did not expect "extra"/);
+    expect(() => parseOptions("midterm C247 post extra", stats)).toThrow(`did not expect "${verbatim("extra")}"`);
   });
 });
 

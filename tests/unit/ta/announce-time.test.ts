@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseAnnounceTime } from "../../../src/core/ta/announce-time.ts";
 import { TimeZone } from "../../../src/core/time-zone.ts";
+import { verbatim } from "../../../src/core/chat/reply.ts";
 
 const now = new Date("2026-11-28T10:00:00Z");
 const utc = new TimeZone("UTC");
@@ -22,7 +23,7 @@ describe("parseAnnounceTime", () => {
   it("refuses a time in the past with both times, and unreadable text with the accepted forms", () => {
     expect(() => iso("2026-11-27 09:00")).toThrow("2026-11-27 09:00:00 UTC has already passed (it is now 2026-11-28 10:00:00 UTC)");
     expect(() => iso("today 9:00")).toThrow(/already passed/);
-    expect(() => iso("next friday")).toThrow(/cannot read the time "next friday".*YYYY-MM-DD HH:MM/);
+    expect(() => iso("next friday")).toThrow(new RegExp(`cannot read the time "${verbatim("next friday")}".*YYYY-MM-DD HH:MM`));
     expect(() => iso("2026-02-30 09:00")).toThrow(/cannot read/);
     expect(() => iso("in 2 fortnights")).toThrow(/cannot read/);
   });
