@@ -79,7 +79,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
       const json = await store.interactions.find(id);
       return json ? (JSON.parse(json) as VisibleReply) : null;
     },
-    rememberReply: (id, reply, at) => store.interactions.remember(id, JSON.stringify(withoutAttachments(reply)), at),
+    rememberReply: (id, reply, at) => store.interactions.remember(id, JSON.stringify(forRetries(reply)), at),
     logBug: (reference, error, input) =>
       log(`[bug ${reference}] /${input.command} by ${input.user.id}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
   });
@@ -99,11 +99,13 @@ export function createApp(config: Config, options: AppOptions = {}): App {
 }
 
 /**
- * Images and files are large and made again on demand: a remembered reply keeps its text and says
- * what was attached, so a retried delivery never carries an empty or broken attachment.
+ * What a retried platform delivery gets: the reply's text and buttons once more, never its side
+ * effects. Images and files are large and made again on demand (the text says what was attached);
+ * messages for others (a grader, a student, a channel) went out with the first reply and are not
+ * sent again.
  */
-function withoutAttachments(reply: VisibleReply): VisibleReply {
-  const { images, files, ...rest } = reply;
+function forRetries(reply: VisibleReply): VisibleReply {
+  const { images, files, deliveries: _sent, ...rest } = reply;
   const attached = [...(images ?? []).map((i) => i.alt), ...(files ?? []).map((f) => f.name)];
   return attached.length ? { ...rest, blocks: [...rest.blocks, text(`(Attachments were sent with the first reply: ${attached.join("; ")}.)`)] } : rest;
 }

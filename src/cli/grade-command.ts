@@ -11,6 +11,7 @@ import { failedGrade } from "../core/grading/grading-failure.ts";
 import { createGradingPool, type GradingPool } from "../core/grading/grading-pool.ts";
 import { NUMBER_DEFAULTS } from "../core/grading/number-grader.ts";
 import { type CliCommand, type CliContext, UsageError, writeLine } from "./cli-command.ts";
+import { withoutVerbatimMarks } from "../core/chat/markup.ts";
 
 const HELP = `Usage: tutor grade ID --answer TEXT [--justification TEXT] [--json]
        tutor grade --batch < answers.jsonl
@@ -39,8 +40,10 @@ Examples:
 
 /** The JSON form of a grade, as `--json` and `--batch` print it. */
 export function gradeJson(grade: Grade) {
-  const { question, score, max, needsReview, items, feedback } = grade;
-  return { question, score, max, needsReview, items, feedback };
+  const { question, score, max, needsReview } = grade;
+  // Tools read plain text: the marks around what the student typed are for chat renderers.
+  const items = grade.items.map((i) => (i.note ? { ...i, note: withoutVerbatimMarks(i.note) } : i));
+  return { question, score, max, needsReview, items, feedback: grade.feedback.map(withoutVerbatimMarks) };
 }
 
 /** A grade as a TA reads it in a terminal: score line, rubric items with ✓/✗, feedback. */
@@ -49,9 +52,9 @@ export function formatGrade(grade: Grade): string {
   for (const item of grade.items) {
     const ok = item.points < 0 ? item.earned === 0 : item.earned >= item.points && item.points > 0;
     const mark = ok ? "✓" : item.earned > 0 ? "~" : "✗";
-    lines.push(`  ${mark} ${item.label} (${item.earned}/${item.points})${item.note ? `: ${item.note}` : ""}`);
+    lines.push(`  ${mark} ${item.label} (${item.earned}/${item.points})${item.note ? `: ${withoutVerbatimMarks(item.note)}` : ""}`);
   }
-  if (grade.feedback.length > 0) lines.push("Feedback:", ...grade.feedback.map((f) => `  - ${f}`));
+  if (grade.feedback.length > 0) lines.push("Feedback:", ...grade.feedback.map((f) => `  - ${withoutVerbatimMarks(f)}`));
   if (grade.needsReview) lines.push("needs review by a TA");
   return lines.join("\n");
 }

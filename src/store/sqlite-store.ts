@@ -23,22 +23,39 @@ export interface SqliteStore extends Store {
 
 type Runner = <R>(statement: () => R) => Promise<R>;
 
-/** The repositories over one connection, each statement run by `run`. */
-function repositories(db: Db, run: Runner): Repositories {
-  const ta = createSqliteTaStore(db);
-  const wrap = <T extends object>(repository: Sync<T>): T => asynchronous<T>(repository, run);
+/** Every repository over one connection, synchronous as better-sqlite3 is: its statements prepared once. */
+function syncRepositories(db: Db): { [K in keyof Omit<Repositories, "ta">]: Sync<Repositories[K]> } & { ta: { [K in keyof TaStore]: Sync<TaStore[K]> } } {
   return {
-    courses: wrap<CourseRepository>(new SqliteCourseStore(db)),
-    enrollments: wrap<EnrollmentRepository>(new SqliteEnrollmentStore(db)),
-    attempts: wrap<AttemptRepository>(new SqliteAttemptStore(db)),
-    schedules: wrap<ScheduleRepository>(new SqliteScheduleStore(db)),
-    examSessions: wrap<ExamSessionRepository>(new SqliteExamSessionStore(db)),
-    interactions: wrap<InteractionRepository>(new SqliteInteractionStore(db)),
-    served: wrap<ServedRepository>(new SqliteServedStore(db)),
-    deliveries: wrap<DeliveryRepository>(new SqliteDeliveryStore(db)),
+    courses: new SqliteCourseStore(db),
+    enrollments: new SqliteEnrollmentStore(db),
+    attempts: new SqliteAttemptStore(db),
+    schedules: new SqliteScheduleStore(db),
+    examSessions: new SqliteExamSessionStore(db),
+    interactions: new SqliteInteractionStore(db),
+    served: new SqliteServedStore(db),
+    deliveries: new SqliteDeliveryStore(db),
+    ta: createSqliteTaStore(db),
+  };
+}
+
+/** The ports' asynchronous repositories over the synchronous ones, each statement run by `run`. */
+function repositories(sync: ReturnType<typeof syncRepositories>, run: Runner): Repositories {
+  const wrap = <T extends object>(repository: Sync<T>): T => asynchronous<T>(repository, run);
+  const { ta } = sync;
+  return {
+    courses: wrap<CourseRepository>(sync.courses),
+    enrollments: wrap<EnrollmentRepository>(sync.enrollments),
+    attempts: wrap<AttemptRepository>(sync.attempts),
+    schedules: wrap<ScheduleRepository>(sync.schedules),
+    examSessions: wrap<ExamSessionRepository>(sync.examSessions),
+    interactions: wrap<InteractionRepository>(sync.interactions),
+    served: wrap<ServedRepository>(sync.served),
+    deliveries: wrap<DeliveryRepository>(sync.deliveries),
     ta: {
-      people: wrap<TaStore["people"]>(ta.people), announcements: wrap<TaStore["announcements"]>(ta.announcements), regrades: wrap<TaStore["regrades"]>(ta.regrades), graders: wrap<TaStore["graders"]>(ta.graders),
-      grades: wrap<TaStore["grades"]>(ta.grades), assessments: wrap<TaStore["assessments"]>(ta.assessments), examResults: wrap<TaStore["examResults"]>(ta.examResults),
+      people: wrap<TaStore["people"]>(ta.people), announcements: wrap<TaStore["announcements"]>(ta.announcements),
+      regrades: wrap<TaStore["regrades"]>(ta.regrades), graders: wrap<TaStore["graders"]>(ta.graders),
+      grades: wrap<TaStore["grades"]>(ta.grades), assessments: wrap<TaStore["assessments"]>(ta.assessments),
+      examResults: wrap<TaStore["examResults"]>(ta.examResults),
     },
   };
 }
@@ -58,7 +75,8 @@ export function createSqliteStore(file: string): SqliteStore {
       return Promise.reject(error);
     }
   };
-  const tx = repositories(db, direct);
+  const sync = syncRepositories(db);
+  const tx = repositories(sync, direct);
   const transaction = <T>(work: () => Promise<T>): Promise<T> =>
     gate.exclusive(async () => {
       db.exec("BEGIN IMMEDIATE");
@@ -74,7 +92,7 @@ export function createSqliteStore(file: string): SqliteStore {
   const group = createGroupCommit(db, transaction, tx);
   return {
     db,
-    ...repositories(db, (statement) => gate.outside(statement)),
+    ...repositories(sync, (statement) => gate.outside(statement)),
     transaction: (work) => transaction(() => work(tx)),
     commit: group.commit,
     async close() {

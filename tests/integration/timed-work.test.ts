@@ -73,6 +73,22 @@ describe("timed work across adapters", () => {
     expect(await a.app.store.examSessions.submittedForUser("console", "console:ana")).toHaveLength(1);
   });
 
+  it("counts a deadline report as seen only once it reached the student: a late answer before that is refused with it", async () => {
+    const clock = new TestClock(new Date("2026-11-28T10:00:00Z"));
+    const d = driver(undefined, clock);
+    await d.say("ben", "/exam start");
+    clock.advance(111);
+    // Submitted by a sweep with no adapter of ben's attached (his console is closed).
+    await d.app.timedWork.sweep(clock.read());
+    const late = await d.say("ben", "/answer 2b z - y");
+    expect(late).toMatch(/after your mock exam ended at 2026-11-28 11:50:00 UTC; it was not counted/);
+    expect(late).not.toMatch(/2b: 4\/4/);
+    // He has seen it now: his console, opened later, does not print it again.
+    const ben = consoleOf(d.app, "ben", clock);
+    await d.app.timedWork.sweep(clock.read());
+    expect(ben.lines()).toEqual([]);
+  });
+
   it("reminds a student once, ten minutes before the end", async () => {
     const d = driver(undefined, new TestClock(new Date("2026-11-28T10:00:00Z")));
     const ana = consoleOf(d.app, "ana", d.clock);

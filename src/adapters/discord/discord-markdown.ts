@@ -58,11 +58,6 @@ export function inlineMarkdown(markup: string, options: { bold?: boolean } = {})
  */
 const QUOTE_LINE = 480;
 
-/** One block as Discord Markdown. */
-export function blockMarkdown(block: Block): string {
-  return blockItems(block).join("\n");
-}
-
 /**
  * One block as Discord Markdown, in the items a split should rather not cut (list entries, field
  * lines); one item for other blocks. Joined by line breaks they are the block.

@@ -27,7 +27,11 @@ export interface DispatchPolicy {
   logBug(reference: string, error: unknown, input: Pick<CommandInput, "user"> & { command: string }): void;
 }
 
-/** Called once the command is checked and allowed, before its work: Discord defers here. */
+/**
+ * Called once the command is checked and allowed, before its work: Discord defers here. An error
+ * after that is still a private reply: an adapter that deferred publicly replaces the deferred
+ * message with a private one (Discord: delete it, then a private follow-up).
+ */
 export interface DispatchHooks {
   beforeWork?(visibility: Visibility): Promise<void> | void;
 }
@@ -41,6 +45,8 @@ export interface DispatchHooks {
 export class CommandDispatcher<S> {
   private readonly byName: Map<string, CommandDefinition<S>>;
   private readonly inFlight = new Map<string, Promise<VisibleReply>>();
+  /** Each person's commands, in the order they arrived: the last one queued, per course and person. */
+  private readonly lanes = new Map<string, Promise<void>>();
 
   constructor(
     readonly commands: readonly CommandDefinition<S>[],
@@ -50,18 +56,14 @@ export class CommandDispatcher<S> {
     this.byName = new Map(commands.map((c) => [c.name, c]));
   }
 
-  command(name: string): CommandDefinition<S> | undefined {
-    return this.byName.get(name);
-  }
-
   async dispatch(request: CommandRequest, hooks: DispatchHooks = {}): Promise<VisibleReply> {
     const id = request.interactionId;
-    if (!id) return this.run(request, hooks);
+    if (!id) return this.inLane(request, () => this.run(request, hooks));
     const running = this.inFlight.get(id);
     if (running) return running;
     const work = this.policy.findReply(id).then(async (seen) => {
       if (seen) return seen;
-      const reply = await this.run(request, hooks);
+      const reply = await this.inLane(request, () => this.run(request, hooks));
       await this.policy.rememberReply(id, reply, request.now);
       return reply;
     });
@@ -71,6 +73,22 @@ export class CommandDispatcher<S> {
     } finally {
       this.inFlight.delete(id);
     }
+  }
+
+  /**
+   * Runs one person's commands one after another, in the order they arrived, whatever each waits
+   * for (a platform's defer, grading): an answer sent before /exam submit is stored before the
+   * submission looks for it. Different people never wait for each other.
+   */
+  private inLane<T>(request: CommandRequest, work: () => Promise<T>): Promise<T> {
+    const key = `${request.course}\u0000${request.user.id}`;
+    const result = (this.lanes.get(key) ?? Promise.resolve()).then(work);
+    const done = result.then(() => {}, () => {});
+    this.lanes.set(key, done);
+    void done.then(() => {
+      if (this.lanes.get(key) === done) this.lanes.delete(key);
+    });
+    return result;
   }
 
   private async run(request: CommandRequest, hooks: DispatchHooks): Promise<VisibleReply> {

@@ -60,3 +60,8 @@ const CONTROL = /\u001B\][^\u0007\u001B]*(?:\u0007|\u001B\\)?|\u001B\[[0-?]*[ -/
 export function stripControl(text: string): string {
   return text.replace(CONTROL, "");
 }
+
+/** Markup with the marks around typed text taken out: for plain-text outputs such as `tutor grade --json`. */
+export function withoutVerbatimMarks(markup: string): string {
+  return markup.replace(/[\uE000\uE001]/g, "");
+}

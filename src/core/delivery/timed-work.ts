@@ -1,7 +1,7 @@
 import type { Adapter } from "../chat/adapter.ts";
 import { reply, textReply } from "../chat/reply.ts";
 import type { ExamService } from "../practice/exam-service.ts";
-import type { Store } from "../ports.ts";
+import type { Store, StoredDelivery } from "../ports.ts";
 import type { AnnouncementService } from "../ta/announcement-service.ts";
 import type { TimeZone } from "../time-zone.ts";
 import { examReportBlocks } from "../views/exam-view.ts";
@@ -62,13 +62,19 @@ export class TimedWork {
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    await this.sweeping;
+    await this.sweeping?.catch(() => {});
   }
 
   /** One sweep: what fell due becomes deliveries, then this process's adapters get theirs. One at a time. */
   async sweep(now: Date): Promise<void> {
-    while (this.sweeping) await this.sweeping;
-    const work = this.collect(now).then(() => this.deliver(now));
+    // Another caller's sweep failing is that caller's to report; this one still runs.
+    while (this.sweeping) await this.sweeping.catch(() => {});
+    const work = (async () => {
+      // What is already queued still goes out when collecting the new work fails.
+      const collected = await this.collect(now).then(() => null, (error: unknown) => error);
+      await this.deliver(now);
+      if (collected !== null) throw collected;
+    })();
     this.sweeping = work.finally(() => (this.sweeping = null));
     return this.sweeping;
   }
@@ -80,7 +86,7 @@ export class TimedWork {
     await this.exams.submitExpired(now, async (report, tx) => {
       const ended = `Time ran out at ${zone.format(report.session.deadline)}; your mock exam was submitted automatically.`;
       await tx.deliveries.enqueue(report.session.course, { user: report.session.user }, reply([ended, ...examReportBlocks(report, this.examTitle, zone)], {
-        data: { exam: { session: report.session.id, score: report.score, max: report.max, bonus: report.bonus, pending: report.pending } },
+        data: { exam: { report: true, session: report.session.id, score: report.score, max: report.max, bonus: report.bonus, pending: report.pending } },
       }), now);
     });
     // After the submissions: a session that already ended gets its report, not a reminder.
@@ -104,17 +110,39 @@ export class TimedWork {
     for (let page = await deliveries.pending(staleBefore, 0, PAGE); page.length; page = await deliveries.pending(staleBefore, page.at(-1)!.id, PAGE)) {
       for (const d of page) {
         const adapter = this.adapters.find((a) => a.owns(d.course, d.to));
-        if (!adapter || !(await deliveries.claim(d.id, this.options.claimant, now, staleBefore))) continue;
+        // Claimed as of now, not the sweep's start: a long sweep must not look like a dead claimant.
+        if (!adapter || !(await deliveries.claim(d.id, this.options.claimant, new Date(), staleBefore))) continue;
+        const report = examReportSession(d);
+        if (report !== null && (await this.reportSeen(d, report))) {
+          await deliveries.delivered(d.id, new Date());
+          continue;
+        }
         try {
           await adapter.deliver(d);
-          await deliveries.delivered(d.id, new Date());
         } catch (error) {
           await deliveries.release(d.id);
           this.options.log(`[timed work] ${adapter.name} could not deliver #${d.id} to ${"user" in d.to ? d.to.user : `#${d.to.channel}`} in ${d.course}; it is tried again a few times: ${describe(error)}`);
+          continue;
         }
+        // Posted: from here on a failure must not release it, or it would be posted again.
+        await deliveries.delivered(d.id, new Date());
+        if (report !== null) await this.store.examSessions.markReported(report, new Date());
       }
     }
   }
+
+  /** True when the student already saw this report (a late answer or /exam status showed it). */
+  private async reportSeen(d: StoredDelivery, session: number): Promise<boolean> {
+    if (!("user" in d.to)) return false;
+    const latest = await this.store.examSessions.latest(d.course, d.to.user);
+    return latest?.id === session && latest.reportedAt !== null;
+  }
+}
+
+/** The session whose deadline report a delivery carries, if it is one. */
+function examReportSession(d: StoredDelivery): number | null {
+  const exam = d.reply.data?.exam as { session?: unknown; report?: unknown } | undefined;
+  return exam?.report === true && typeof exam.session === "number" ? exam.session : null;
 }
 
 const describe = (error: unknown) => (error instanceof Error ? (error.stack ?? error.message) : String(error));

@@ -6,6 +6,7 @@ import { checkDimensions, parseDimensions } from "./dimensions-grader.ts";
 import { checkExpressionAnswer } from "./expression-grader.ts";
 import { checkNumber, cleanNumberText } from "./number-grader.ts";
 import { firstValueIn, valuesInProse } from "./prose-values.ts";
+import { verbatim } from "../chat/reply.ts";
 
 /**
  * Grades an answer with several blanks ("W1: m x n; Ws: m x n; W2: l x m"). Parts are separated by
@@ -172,6 +173,6 @@ export function gradeBlanks(question: Question, spec: BlanksAnswer, answer: Stud
     const how = spec.blanks.map((b) => `${b.label}: ...`).join("; ");
     feedback.unshift(`Missing: ${missing.join(", ")}. Answer each part as "${how}".`);
   }
-  if (ignored.length > 0) feedback.push(`I ignored: ${ignored.map((p) => `"${p}"`).join(", ")}.`);
+  if (ignored.length > 0) feedback.push(`I ignored: ${ignored.map((p) => `"${verbatim(p)}"`).join(", ")}.`);
   return buildGrade(question, items, feedback, review);
 }

@@ -2,6 +2,7 @@ import type { DimensionsAnswer, Question } from "../bank/schema.ts";
 import { evaluateNumber } from "../math/index.ts";
 import type { Grade, StudentAnswer } from "./grade.ts";
 import { EMPTY_ANSWER, type ValueCheck, buildGrade } from "./grade-result.ts";
+import { verbatim } from "../chat/reply.ts";
 
 /**
  * Grades a shape such as "m x n" or "7x7x3". Accepted spellings: `m x n`, `m×n`, `m by n`, `m*n`,
@@ -52,7 +53,7 @@ export function checkDimensions(reference: readonly Factor[], text: string, poin
   if (text.trim() === "") return { earned: 0, note: "No answer.", feedback: [EMPTY_ANSWER] };
   const parsed = parseDimensions(text);
   if (!parsed) {
-    return { earned: 0, note: "Not a shape.", feedback: [`I could not read "${text.trim()}" as dimensions. Write them like m x n, m×n or 7x7x3.`] };
+    return { earned: 0, note: "Not a shape.", feedback: [`I could not read "${verbatim(text.trim())}" as dimensions. Write them like m x n, m×n or 7x7x3.`] };
   }
   const lower = (f: readonly Factor[]) => f.map((x) => (typeof x === "string" ? x.toLowerCase() : x));
   // With only one-letter lowercase names in the reference (m, n, l), "M x N" cannot mean anything else.

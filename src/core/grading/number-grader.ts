@@ -2,6 +2,7 @@ import type { NumberAnswer, Question } from "../bank/schema.ts";
 import { evaluateNumber } from "../math/index.ts";
 import type { Grade, StudentAnswer } from "./grade.ts";
 import { EMPTY_ANSWER, type ValueCheck, buildGrade } from "./grade-result.ts";
+import { verbatim } from "../chat/reply.ts";
 
 /**
  * Grades a number answer. Default tolerances, unless the question sets `rtol`/`atol`:
@@ -63,7 +64,7 @@ export function checkNumber(spec: NumberSpec, text: string, points: number): Val
   if (cleaned === "") return { earned: 0, note: "No answer.", feedback: [EMPTY_ANSWER] };
   const parsed = evaluateNumber(cleaned);
   if (!parsed.ok) {
-    return { earned: 0, note: `"${cleaned}" is not a number.`, feedback: [`I could not read "${cleaned}" as a number: ${parsed.message}`] };
+    return { earned: 0, note: `"${verbatim(cleaned)}" is not a number.`, feedback: [`I could not read "${verbatim(cleaned)}" as a number: ${parsed.message}`] };
   }
   const value = parsed.value;
   if (!Number.isFinite(value)) {

@@ -174,14 +174,17 @@ export class ExamService {
     return open && open.deadline <= now ? this.submitAtDeadline(tx, open) : null;
   }
 
-  /** Submits every session whose deadline passed; `told` runs in the same transaction as each submission, once. */
+  /**
+   * Submits every session whose deadline passed; `told` runs in the same transaction as each
+   * submission, once. The report counts as seen only when it reaches the student (see TimedWork):
+   * until then, an answer that arrives late is refused with it, not graded as practice.
+   */
   async submitExpired(now: Date, told: (report: ExamReport, tx: Repositories) => Promise<void>): Promise<void> {
     for (const session of await this.store.examSessions.expired(now)) {
       await this.store.transaction(async (tx) => {
         const report = await this.submitAtDeadline(tx, session);
         if (!report) return;
         await told(report, tx);
-        await tx.examSessions.markReported(session.id, now);
       });
     }
   }

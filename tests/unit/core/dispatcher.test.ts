@@ -90,6 +90,20 @@ describe("the dispatcher's one funnel", () => {
     expect(order).toEqual(["public before run 1", "private before run 2", "public before run 3"]);
   });
 
+  it("runs one person's commands in the order they arrived, whatever each waits for; others do not wait", async () => {
+    const { say, seen } = setup();
+    let release!: () => void;
+    const slowDefer = new Promise<void>((resolve) => (release = resolve));
+    const first = say({ line: "/echo loud first" }, {}, { beforeWork: () => slowDefer });
+    const second = say({ line: "/echo loud second" });
+    const other = await say({ line: "/echo loud other" }, { user: { id: "t:ben", name: "ben" } });
+    expect(other.visibility).toBe("private");
+    expect(seen.inputs.map((i) => i.options.words)).toEqual(["other"]);
+    release();
+    await Promise.all([first, second]);
+    expect(seen.inputs.map((i) => i.options.words)).toEqual(["other", "first", "second"]);
+  });
+
   it("drops control characters a person typed before anything stores them", async () => {
     const { say, seen } = setup();
     await say({ line: "/echo loud \u001b[31mred\u0000 \u202Eevil" });
