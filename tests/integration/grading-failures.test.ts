@@ -121,3 +121,24 @@ describe("a grading that cannot finish", () => {
     expect(first.logs.join("\n")).not.toMatch(/graded on retry/);
   });
 });
+
+describe("the deadline and an answer still being graded", () => {
+  it("waits for an answer sent before the deadline before submitting the exam by its deadline", async () => {
+    const { d } = driver();
+    const clock = d.clock;
+    await d.say("dee", "/exam start");
+    clock.advance(109);
+    troubled.hangNext(1);
+    const answering = d.say("dee", `/answer 2c-i ${RIGHT}`);
+    clock.advance(1.5);
+    // A sweep just after the deadline, while the answer is still being graded (the worker hangs until its time limit).
+    await d.app.timedWork.sweep(clock.read());
+    expect(await answering).toMatch(/Answer to 2c-i received/);
+    expect(await d.app.store.examSessions.submittedForUser("console", "console:dee")).toEqual([]);
+    clock.advance(1);
+    await d.app.timedWork.sweep(clock.read());
+    const sessions = await d.app.store.examSessions.submittedForUser("console", "console:dee");
+    expect(sessions.map((s) => s.submittedBy)).toEqual(["deadline"]);
+    expect((await d.app.store.attempts.forSession(sessions[0]!.id)).map((a) => a.question)).toEqual(["2c-i"]);
+  });
+});

@@ -180,7 +180,11 @@ export class ExamService {
    * until then, an answer that arrives late is refused with it, not graded as practice.
    */
   async submitExpired(now: Date, told: (report: ExamReport, tx: Repositories) => Promise<void>): Promise<void> {
-    for (const session of await this.store.examSessions.expired(now)) {
+    // An answer that arrived before the deadline may still be on its way (a platform's retry, a
+    // queue, grading): sessions are submitted a grace period after their deadline, and only once
+    // the answers being stored for them are in. Answers arriving after the deadline stay refused.
+    for (const session of await this.store.examSessions.expired(new Date(now.getTime() - DEADLINE_GRACE_MS))) {
+      await Promise.allSettled([...(this.inFlight.get(learnerKey(session)) ?? [])]);
       await this.store.transaction(async (tx) => {
         const report = await this.submitAtDeadline(tx, session);
         if (!report) return;
@@ -229,6 +233,9 @@ export class ExamService {
     };
   }
 }
+
+/** How long after its deadline timed work submits a session (a student's own command settles it at once). */
+export const DEADLINE_GRACE_MS = 60_000;
 
 const learnerKey = (who: Learner) => `${who.course}\u0000${who.user}`;
 
