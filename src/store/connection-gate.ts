@@ -36,7 +36,7 @@ export class ConnectionGate {
 
   /** Runs a synchronous statement once no transaction holds the connection. */
   outside<T>(statement: () => T): Promise<T> {
-    if (this.holder === null) return settle(statement);
+    if (this.holder === null) return runNow(statement);
     if (this.context.getStore() === this.holder) {
       return Promise.reject(new Error("Inside a transaction, use the repositories it hands its work, not the store's own."));
     }
@@ -44,7 +44,8 @@ export class ConnectionGate {
   }
 }
 
-function settle<T>(statement: () => T): Promise<T> {
+/** Runs a synchronous statement now, its outcome as a promise (a throw becomes a rejection). */
+export function runNow<T>(statement: () => T): Promise<T> {
   try {
     return Promise.resolve(statement());
   } catch (error) {

@@ -4,7 +4,7 @@ import type {
 } from "../core/ports.ts";
 import type { TaStore } from "../core/ta/ta-ports.ts";
 import { asynchronous, type Sync } from "./asynchronous.ts";
-import { ConnectionGate } from "./connection-gate.ts";
+import { ConnectionGate, runNow } from "./connection-gate.ts";
 import { type Db, openDatabase } from "./database.ts";
 import { createGroupCommit } from "./group-commit.ts";
 import { SqliteAttemptStore } from "./sqlite-attempt-store.ts";
@@ -68,15 +68,9 @@ function repositories(sync: ReturnType<typeof syncRepositories>, run: Runner): R
 export function createSqliteStore(file: string): SqliteStore {
   const db = openDatabase(file);
   const gate = new ConnectionGate();
-  const direct: Runner = (statement) => {
-    try {
-      return Promise.resolve(statement());
-    } catch (error) {
-      return Promise.reject(error);
-    }
-  };
   const sync = syncRepositories(db);
-  const tx = repositories(sync, direct);
+  // Inside a transaction its work holds the connection: statements run at once.
+  const tx = repositories(sync, runNow);
   const transaction = <T>(work: () => Promise<T>): Promise<T> =>
     gate.exclusive(async () => {
       db.exec("BEGIN IMMEDIATE");

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { CommandDefinition } from "../../../src/core/chat/command-definition.ts";
 import type { CommandInput } from "../../../src/core/chat/command-input.ts";
 import { CommandDispatcher, type CommandRequest, type DispatchHooks, type DispatchPolicy } from "../../../src/core/chat/dispatcher.ts";
+import { withoutVerbatimMarks } from "../../../src/core/chat/markup.ts";
 import { textReply, type VisibleReply } from "../../../src/core/chat/reply.ts";
 import { UserError } from "../../../src/core/errors.ts";
 
@@ -45,7 +46,7 @@ function setup() {
   const say = (what: { line: string } | { command: string; options: Record<string, string | undefined> }, extra: Partial<CommandRequest> = {}, hooks: DispatchHooks = {}) =>
     dispatcher.dispatch({ ...base, ...what, ...extra } as CommandRequest, hooks);
   // The words as a person reads them: the marks around what they typed left out.
-  const textOf = (r: VisibleReply) => r.blocks.map((b) => ("text" in b ? b.text : "")).join("\n").replace(/[\uE000\uE001]/g, "");
+  const textOf = (r: VisibleReply) => withoutVerbatimMarks(r.blocks.map((b) => ("text" in b ? b.text : "")).join("\n"));
   return { seen, bugs, dispatcher, say, textOf };
 }
 
