@@ -1,5 +1,5 @@
 import type { CommandInput } from "../src/core/chat/command-input.ts";
-import { type Reply, reply, textReply, verbatim } from "../src/core/chat/reply.ts";
+import { type Reply, reply, text as plain, textReply, verbatim } from "../src/core/chat/reply.ts";
 import { gradingFailureNote } from "../src/core/grading/grading-failure.ts";
 import { formatDuration } from "../src/core/format.ts";
 import { examReportBlocks } from "../src/core/views/exam-view.ts";
@@ -14,6 +14,7 @@ export const answer: Command = {
     { name: "answer", description: "Your answer", type: "string", required: true, rest: true, maxLength: 4000 },
     { name: "justification", description: "Why (for true/false questions)", type: "string", required: false, maxLength: 4000 },
   ],
+  file: { name: "image", description: "A photo or image of your work (a drawing, e.g. for 2a)", maxBytes: 8 * 1024 * 1024, contentTypes: ["image/png", "image/jpeg", "image/gif", "image/webp"] },
   access: "everyone",
   visibility: "private",
   examples: ["/answer 3a false, because regularization helps generalization, not training loss", "/answer 2b z - y", "/answer 4b-ii depth: 16; parameters: 32*3*3*16"],
@@ -26,7 +27,7 @@ export const answer: Command = {
 async function respond(input: CommandInput, { practice, exams, bank, zone }: Services): Promise<Reply> {
   const who = { course: input.course, user: input.user.id };
   const id = input.options.question ?? "";
-  const text = { text: input.options.answer ?? "", justification: input.options.justification };
+  const text = { text: input.options.answer ?? "", justification: input.options.justification, files: input.attachments.map((a) => ({ name: a.name, contentType: a.contentType ?? "application/octet-stream", bytes: a.bytes })) };
   const session = await exams.open(who, input.now);
   // Time ran out since the student last heard from us: this answer was meant for the exam.
   const missed = session ? null : await exams.takeUnreported(who, input.now);
@@ -43,10 +44,16 @@ async function respond(input: CommandInput, { practice, exams, bank, zone }: Ser
     // A failed automatic grading reveals no score, only that a TA will look (with its reference).
     const failed = gradingFailureNote(stored.feedback);
     return textReply(
-      `Answer to ${question.id} received at ${zone.format(stored.createdAt)} for your mock exam.${failed ? ` ${failed} A TA will grade it; it counts in your report.` : ""} Scores come when you submit (/exam submit). Time left: ${left}.`,
+      `Answer to ${question.id} received at ${zone.format(stored.createdAt)} for your mock exam.${kept(text.files)}${failed ? ` ${failed} A TA will grade it; it counts in your report.` : ""} Scores come when you submit (/exam submit). Time left: ${left}.`,
       { data: { received: { question: question.id, attempt: stored.id } } },
     );
   }
   const { question, grade } = await practice.answer(who, id, text, input.now, input.interactionId);
-  return gradeReply(question, grade);
+  const graded = gradeReply(question, grade);
+  return text.files.length ? { ...graded, blocks: [...graded.blocks, plain(kept(text.files).trim())] } : graded;
+}
+
+/** Says which attached files were kept with the answer, for the TA who grades it. */
+function kept(files: readonly { name: string }[]): string {
+  return files.length ? ` Your file ${files.map((f) => verbatim(f.name)).join(", ")} is kept with the answer for the TA.` : "";
 }

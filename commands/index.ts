@@ -5,6 +5,7 @@ import { enroll } from "./enroll.ts";
 import { exam } from "./exam.ts";
 import { exportGrades } from "./export.ts";
 import { help } from "./help.ts";
+import { home } from "./home.ts";
 import { progress } from "./progress.ts";
 import { quiz } from "./quiz.ts";
 import { regrade } from "./regrade.ts";
@@ -15,7 +16,7 @@ import { stats } from "./stats.ts";
 
 /** Every command, in the order /help lists them. Adapters and the Slack manifest are generated from this list. */
 export const commands: readonly Command[] = [
-  quiz, answer, progress, exam, enroll, regrade, help, solution,
+  quiz, answer, progress, exam, enroll, regrade, help, solution, home,
   // TA commands
   announce, stats, review, regrades, exportGrades,
 ];

@@ -5,6 +5,7 @@ import { loadBankDir } from "./core/bank/load-bank.ts";
 import { QuestionBank } from "./core/bank/question-bank.ts";
 import type { CommandInput } from "./core/chat/command-input.ts";
 import { CommandDispatcher } from "./core/chat/dispatcher.ts";
+import { bankSuggestions, type OptionSuggestions } from "./core/chat/option-suggestions.ts";
 import { text, type VisibleReply } from "./core/chat/reply.ts";
 import { TimedWork } from "./core/delivery/timed-work.ts";
 import { createGradingPool, type GradingPool } from "./core/grading/grading-pool.ts";
@@ -30,12 +31,17 @@ export interface App {
   pool: GradingPool;
   /** Deadlines, reminders and scheduled announcements, delivered through the attached adapters. */
   timedWork: TimedWork;
+  /** What to suggest while a person types an option (Discord autocomplete). */
+  suggest: OptionSuggestions;
   close(): Promise<void>;
 }
 
+/** Where the app reports bugs and failed timed work: a line, and the same facts as fields for JSON logs. */
+export type AppLog = (line: string, fields?: Record<string, unknown>) => void;
+
 export interface AppOptions {
   /** Where bugs are logged; defaults to stderr. */
-  log?: (line: string) => void;
+  log?: AppLog;
   /** A grading pool to share (tests run many apps on one); the app then leaves closing it to the owner. */
   pool?: GradingPool;
 }
@@ -50,7 +56,7 @@ export function loadQuestionBank(config: Config): QuestionBank {
 
 /** The composition root's core: every service is created here and nowhere else. */
 export function createApp(config: Config, options: AppOptions = {}): App {
-  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const log: AppLog = options.log ?? ((line) => process.stderr.write(`${line}\n`));
   const bank = loadQuestionBank(config);
   const store = createSqliteStore(config.TUTOR_DB);
   const zone = new TimeZone(config.TUTOR_TIMEZONE);
@@ -80,15 +86,22 @@ export function createApp(config: Config, options: AppOptions = {}): App {
       return json ? (JSON.parse(json) as VisibleReply) : null;
     },
     rememberReply: (id, reply, at) => store.interactions.remember(id, JSON.stringify(forRetries(reply)), at),
+    async queueDeliveries(course, deliveries, at) {
+      await store.transaction(async (tx) => {
+        for (const d of deliveries) await tx.deliveries.enqueue(course, d.to, d.reply, at);
+      });
+      void timedWork.flush().catch((error: unknown) => log(`[timed work] ${describeError(error)}`, { error }));
+    },
     logBug: (reference, error, input) =>
-      log(`[bug ${reference}] /${input.command} by ${input.user.id}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+      log(`[bug ${reference}] /${input.command} by ${input.user.id}: ${describeError(error)}`, { reference, command: input.command, user: input.user.id, error }),
   });
   const timedWork = new TimedWork(store, exams, services.announcements, zone, bank.exam.title, {
     claimant: `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`,
     log,
   });
+  const suggest = bankSuggestions(bank, (course) => services.stats.names(course));
   return {
-    services, dispatcher, store, pool, timedWork,
+    services, dispatcher, store, pool, timedWork, suggest,
     async close() {
       await timedWork.stop();
       grading.close();
@@ -97,6 +110,8 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     },
   };
 }
+
+const describeError = (error: unknown) => (error instanceof Error ? (error.stack ?? error.message) : String(error));
 
 /**
  * What a retried platform delivery gets: the reply's text and buttons once more, never its side

@@ -25,6 +25,8 @@ const Env = z.object({
   TUTOR_BANKS: z.string().trim().min(1).default(DEFAULT_BANKS),
   /** The course's time zone: times are read and shown in it. */
   TUTOR_TIMEZONE: timeZone.default("UTC"),
+  /** How often timed work looks for due announcements, deadlines and undelivered messages. */
+  TUTOR_SWEEP_SECONDS: z.coerce.number().min(0.05).max(3600).default(15),
   DISCORD_TOKEN: optionalText,
   DISCORD_APPLICATION_ID: optionalText,
   DISCORD_GUILD_ID: optionalText,

@@ -1,14 +1,17 @@
 import { userInfo } from "node:os";
 import { ConsoleAdapter } from "./adapters/console/console-adapter.ts";
-import { createApp } from "./app.ts";
-import { ConfigError, loadConfig } from "./config.ts";
+import type { PlatformDeps } from "./adapters/platform-deps.ts";
+import { type App, createApp } from "./app.ts";
+import { type Config, ConfigError, loadConfig } from "./config.ts";
 import type { Adapter } from "./core/chat/adapter.ts";
+import { jsonLogger, type Logger } from "./logger.ts";
 import { serve } from "./serve.ts";
 
 /**
  * The composition root: reads the configuration once, builds the app, starts the adapters the
  * configuration asks for, and stops them cleanly on SIGTERM or SIGINT. With no platform tokens,
- * that is the console chat.
+ * that is the console chat; with Discord or Slack tokens, the bots (both in one process when both
+ * are configured), logging JSON lines to stderr.
  */
 async function main(): Promise<number> {
   let config;
@@ -21,25 +24,45 @@ async function main(): Promise<number> {
     }
     throw error;
   }
-  const missing = config.platforms.filter((p) => p !== "console");
-  if (missing.length) {
-    process.stderr.write(`The ${missing.join(" and ")} adapter${missing.length > 1 ? "s are" : " is"} not part of this build yet; unset the platform tokens to use the console chat.\n`);
-    return 1;
-  }
-  const app = createApp(config);
+  const onPlatforms = !config.platforms.includes("console");
+  const logger = jsonLogger((line) => process.stderr.write(`${line}\n`), [config.DISCORD_TOKEN, config.SLACK_BOT_TOKEN, config.SLACK_SIGNING_SECRET, config.SLACK_APP_TOKEN]);
+  const app = createApp(config, onPlatforms ? { log: (line, fields) => logger.error(line.split("\n")[0]!, fields) } : {});
   try {
-    const user = userInfo().username || "you";
-    const adapters: Adapter[] = [
-      new ConsoleAdapter(app.dispatcher, {
-        user, role: "student", json: false, input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY),
-        banner: `${app.services.bank.exam.course} exam tutor — console chat as ${user} (student). Type /help for commands, /quit to leave.`,
-      }),
-    ];
-    await serve(app, adapters, { signals: true });
+    const adapters = onPlatforms ? await platformAdapters(app, config, logger) : [consoleAdapter(app)];
+    const sweepMs = config.TUTOR_SWEEP_SECONDS * 1000;
+    await serve(app, adapters, { signals: true, sweepMs, started: () => onPlatforms && logger.info("started", { adapters: adapters.map((a) => a.name) }) });
+    if (onPlatforms) logger.info("stopped");
   } finally {
     await app.close();
   }
   return 0;
+}
+
+/**
+ * The Discord and Slack adapters the configuration asks for, loaded only then. discord.js loads
+ * first: the two SDKs bring different undici versions, and the first loaded becomes the process's
+ * (DESIGN.md, "Both in one process").
+ */
+async function platformAdapters(app: App, config: Config, logger: Logger): Promise<Adapter[]> {
+  const deps: PlatformDeps = { dispatcher: app.dispatcher, suggest: app.suggest, logger };
+  const adapters: Adapter[] = [];
+  if (config.platforms.includes("discord")) {
+    const { createDiscordAdapter } = await import("./adapters/discord/discord-adapter.ts");
+    adapters.push(createDiscordAdapter(config, deps));
+  }
+  if (config.platforms.includes("slack")) {
+    const { createSlackAdapter } = await import("./adapters/slack/slack-adapter.ts");
+    adapters.push(createSlackAdapter(config, deps));
+  }
+  return adapters;
+}
+
+function consoleAdapter(app: App): Adapter {
+  const user = userInfo().username || "you";
+  return new ConsoleAdapter(app.dispatcher, {
+    user, role: "student", json: false, input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY),
+    banner: `${app.services.bank.exam.course} exam tutor — console chat as ${user} (student). Type /help for commands, /quit to leave.`,
+  });
 }
 
 process.exitCode = await main();

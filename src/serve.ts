@@ -6,6 +6,8 @@ export interface ServeOptions {
   sweepMs?: number;
   /** Stop on SIGTERM and SIGINT (the bot's processes); tests leave signals alone. */
   signals?: boolean;
+  /** Called once every adapter has started and timed work runs (the bot logs that it is up). */
+  started?: () => void;
 }
 
 /**
@@ -23,6 +25,7 @@ export async function serve(app: App, adapters: Adapter[], options: ServeOptions
     await app.timedWork.sweep(new Date());
     await Promise.all(adapters.map((a) => a.start()));
     app.timedWork.start(options.sweepMs ?? 15_000);
+    options.started?.();
     const ended = adapters.flatMap((a) => (a.ended ? [a.ended] : []));
     await Promise.race([signalled, ...(ended.length ? [Promise.race(ended)] : [])]);
   } finally {

@@ -28,7 +28,15 @@ export interface AttemptRecord {
   /** Set when a TA's grade replaced the automatic one (review queue or regrade). */
   reviewedBy: string | null;
 }
-export type NewAttempt = Omit<AttemptRecord, "id" | "reviewedBy"> & { interactionId?: string };
+/** A file kept with an answer (a photo of a drawing): its type checked from its bytes. */
+export interface AttemptFile {
+  name: string;
+  contentType: string;
+  bytes: Buffer;
+}
+
+/** An attempt to store, with the files attached to the answer. */
+export type NewAttempt = Omit<AttemptRecord, "id" | "reviewedBy"> & { interactionId?: string; files?: readonly AttemptFile[] };
 
 export interface Enrollment {
   course: string;
@@ -74,8 +82,10 @@ export interface QuestionSummary {
 }
 
 export interface AttemptRepository {
-  /** Stores an attempt; a second attempt carried by the same delivery returns the first one. */
+  /** Stores an attempt and its files; a second attempt carried by the same delivery returns the first one. */
   add(attempt: NewAttempt): Promise<AttemptRecord>;
+  /** The files attached to an attempt, in the order they were attached. */
+  files(attemptId: number): Promise<AttemptFile[]>;
   forUser(course: string, user: string): Promise<AttemptRecord[]>;
   /** Per question: count, best, latest and full-mark count of one mode's attempts. */
   summarize(course: string, user: string, mode: AttemptRecord["mode"]): Promise<QuestionSummary[]>;

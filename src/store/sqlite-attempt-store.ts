@@ -1,6 +1,6 @@
 import type { Sync } from "./asynchronous.ts";
 import { z } from "zod";
-import type { AttemptRecord, AttemptRepository, AutomaticGrade, NewAttempt, QuestionSummary } from "../core/ports.ts";
+import type { AttemptFile, AttemptRecord, AttemptRepository, AutomaticGrade, NewAttempt, QuestionSummary } from "../core/ports.ts";
 import type { Db } from "./database.ts";
 
 const AttemptRow = z.object({
@@ -21,6 +21,8 @@ const AttemptRow = z.object({
   created_at: z.number(),
   reviewed_by: z.string().nullable(),
 });
+
+const FileRow = z.object({ name: z.string(), content_type: z.string(), bytes: z.instanceof(Buffer) });
 
 const SummaryRow = z.object({
   question_id: z.string(),
@@ -67,6 +69,8 @@ export class SqliteAttemptStore implements Sync<AttemptRepository> {
   private readonly summary;
   private readonly quarterHours;
   private readonly regrade;
+  private readonly insertFile;
+  private readonly filesOf;
 
   constructor(db: Db) {
     this.insert = db.prepare(`INSERT INTO attempts
@@ -91,6 +95,8 @@ export class SqliteAttemptStore implements Sync<AttemptRepository> {
     // The condition is the guard: a TA's grade set in between is never overwritten.
     this.regrade = db.prepare(`UPDATE attempts SET score = @score, items = @items, feedback = @feedback,
       needs_review = @needsReview, grader_version = @graderVersion WHERE id = @id AND reviewed_by IS NULL RETURNING *`);
+    this.insertFile = db.prepare("INSERT INTO attempt_files (attempt_id, name, content_type, bytes) VALUES (?, ?, ?, ?)");
+    this.filesOf = db.prepare("SELECT name, content_type, bytes FROM attempt_files WHERE attempt_id = ? ORDER BY id");
   }
 
   add(a: NewAttempt): AttemptRecord {
@@ -112,8 +118,17 @@ export class SqliteAttemptStore implements Sync<AttemptRepository> {
       createdAt: a.createdAt.getTime(),
     });
     if (info.changes === 0) return toAttempt(this.byInteraction.get(a.interactionId));
-    const { interactionId: _, ...stored } = a;
-    return { ...stored, id: Number(info.lastInsertRowid), reviewedBy: null };
+    const id = Number(info.lastInsertRowid);
+    for (const f of a.files ?? []) this.insertFile.run(id, f.name, f.contentType, f.bytes);
+    const { interactionId: _, files: _files, ...stored } = a;
+    return { ...stored, id, reviewedBy: null };
+  }
+
+  files(attemptId: number): AttemptFile[] {
+    return this.filesOf.all(attemptId).map((row) => {
+      const r = FileRow.parse(row);
+      return { name: r.name, contentType: r.content_type, bytes: r.bytes };
+    });
   }
 
   forUser(course: string, user: string): AttemptRecord[] {

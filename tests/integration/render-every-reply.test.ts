@@ -169,6 +169,8 @@ beforeAll(async () => {
 
   await say("ana", "/progress");
   await sayAndPress("ben", "/progress");
+  await say("ana", "/home");
+  await say("tara", "/home", "ta");
   await say("tara", "/stats", "ta");
   await say("tara", "/stats post: true", "ta");
   await say("tara", "/stats midterm C247", "ta");

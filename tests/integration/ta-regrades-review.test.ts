@@ -39,6 +39,13 @@ describe("/regrade and /regrades", () => {
     expect(unassigned!.deliveries).toMatchObject([{ to: { channel: "ta" }, ephemeral: false }]);
 
     expect(await d.say("mike", "/regrades", "ta")).toMatch(/#1 3a \(Michael\) from ben.*\n#2 2b \(Johannes\)/);
+    // The home page (Slack's Home tab): a TA's lists what waits; a student's shows only their progress.
+    const taHome = await d.say("mike", "/home", "ta");
+    expect(taHome).toMatch(/Review queue: nothing waits for review\./);
+    expect(taHome).toMatch(/Open regrades: 2\n#1 3a from ben \(now 0\/5, grader Michael\)\n#2 2b from ben/);
+    const studentHome = await d.say("ben", "/home");
+    expect(studentHome).toMatch(/Your progress: 0 practice answers/);
+    expect(studentHome).not.toMatch(/For TAs|regrades/i);
     const [resolved] = await d.json("mike", "/regrades resolve 1 2 partial credit for the reasoning", "ta");
     expect(resolved!.text).toMatch(/Regrade #1 \(3a\) resolved: 0\/5 → 2\/5/);
     expect(resolved!.deliveries).toEqual([{ to: { user: "console:ben" }, ephemeral: true, text: expect.stringMatching(/changed from 0\/5 to 2\/5[\s\S]*Note: partial credit for the reasoning/) }]);

@@ -116,4 +116,24 @@ describe("timed work across adapters", () => {
     await d.app.timedWork.sweep(d.clock.read());
     expect(other.delivered).toHaveLength(1);
   });
+
+  it("sends a reply's messages for others through the outbox at once, and keeps them when the platform refuses", async () => {
+    const d = driver();
+    const platform = new RecordingAdapter("test");
+    d.app.timedWork.attach(platform);
+    const say = (user: string, line: string, role: Role = "student") =>
+      d.app.dispatcher.dispatch({ course: "test", user: { id: `test:${user}`, name: user }, roles: [role], attachments: [], now: d.clock.read(), line }, { outbox: true });
+
+    platform.failing = true;
+    const posted = await say("tara", "/announce Quiz moved to Friday channel: general", "ta");
+    expect(posted.deliveries).toBeUndefined();
+    await d.app.timedWork.flush();
+    expect(platform.delivered).toEqual([]);
+
+    platform.failing = false;
+    await d.app.timedWork.flush();
+    expect(platform.delivered).toMatchObject([{ course: "test", to: { channel: "general" } }]);
+    await d.app.timedWork.flush();
+    expect(platform.delivered).toHaveLength(1);
+  });
 });

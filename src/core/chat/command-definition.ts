@@ -14,6 +14,20 @@ export interface OptionDefinition {
   maxLength?: number;
 }
 
+/**
+ * A file a command takes beside its options (Discord's attachment option): a photo of a drawing
+ * for 2a. The adapter downloads it at once (platform links expire) and hands the bytes over in
+ * `CommandInput.attachments`; the core checks size and type and keeps it with the answer.
+ */
+export interface FileOptionDefinition {
+  name: string;
+  description: string;
+  /** Largest file accepted, in bytes; an adapter stops downloading past it. */
+  maxBytes: number;
+  /** The types accepted, e.g. `image/png`. */
+  contentTypes: readonly string[];
+}
+
 /** Who may run a command. TA commands are refused server-side to everyone else. */
 export type Access = "everyone" | "ta";
 
@@ -33,6 +47,8 @@ export interface CommandDefinition<S> {
    * fixed, or decided by the checked options (e.g. `/stats post: true` is public).
    */
   visibility: Visibility | ((input: CommandInput) => Visibility);
+  /** A file the command accepts beside its options, where the platform can attach one. */
+  file?: FileOptionDefinition;
   /** Text-form examples shown by /help. */
   examples: readonly string[];
   handle(input: CommandInput, services: S): Promise<Reply> | Reply;

@@ -1,9 +1,9 @@
-/** A file a person attached (a photo of a drawing for 2a). */
+/** A file a person attached (a photo of a drawing for 2a), downloaded by the adapter. */
 export interface Attachment {
   name: string;
+  /** The type the platform reported; the core checks the bytes themselves. */
   contentType?: string;
-  url?: string;
-  bytes?: Buffer;
+  bytes: Buffer;
 }
 
 export type Role = "student" | "ta";

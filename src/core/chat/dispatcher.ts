@@ -1,11 +1,12 @@
 import { newErrorReference, UserError } from "../errors.ts";
+import { checkAttachments } from "./check-attachments.ts";
 import { checkOptions, usageLine } from "./check-options.ts";
 import type { CommandDefinition } from "./command-definition.ts";
 import type { CommandInput } from "./command-input.ts";
 import { closestName } from "./closest-name.ts";
 import { stripControl } from "./markup.ts";
 import { parseOptions, splitCommand } from "./parse-command-line.ts";
-import { type Reply, textReply, type Visibility, type VisibleReply } from "./reply.ts";
+import { type Delivery, type Reply, textReply, type Visibility, type VisibleReply } from "./reply.ts";
 
 /**
  * A command as an adapter hands it over: a typed line (`/answer 3a false, because ...`: the
@@ -23,6 +24,11 @@ export interface DispatchPolicy {
   /** Remembered replies of processed deliveries, so a retried delivery is answered once. */
   findReply(interactionId: string): Promise<VisibleReply | null>;
   rememberReply(interactionId: string, reply: VisibleReply, at: Date): Promise<void>;
+  /**
+   * Stores messages a reply has for others (a grader, a student, a channel) in the outbox, from
+   * which timed work delivers them, retrying what the platform refuses.
+   */
+  queueDeliveries(course: string, deliveries: readonly Delivery[], at: Date): Promise<void>;
   /** Where bugs go: logged with their reference id. */
   logBug(reference: string, error: unknown, input: Pick<CommandInput, "user"> & { command: string }): void;
 }
@@ -34,6 +40,11 @@ export interface DispatchPolicy {
  */
 export interface DispatchHooks {
   beforeWork?(visibility: Visibility): Promise<void> | void;
+  /**
+   * True for platform adapters: a reply's deliveries go to the outbox (stored, then delivered and
+   * retried by timed work) and the returned reply has none. The console shows them inline instead.
+   */
+  outbox?: boolean;
 }
 
 /**
@@ -103,6 +114,11 @@ export class CommandDispatcher<S> {
       const visibility = typeof command.visibility === "function" ? command.visibility(input) : command.visibility;
       await hooks.beforeWork?.(visibility);
       const reply: Reply = await command.handle(input, this.services);
+      if (hooks.outbox && reply.deliveries?.length) {
+        const { deliveries, ...rest } = reply;
+        await this.policy.queueDeliveries(input.course, deliveries, input.now);
+        return { ...rest, visibility };
+      }
       return { ...reply, visibility };
     } catch (error) {
       if (error instanceof UserError) return { ...textReply(error.message, { data: { error: error.code } }), visibility: "private" };
@@ -136,7 +152,9 @@ export class CommandDispatcher<S> {
       throw new UserError("unknown-command", `There is no /${name} command.${guess ? ` Did you mean /${guess}?` : ""} Try /help to see what I can do.`);
     }
     const { line: _line, ...rest } = request as CommandRequest & { line?: string };
-    const input: CommandInput = { ...rest, command: command.name, options: checkOptions(command, given) };
+    const options = checkOptions(command, given);
+    const attachments = checkAttachments(command.name, command.file, request.attachments);
+    const input: CommandInput = { ...rest, command: command.name, options, attachments };
     return { command, input };
   }
 }

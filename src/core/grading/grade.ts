@@ -1,3 +1,4 @@
+import type { AttemptFile } from "../ports.ts";
 /** One rubric item as applied to an answer: what it is worth and what the answer earned. */
 export interface AwardedItem {
   id: string;
@@ -31,6 +32,8 @@ export interface Grade {
 export interface StudentAnswer {
   text: string;
   justification?: string;
+  /** Files attached to the answer (a drawing); kept with it for the TA, never graded automatically. */
+  files?: readonly AttemptFile[];
 }
 
 export const GRADER_VERSION = "1";

@@ -94,6 +94,7 @@ export function gradedAnswer(answer: StudentAnswer, grade: Grade) {
   return {
     answer: answer.text, justification: answer.justification ?? null, score: grade.score, max: grade.max,
     items: grade.items, feedback: grade.feedback, needsReview: grade.needsReview, graderVersion: grade.graderVersion,
+    files: answer.files ?? [],
   };
 }
 

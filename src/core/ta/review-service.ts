@@ -5,7 +5,7 @@ import { type Delivery, textReply, verbatim } from "../chat/reply.ts";
 import { UserError } from "../errors.ts";
 import { formatScore } from "../format.ts";
 import type { AwardedItem } from "../grading/grade.ts";
-import type { AttemptRecord, Store } from "../ports.ts";
+import type { AttemptFile, AttemptRecord, Store } from "../ports.ts";
 import { reschedule } from "../practice/scheduler.ts";
 
 /** The next answer waiting for a TA, with what the TA needs to grade it. */
@@ -15,6 +15,8 @@ export interface ReviewItem {
   student: string;
   /** Answers waiting, this one included. */
   waiting: number;
+  /** Files the student attached to the answer (a photo of a drawing). */
+  files: AttemptFile[];
 }
 
 /** A rubric item a TA can award: id, label, points. */
@@ -48,8 +50,8 @@ export class ReviewService {
     const { grades, people } = this.store.ta;
     const attempt = (await grades.pendingReview(course, after, 1))[0] ?? (after > 0 ? (await grades.pendingReview(course, 0, 1))[0] : undefined);
     if (!attempt) return null;
-    const [student, waiting] = await Promise.all([people.displayName(attempt.user), grades.countPendingReview(course)]);
-    return { attempt, question: this.bank.require(attempt.question), student: student ?? attempt.user, waiting };
+    const [student, waiting, files] = await Promise.all([people.displayName(attempt.user), grades.countPendingReview(course), this.store.attempts.files(attempt.id)]);
+    return { attempt, question: this.bank.require(attempt.question), student: student ?? attempt.user, waiting, files };
   }
 
   /** Whether answer `attemptId` of this course waits for a TA. */

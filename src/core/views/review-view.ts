@@ -19,7 +19,11 @@ export function reviewReply(item: ReviewItem, rubric: ReviewRubricItem[], zone: 
     quote(a.answer),
   ];
   if (a.justification) blocks.push(text("Justification:"), quote(a.justification));
-  if (q.answer.kind === "drawing") blocks.push(text("Attached image: none stored with this answer; the drawing is described in words above."));
+  if (item.files.length) {
+    blocks.push(text(`Attached: ${item.files.map((f) => `${verbatim(f.name)} (${f.contentType}, ${kilobytes(f.bytes.length)})`).join("; ")}; shown with this message.`));
+  } else if (q.answer.kind === "drawing") {
+    blocks.push(text("Attached image: none stored with this answer; the drawing is described in words above."));
+  }
   blocks.push(text(`Automatic grade: ${formatScore(a.score, a.max)}${a.feedback.length ? ` — ${a.feedback.join(" ")}` : ""}`));
   if (rubric.length) blocks.push(text("Rubric:"), list(rubric.map((r) => `${r.id} (${r.points}): ${r.label}`)));
   blocks.push(text(`Grade with /review ${a.id} SCORE NOTE${rubric.length ? ` or /review ${a.id} items: ${rubric.slice(0, 2).map((r) => r.id).join(",")}` : ""}.`));
@@ -32,5 +36,11 @@ export function reviewReply(item: ReviewItem, rubric: ReviewRubricItem[], zone: 
     buttons.push({ label: "Award items…", form: { title: `Rubric items for #${id} (${q.id})`, action: { command: "review", options: { attempt: id } }, field: { option: "items", label: `Item ids earned, comma-separated (${rubric.map((r) => r.id).join(", ")})`, maxLength: 500 } } });
   }
   buttons.push({ label: "Skip", style: "secondary", action: { command: "review", options: { after: id } } });
-  return reply(blocks, { buttons, data: { review: { attempt: a.id, question: q.id, user: a.user, waiting: item.waiting } } });
+  return reply(blocks, {
+    buttons,
+    ...(item.files.length ? { files: item.files.map((f) => ({ name: f.name, contentType: f.contentType, data: f.bytes })) } : {}),
+    data: { review: { attempt: a.id, question: q.id, user: a.user, waiting: item.waiting, attachments: item.files.map((f) => ({ name: f.name, contentType: f.contentType, bytes: f.bytes.length })) } },
+  });
 }
+
+const kilobytes = (n: number) => `${Math.max(1, Math.round(n / 1024))} KB`;

@@ -25,7 +25,9 @@ const echo: CommandDefinition<Seen> = {
     seen.inputs.push(input);
     if (input.options.words === "boom") throw new Error("database exploded at /secret/path");
     if (input.options.words === "nope") throw new UserError("nope", "Not that.");
-    return textReply(`${input.options.mode}: ${input.options.words ?? ""}`);
+    const said = textReply(`${input.options.mode}: ${input.options.words ?? ""}`);
+    if (input.options.words === "tell ta") return { ...said, deliveries: [{ to: { channel: "ta" }, reply: textReply("from ana") }] };
+    return said;
   },
 };
 const secret: CommandDefinition<Seen> = { ...echo, name: "secret", options: [], access: "ta", visibility: "public" };
@@ -34,11 +36,13 @@ function setup() {
   const seen: Seen = { inputs: [] };
   const remembered = new Map<string, VisibleReply>();
   const bugs: string[] = [];
+  const queued: string[] = [];
   const policy: DispatchPolicy = {
     prepare: async () => {},
     isTa: async (input) => input.roles.includes("ta"),
     findReply: async (id) => remembered.get(id) ?? null,
     rememberReply: async (id, reply) => void remembered.set(id, reply),
+    queueDeliveries: async (course, deliveries) => void queued.push(...deliveries.map((d) => `${course} ${JSON.stringify(d.to)}`)),
     logBug: (reference, error) => void bugs.push(`${reference} ${String(error)}`),
   };
   const dispatcher = new CommandDispatcher([echo, secret], seen, policy);
@@ -47,7 +51,7 @@ function setup() {
     dispatcher.dispatch({ ...base, ...what, ...extra } as CommandRequest, hooks);
   // The words as a person reads them: the marks around what they typed left out.
   const textOf = (r: VisibleReply) => withoutVerbatimMarks(r.blocks.map((b) => ("text" in b ? b.text : "")).join("\n"));
-  return { seen, bugs, dispatcher, say, textOf };
+  return { seen, bugs, queued, dispatcher, say, textOf };
 }
 
 describe("the dispatcher's one funnel", () => {
@@ -127,5 +131,15 @@ describe("the dispatcher's one funnel", () => {
     expect(seen.inputs).toHaveLength(1);
     expect(b).toEqual(a);
     expect(c).toEqual(a);
+  });
+
+  it("hands a reply's messages for others to the outbox when the adapter asks, and shows them inline otherwise", async () => {
+    const { say, queued } = setup();
+    const inline = await say({ line: "/echo loud tell ta" });
+    expect(inline.deliveries).toHaveLength(1);
+    expect(queued).toEqual([]);
+    const platform = await say({ line: "/echo loud tell ta" }, {}, { outbox: true });
+    expect(platform.deliveries).toBeUndefined();
+    expect(queued).toEqual(['c {"channel":"ta"}']);
   });
 });

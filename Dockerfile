@@ -1,0 +1,32 @@
+# The bot as an image: Discord and/or Slack, chosen by the environment (see README.md).
+#   docker build -t exam-tutor .
+#   docker run --init -v tutor-data:/data -e DISCORD_TOKEN=... -e DISCORD_APPLICATION_ID=... exam-tutor
+# The SQLite file lives in the /data volume; the question banks are built in (mount over
+# /app/data/banks, or set TUTOR_BANKS, to use your own).
+
+FROM node:20-bookworm-slim AS dependencies
+WORKDIR /app
+# better-sqlite3 compiles its native module when no prebuilt one fits.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends python3 make g++ \
+ && rm -rf /var/lib/apt/lists/*
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev && npm cache clean --force
+
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production \
+    TUTOR_DB=/data/tutor.db
+WORKDIR /app
+COPY --from=dependencies /app/node_modules ./node_modules
+COPY package.json tsconfig.json ./
+COPY src ./src
+COPY commands ./commands
+COPY data/banks ./data/banks
+RUN mkdir -p /data && chown node:node /data
+USER node
+VOLUME ["/data"]
+# Slack over HTTP listens here (SLACK_PORT); Discord and Slack Socket Mode need no inbound port.
+EXPOSE 3000
+# node itself, not npm, is the process: SIGTERM reaches the bot, which finishes what it started
+# and exits. Run with --init so a zombie child (a grading worker) is reaped.
+CMD ["node", "--import", "tsx", "src/main.ts"]
