@@ -34,7 +34,7 @@ async function respond(input: CommandInput, { practice, exams, bank, zone }: Ser
   if (missed) {
     return reply([
       `Your answer to ${verbatim(id)} arrived at ${zone.format(input.now)}, after your mock exam ended at ${zone.format(missed.session.deadline)}; it was not counted.`,
-      ...examReportBlocks(missed, bank.exam.title, zone),
+      ...examReportBlocks(missed, bank.exam.title, zone, "summary"),
     ]);
   }
   if (session) {

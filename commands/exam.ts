@@ -6,11 +6,11 @@ import type { Command } from "../src/services.ts";
 
 export const exam: Command = {
   name: "exam",
-  description: "Sit the whole mock midterm under its time limit: start, status, submit",
-  options: [{ name: "action", description: "start, status or submit", type: "string", required: true, choices: ["start", "status", "submit"] }],
+  description: "Sit the whole mock midterm under its time limit: start, status, submit, review",
+  options: [{ name: "action", description: "start, status, submit, or review (your last report, question by question)", type: "string", required: true, choices: ["start", "status", "submit", "review"] }],
   access: "everyone",
   visibility: "private",
-  examples: ["/exam start", "/exam status", "/exam submit"],
+  examples: ["/exam start", "/exam status", "/exam submit", "/exam review"],
   async handle(input, { exams, bank, zone }) {
     const who = { course: input.course, user: input.user.id };
     const title = bank.exam.title;
@@ -31,7 +31,7 @@ export const exam: Command = {
       case "status": {
         const status = await exams.status(who, input.now);
         if (status.kind === "none") return textReply("You have not started a mock exam. Start one with /exam start.");
-        if (status.kind === "submitted") return reply(examReportBlocks(status.report, title, zone));
+        if (status.kind === "submitted") return reply(examReportBlocks(status.report, title, zone, "summary"));
         const answered = new Set(status.answered);
         const missing = bank.all().filter((q) => !answered.has(q.id)).map((q) => q.id);
         const { deadline } = status.session;
@@ -43,8 +43,14 @@ export const exam: Command = {
         const report = await exams.submit(who, input.now);
         return reply(examReportBlocks(report, title, zone), { data: { exam: { score: report.score, max: report.max, bonus: report.bonus, pending: report.pending } } });
       }
+      case "review": {
+        const status = await exams.status(who, input.now);
+        if (status.kind === "none") return textReply("You have not sat a mock exam yet. Start one with /exam start.");
+        if (status.kind === "running") return textReply("Your mock exam is still running: its report comes when you submit (/exam submit) or when time runs out. /exam status shows the time left.");
+        return reply(examReportBlocks(status.report, title, zone), { data: { exam: { session: status.report.session.id, score: status.report.score, max: status.report.max, bonus: status.report.bonus } } });
+      }
       default:
-        throw new UserError("bad-option", "Use /exam start, /exam status or /exam submit.");
+        throw new UserError("bad-option", "Use /exam start, /exam status, /exam submit or /exam review.");
     }
   },
 };

@@ -24,6 +24,28 @@ describe("the mock midterm", () => {
     expect(report).toMatch(/Bonus\s+0\/6/);
     expect(report).toMatch(/Total\s+14\/100 points \+ 0\/6 bonus/);
     expect(report).toMatch(/wait for a TA/);
+    // Then every question in order: the answer that counted, its rubric items, the solution.
+    expect(report).toMatch(/You answered 4 of 20 questions/);
+    const headings = [...report.matchAll(/^(\S+) — .*: (.*)$/gm)].map((m) => m[1]);
+    expect(headings).toEqual(d.app.services.bank.ids());
+    expect(report).toMatch(/^1a — .*: not answered \(0\/\d+ points\)\nSolution: /m);
+    expect(report).toMatch(/^3a — .*: 5\/5\n> false, because regularization improves generalization to the test set\n+✓ The choice \(false\) \(2\/2\)[\s\S]*?Solution: False\./m);
+    expect(report).toMatch(/^2a — .*: 0\/4 \(provisional: a TA will grade it\)/m);
+    expect(report.match(/^Solution:/gm)).toHaveLength(20);
+
+    // Later: the status is the summary; /exam review shows it all again.
+    const status = await d.say("ana", "/exam status");
+    expect(status).toMatch(/Total\s+14\/100/);
+    expect(status).toMatch(/\/exam review/);
+    expect(status).not.toMatch(/Solution:/);
+    expect(await d.say("ana", "/exam review")).toBe(report);
+  });
+
+  it("has nothing to review before an exam is submitted", async () => {
+    const d = driver();
+    expect(await d.say("cara", "/exam review")).toMatch(/not sat a mock exam yet/);
+    await d.say("cara", "/exam start");
+    expect(await d.say("cara", "/exam review")).toMatch(/still running/);
   });
 
   it("refuses a late answer with the time it came, and submits at the deadline across a restart", async () => {

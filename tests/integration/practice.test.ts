@@ -20,6 +20,16 @@ describe("practice in the console chat", () => {
     expect(questions.find((q) => q.question === "3a")).toMatchObject({ best: 5, attempts: 1 });
   });
 
+  it("shows a deduction as what it took away, and one that was not made not at all", async () => {
+    const d = driver();
+    await d.say("ana", "/quiz 1d-i");
+    const wrong = await d.say("ana", "/answer 1d-i underfitting, because the model is too simple");
+    expect(wrong).toMatch(/^− 2 Calls the problem underfitting/m);
+    expect(wrong).not.toMatch(/✓ Calls the problem underfitting|\(0\/-2\)|deduction\)/);
+    const right = await d.say("ana", "/answer 1d-i overfitting: the training data is not enough");
+    expect(right).not.toMatch(/Calls the problem underfitting/);
+  });
+
   it("keeps progress across a restart on the same SQLite file", async () => {
     const first = driver();
     await first.say("ben", "/quiz 2b");

@@ -18,10 +18,23 @@ export interface ProblemResult {
   pending: string[];
 }
 
+/** One question's line in an exam report: the answer that counted (the last one), or none. */
+export interface QuestionResult {
+  question: string;
+  title: string;
+  points: number;
+  bonus: boolean;
+  /** The student's last answer to it in this exam, with its grade; null when unanswered. */
+  attempt: AttemptRecord | null;
+  solution: string;
+}
+
 /** The result of a submitted mock exam. */
 export interface ExamReport {
   session: ExamSessionRecord;
   problems: ProblemResult[];
+  /** Every question of the exam in order, answered or not. */
+  questions: QuestionResult[];
   /** Out of `max` (100), bonus included in `score` as on the real exam. */
   score: number;
   max: number;
@@ -225,8 +238,11 @@ export class ExamService {
     const regular = problems.filter((p) => !p.bonus);
     const bonus = problems.filter((p) => p.bonus);
     const sum = (ps: ProblemResult[], f: (p: ProblemResult) => number) => ps.reduce((s, p) => s + f(p), 0);
+    const questions = this.bank.all().map((q): QuestionResult => ({
+      question: q.id, title: q.title, points: q.points, bonus: q.bonus, attempt: last.get(q.id) ?? null, solution: q.solution.trim(),
+    }));
     return {
-      session, problems,
+      session, problems, questions,
       score: sum(problems, (p) => p.score), max: sum(regular, (p) => p.max),
       bonus: sum(bonus, (p) => p.score), bonusMax: sum(bonus, (p) => p.max),
       pending: problems.flatMap((p) => p.pending), answered: last.size,
