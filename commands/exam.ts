@@ -7,10 +7,13 @@ import type { Command } from "../src/services.ts";
 export const exam: Command = {
   name: "exam",
   description: "Sit the whole mock midterm under its time limit: start, status, submit, review",
-  options: [{ name: "action", description: "start, status, submit, or review (your last report, question by question)", type: "string", required: true, choices: ["start", "status", "submit", "review"] }],
+  options: [
+    { name: "action", description: "start, status, submit, or review (your last report, question by question)", type: "string", required: true, choices: ["start", "status", "submit", "review"] },
+    { name: "confirm", description: "submit: confirm to submit now, with time left", type: "string", required: false, choices: ["confirm"] },
+  ],
   access: "everyone",
   visibility: "private",
-  examples: ["/exam start", "/exam status", "/exam submit", "/exam review"],
+  examples: ["/exam start", "/exam status", "/exam submit", "/exam submit confirm", "/exam review"],
   async handle(input, { exams, bank, zone }) {
     const who = { course: input.course, user: input.user.id };
     const title = bank.exam.title;
@@ -40,6 +43,25 @@ export const exam: Command = {
         );
       }
       case "submit": {
+        // A stray /exam submit must not end an exam with time left: it asks first.
+        if (input.options.confirm !== "confirm") {
+          const status = await exams.status(who, input.now);
+          if (status.kind === "running") {
+            const answered = new Set(status.answered);
+            const missing = bank.all().filter((q) => !answered.has(q.id)).map((q) => q.id);
+            const left = formatDuration(status.session.deadline.getTime() - input.now.getTime());
+            return textReply(
+              `Submit your mock exam now? You have ${left} left${missing.length ? ` and ${missing.length} question${missing.length === 1 ? "" : "s"} not answered: ${missing.join(", ")}` : ""}. Once submitted, answers can no longer change. To submit, press Submit now or type /exam submit confirm.`,
+              {
+                buttons: [
+                  { label: "Submit now", style: "danger", action: { command: "exam", options: { action: "submit", confirm: "confirm" } } },
+                  { label: "Keep working", style: "secondary", action: { command: "exam", options: { action: "status" } } },
+                ],
+                data: { exam: { confirm: true, unanswered: missing } },
+              },
+            );
+          }
+        }
         const report = await exams.submit(who, input.now);
         return reply(examReportBlocks(report, title, zone), { data: { exam: { score: report.score, max: report.max, bonus: report.bonus, pending: report.pending } } });
       }

@@ -8,16 +8,16 @@ import type { Command } from "../src/services.ts";
 /** `/regrades` lists open requests; `resolve ID SCORE NOTE` decides one; `assign GRADER USER` routes a grader's requests. */
 export const regrades: Command = {
   name: "regrades",
-  description: "Open regrade requests: list, resolve ID SCORE NOTE, assign GRADER USER",
+  description: "Regrade requests: list, resolve ID SCORE NOTE, assign GRADER USER, history",
   options: [
-    { name: "action", description: "list (default), resolve or assign", type: "string", required: false, choices: ["list", "resolve", "assign"] },
+    { name: "action", description: "list (default), resolve, assign, or history (resolved requests)", type: "string", required: false, choices: ["list", "resolve", "assign", "history"] },
     { name: "id", description: "resolve: the request number; assign: the grader as the bank names them (e.g. Ken-Fu)", type: "string", required: false },
     { name: "value", description: "resolve: the new score (or keep); assign: the chat user", type: "string", required: false },
     { name: "note", description: "resolve: a note for the student", type: "string", required: false, rest: true, maxLength: 1000 },
   ],
   access: "ta",
   visibility: "private",
-  examples: ["/regrades", "/regrades resolve 3 5 the rubric accepts weight decay", "/regrades assign Ken-Fu kenfu"],
+  examples: ["/regrades", "/regrades resolve 3 5 the rubric accepts weight decay", "/regrades assign Ken-Fu kenfu", "/regrades history"],
   async handle(input, { regrades: service, zone }) {
     const action = (input.options.action ?? "list").toLowerCase();
     const id = input.options.id?.trim() ?? "";
@@ -35,6 +35,14 @@ export const regrades: Command = {
       const { regrade, attempt, deliveries } = await service.resolve(input.course, n, { score: parsed.score, note }, input.user, input.now);
       return textReply(`Regrade #${regrade.id} (${regrade.question}) resolved: ${formatScore(regrade.scoreBefore, attempt.max)} → ${formatScore(attempt.score, attempt.max)}. The student is told.`, {
         deliveries, data: { regrade: { id: regrade.id, question: regrade.question, before: regrade.scoreBefore, after: attempt.score } },
+      });
+    }
+    if (action === "history") {
+      const done = await service.history(input.course);
+      if (!done.length) return textReply("No regrade request has been resolved yet.", { data: { regrades: [] } });
+      const lines = done.map((r) => `#${r.id} ${r.question} from ${verbatim(r.student)}: ${formatScore(r.scoreBefore, r.max)} → ${formatScore(r.scoreAfter ?? r.scoreBefore, r.max)} by ${verbatim(r.resolver ?? "?")}, ${zone.format(r.resolvedAt ?? r.createdAt)}${r.note ? `: ${verbatim(r.note)}` : ""}`);
+      return reply([heading(`Resolved regrade requests (latest ${done.length})`), text(lines.join("\n"))], {
+        data: { regrades: done.map((r) => ({ id: r.id, question: r.question, user: r.user, before: r.scoreBefore, after: r.scoreAfter, by: r.resolvedBy, note: r.note })) },
       });
     }
     const [open, assigned] = await Promise.all([service.open(input.course), service.routing(input.course)]);

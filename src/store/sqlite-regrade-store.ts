@@ -34,6 +34,8 @@ export class SqliteRegradeStore implements Sync<RegradeRepository> {
   private readonly openStmt;
   private readonly byAttempt;
   private readonly resolveStmt;
+  private readonly byUser;
+  private readonly resolvedStmt;
 
   constructor(db: Db) {
     this.insert = db.prepare(`INSERT INTO regrades (course_id, user_id, question_id, attempt_id, grader, reason, score_before, created_at)
@@ -43,6 +45,16 @@ export class SqliteRegradeStore implements Sync<RegradeRepository> {
     this.byAttempt = db.prepare("SELECT * FROM regrades WHERE attempt_id = ? AND resolved_at IS NULL ORDER BY id LIMIT 1");
     this.resolveStmt = db.prepare(`UPDATE regrades SET resolved_at = ?, resolved_by = ?, score_after = ?, note = ?
       WHERE id = ? AND resolved_at IS NULL`);
+    this.byUser = db.prepare("SELECT * FROM regrades WHERE course_id = ? AND user_id = ? ORDER BY id DESC");
+    this.resolvedStmt = db.prepare("SELECT * FROM regrades WHERE course_id = ? AND resolved_at IS NOT NULL ORDER BY resolved_at DESC, id DESC LIMIT ?");
+  }
+
+  forUser(course: string, user: string): RegradeRecord[] {
+    return this.byUser.all(course, user).map(toRegrade);
+  }
+
+  resolved(course: string, limit: number): RegradeRecord[] {
+    return this.resolvedStmt.all(course, limit).map(toRegrade);
   }
 
   add(r: Omit<RegradeRecord, "id" | "resolvedAt" | "resolvedBy" | "scoreAfter" | "note">): RegradeRecord {

@@ -21,7 +21,7 @@ describe("what the console prints", () => {
     await d.say("ana", "/answer 3a false, because regularization improves generalization to the test set");
     await d.say("ana", "/exam start");
     await d.say("ana", "/answer 2b z - y");
-    const report = await d.say("ana", "/exam submit");
+    const report = await d.say("ana", "/exam submit confirm");
     const progress = await d.say("ana", "/progress");
     const stats = await d.say("tara", "/stats", "ta");
     const json = (await d.json("tara", "/stats post", "ta"))[0]!.text as string;
@@ -38,10 +38,10 @@ describe("what the console prints", () => {
 
   it("prints a student's regrade reason without control characters, mentions left as plain text", async () => {
     const d = driver();
-    await d.say("ben", "/quiz 2b");
+    await d.say("ben", "/exam start");
     await d.say("ben", "/answer 2b z - y");
-    await d.say("ben", "/quiz 3a");
     await d.say("ben", "/answer 3a true");
+    await d.say("ben", "/exam submit confirm");
     const seen = await d.say("ben", `/regrade 2b ${HOSTILE}`);
     expect(seen).toMatch(/→ to #ta:\nRegrade request #1 for 2b/);
     expect(seen).toContain("> please look again @everyone <!channel> RED and a NULbyte");

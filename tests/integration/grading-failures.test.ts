@@ -82,7 +82,7 @@ describe("a grading that cannot finish", () => {
     await eventually(() => expect(logs).toHaveLength(2));
     expect(logs[1]).toMatch(/retry of answer #\d+ \(2c-i\) failed again \(crash\); it stays in the review queue/);
 
-    expect(await d.say("ben", "/exam submit")).toMatch(/pending TA review: 2c-i/);
+    expect(await d.say("ben", "/exam submit confirm")).toMatch(/pending TA review: 2c-i/);
     expect(await d.say("tara", "/review", "ta")).toMatch(/answer #\d+ to 2c-i[\s\S]*Automatic grading failed \(grader crashed\) — reference/);
   });
 

@@ -16,7 +16,13 @@ describe("the mock midterm", () => {
     await d.say("ana", "/answer 4b-ii depth: 16; parameters: 32*3*3*16");
     await d.say("ana", "/answer 2a input x goes to W1 x, then relu, then W3, plus W2 x, gives z, then the loss");
     expect(await d.say("ana", "/exam status")).toMatch(/Answered 4 of 20/);
-    const report = await d.say("ana", "/exam submit");
+    // A stray /exam submit asks first: time is left and 16 questions are not answered.
+    const asked = await d.say("ana", "/exam submit");
+    expect(asked).toMatch(/Submit your mock exam now\? You have 1:50:00 left and 16 questions not answered: 1a, 1b, .*5\. Once submitted/);
+    expect(asked).toMatch(/\[1\] Submit now\s+\[2\] Keep working/);
+    expect(await d.say("ana", "2")).toMatch(/Answered 4 of 20/);
+    await d.say("ana", "/exam submit");
+    const report = await d.say("ana", "1");
     expect(report).toMatch(/Problem 1\s+0\/30/);
     expect(report).toMatch(/Problem 2\s+4\/20\s+\(pending TA review: 2a\)/);
     expect(report).toMatch(/Problem 3\s+5\/20/);
@@ -85,7 +91,7 @@ describe("the mock midterm", () => {
   it("stores an answer sent just before /exam submit, even while it is still being graded", async () => {
     const d = driver();
     await d.say("eve", "/exam start");
-    const [answered, submitted] = await Promise.all([d.say("eve", "/answer 2b z - y"), d.say("eve", "/exam submit")]);
+    const [answered, submitted] = await Promise.all([d.say("eve", "/answer 2b z - y"), d.say("eve", "/exam submit confirm")]);
     expect(answered).toMatch(/received/);
     expect(submitted).toMatch(/Problem 2\s+4\/20/);
   });

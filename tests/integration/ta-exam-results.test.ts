@@ -64,7 +64,7 @@ describe("/stats of the mock exam", () => {
         await d.say(user, "/exam start");
         await d.say(user, line);
         await d.say(user, "/answer 2b z - y");
-        await d.say(user, "/exam submit");
+        await d.say(user, "/exam submit confirm");
       }
       const [json] = await d.json("tara", "/stats", "ta");
       const stats = json!.stats as { overall: { n: number; high: number; mean: number }; sections: Record<string, { n: number }>; questions: { question: string; mean: number; fullShare: number; discrimination: number | null }[] };

@@ -11,11 +11,36 @@ describe("/regrade and /regrades", () => {
   it("refuses a regrade after the window with the date it closed", async () => {
     const clock = new TestClock(new Date("2026-11-28T10:00:00Z"));
     const d = driver(clock);
-    await d.say("ana", "/quiz 3a");
+    await d.say("ana", "/exam start");
     await d.say("ana", "/answer 3a true");
+    await d.say("ana", "/exam submit confirm");
     clock.advance(8 * 24 * 60);
     const refused = await d.say("ana", "/regrade 3a my answer deserves the choice points");
-    expect(refused).toMatch(/Regrades for 3a closed on 2026-12-05 10:00:00 UTC, 7 days after your answer/);
+    expect(refused).toMatch(/Regrades for 3a closed on 2026-12-05 10:00:00 UTC, 7 days after your mock exam was submitted/);
+  });
+
+  it("takes requests for mock-exam answers only, with a reason in a sentence, one open per question; the student follows them with /regrade status", async () => {
+    const d = driver();
+    await d.say("ana", "/quiz 2b");
+    await d.say("ana", "/answer 2b y - z");
+    expect(await d.say("ana", "/regrade 2b the rubric accepts my sign convention")).toMatch(/Regrades are for answers in a submitted mock exam; your answers to 2b were practice\. Try it again with \/quiz 2b/);
+    expect(await d.say("ana", "/regrade status")).toMatch(/You have asked for no regrade/);
+    await d.say("ana", "/exam start");
+    await d.say("ana", "/answer 3a true");
+    await d.say("ana", "/answer 2b y - z");
+    await d.say("ana", "/exam submit confirm");
+    expect(await d.say("ana", "/regrade 3a wrong")).toMatch(/Say in a sentence why the rubric was applied wrongly/);
+    expect(await d.say("ana", "/regrade 3a")).toMatch(/Say in a sentence/);
+    expect(await d.say("ana", "/regrade 3a the loss on the training set does go down with L2")).toMatch(/request #1 for 3a went to Michael/);
+    expect(await d.say("ana", "/regrade 3a and also my justification was complete")).toMatch(/already asked for a regrade of 3a \(request #1\)/);
+    expect(await d.say("ana", "/regrade 2b my sign convention was stated in the answer")).toMatch(/request #2 for 2b/);
+
+    expect(await d.say("mike", "/regrades resolve 1 2", "ta")).toMatch(/Add a note for the student/);
+    expect(await d.say("mike", "/regrades resolve 1 keep regularization raises the training loss", "ta")).toMatch(/resolved: 0\/5 → 0\/5/);
+    const status = await d.say("ana", "/regrade status");
+    expect(status).toMatch(/#2 2b, asked .*: open, with \w+ \(0\/4 now\)\./);
+    expect(status).toMatch(/#1 3a, asked .*: stays 0\/5 \(.*\)\. Note: regularization raises the training loss/);
+    expect(await d.say("mike", "/regrades history", "ta")).toMatch(/#1 3a from ana: 0\/5 → 0\/5 by mike, .*: regularization raises the training loss/);
   });
 
   it("routes a request to the question's grader, and the resolution to the student and everywhere the score is read", async () => {
@@ -28,7 +53,7 @@ describe("/regrade and /regrades", () => {
     await d.say("ben", "/exam start");
     await d.say("ben", "/answer 3a true");
     await d.say("ben", "/answer 2b z - y");
-    await d.say("ben", "/exam submit");
+    await d.say("ben", "/exam submit confirm");
     clock.advance(6 * 24 * 60);
 
     const [asked] = await d.json("ben", "/regrade 3a I argued that it lowers training error, please look again");
@@ -64,8 +89,9 @@ describe("/regrade and /regrades", () => {
 describe("two people acting at once", () => {
   it("grades a waiting answer once, records one regrade request, and resolves it once", async () => {
     const d = driver();
-    await d.say("ana", "/quiz 2a");
+    await d.say("ana", "/exam start");
     await d.say("ana", DRAWING);
+    await d.say("ana", "/exam submit confirm");
     const [waiting] = (await d.app.store.attempts.forUser("console", "console:ana")).filter((a) => a.needsReview);
     const tara = { id: "console:tara", name: "tara" };
     const rita = { id: "console:rita", name: "rita" };
@@ -79,13 +105,13 @@ describe("two people acting at once", () => {
     expect(await d.app.store.ta.grades.history(waiting!.id)).toHaveLength(1);
 
     const ana = { id: "console:ana", name: "ana" };
-    const asked = await Promise.allSettled([1, 2].map((n) => d.app.services.regrades.request("console", ana, "2a", `the graph is complete (${n})`, now)));
+    const asked = await Promise.allSettled([1, 2].map((n) => d.app.services.regrades.request("console", ana, "2a", `the graph is complete, every node is there (${n})`, now)));
     expect(asked.map((a) => a.status).sort()).toEqual(["fulfilled", "rejected"]);
     expect(asked.find((a) => a.status === "rejected")).toMatchObject({ reason: { code: "regrade-open" } });
     const [open] = await d.app.store.ta.regrades.open("console");
     const resolved = await Promise.allSettled([
-      d.app.services.regrades.resolve("console", open!.id, { score: 4, note: null }, tara, now),
-      d.app.services.regrades.resolve("console", open!.id, { score: 3, note: null }, rita, now),
+      d.app.services.regrades.resolve("console", open!.id, { score: 4, note: "complete" }, tara, now),
+      d.app.services.regrades.resolve("console", open!.id, { score: 3, note: "missing the loss" }, rita, now),
     ]);
     expect(resolved.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
     expect(resolved.find((r) => r.status === "rejected")).toMatchObject({ reason: { code: "regrade-resolved" } });
@@ -101,7 +127,7 @@ describe("/review", () => {
     expect(await d.say("ana", "/progress")).toMatch(/2a .*\(TA review pending\)/);
     await d.say("ana", "/exam start");
     await d.say("ana", DRAWING);
-    await d.say("ana", "/exam submit");
+    await d.say("ana", "/exam submit confirm");
 
     const shown = await d.say("tara", "/review", "ta");
     expect(shown).toMatch(/Review\s+\(2 waiting\): answer #\d+ to 2a .* by ana, practice/);
@@ -129,7 +155,7 @@ describe("/review", () => {
     await d.say("bo", "/exam start");
     await d.say("bo", "/answer 2a draft: x, W1, relu");
     await d.say("bo", DRAWING);
-    await d.say("bo", "/exam submit");
+    await d.say("bo", "/exam submit confirm");
     expect(await d.say("tara", "/review", "ta")).toMatch(/Review\s+\(1 waiting\)/);
 
     await d.say("bo", "/quiz 2a");
@@ -146,7 +172,7 @@ describe("/review", () => {
     expect(await d.say("ana", "/enroll C247 sid: 90 51")).toMatch(/A student ID is letters and digits/);
     await d.say("ana", "/exam start");
     await d.say("ana", "/answer 2b z - y");
-    await d.say("ana", "/exam submit");
+    await d.say("ana", "/exam submit confirm");
     await d.close();
     const csv = await runTutorInProcess(["export", "--db", d.dbFile]);
     expect(csv.stdout.split("\r\n")[0]).toMatch(/^Name,SID,User,Section,1a,/);

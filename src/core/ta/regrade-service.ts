@@ -8,6 +8,11 @@ import type { TimeZone } from "../time-zone.ts";
 import type { RegradeRecord } from "./ta-ports.ts";
 
 const DAY = 86_400_000;
+/** A reason shorter than this is not a sentence a grader can check. */
+const MIN_REASON_CHARS = 20;
+const MIN_REASON_WORDS = 4;
+/** Resolved requests `/regrades history` lists. */
+const HISTORY_SHOWN = 20;
 /** Where a regrade goes when nobody answers for the question's grader. */
 export const TA_CHANNEL = "ta";
 
@@ -17,6 +22,8 @@ export interface OpenRegrade extends RegradeRecord {
   student: string;
   /** The answer's maximum score, for the resolve form. */
   max: number;
+  /** The display name of the TA who resolved it, if resolved. */
+  resolver: string | null;
 }
 
 /** The graded answer a regrade concerns, and until when it may be asked. */
@@ -51,7 +58,10 @@ export class RegradeService {
    */
   async request(course: string, student: Person, questionId: string, reason: string, now: Date): Promise<{ regrade: RegradeRecord; deadline: Date; deliveries: Delivery[] }> {
     const why = reason.trim();
-    if (why.length < 5) throw new UserError("regrade-reason", "Say why the rubric was applied wrongly, e.g. `/regrade 3b I named weight decay, which the rubric accepts`.");
+    // A grader's time goes to reasons they can check: a sentence, not "pls" or "wrong".
+    if (why.length < MIN_REASON_CHARS || why.split(/\s+/).length < MIN_REASON_WORDS) {
+      throw new UserError("regrade-reason", "Say in a sentence why the rubric was applied wrongly, e.g. `/regrade 3b I named weight decay, which the rubric accepts as regularization`.");
+    }
     if (why.length > 1500) throw new UserError("regrade-reason", `Your reason is ${why.length} characters; keep it under 1500.`);
     const { attempt, deadline, regrade, assigned } = await this.store.transaction(async (tx) => {
       const { attempt, deadline, from } = await this.targetIn(tx, course, student.id, questionId);
@@ -60,7 +70,8 @@ export class RegradeService {
         throw new UserError("regrade-closed", `Regrades for ${question.id} closed on ${this.zone.format(deadline)}, ${this.bank.exam.regradeWindowDays} days after ${from}.`);
       }
       if (attempt.needsReview) throw new UserError("regrade-pending", `Your answer to ${question.id} still waits for a TA to grade it; ask for a regrade once it is graded.`);
-      if (await tx.ta.regrades.openForAttempt(attempt.id)) throw new UserError("regrade-open", `You already asked for a regrade of ${question.id}; a TA will answer it.`);
+      const asked = (await tx.ta.regrades.forUser(course, student.id)).find((r) => r.question === question.id && !r.resolvedAt);
+      if (asked) throw new UserError("regrade-open", `You already asked for a regrade of ${question.id} (request #${asked.id}); a TA will answer it. /regrade status shows your requests.`);
       const regrade = await tx.ta.regrades.add({
         course, user: student.id, question: question.id, attempt: attempt.id, grader: question.grader, reason: why, scoreBefore: attempt.score, createdAt: now,
       });
@@ -81,11 +92,25 @@ export class RegradeService {
 
   /** The open requests, oldest first, with what a TA's list shows: the student's display name and the answer's maximum score. */
   async open(course: string): Promise<OpenRegrade[]> {
-    const open = await this.store.ta.regrades.open(course);
-    return Promise.all(open.map(async (r) => ({
+    return this.withDetails(await this.store.ta.regrades.open(course));
+  }
+
+  /** A student's requests, newest first, with each answer's maximum score. */
+  async mine(course: string, user: string): Promise<OpenRegrade[]> {
+    return this.withDetails(await this.store.ta.regrades.forUser(course, user));
+  }
+
+  /** The most recently resolved requests of the course, for TAs. */
+  async history(course: string, limit = HISTORY_SHOWN): Promise<OpenRegrade[]> {
+    return this.withDetails(await this.store.ta.regrades.resolved(course, limit));
+  }
+
+  private withDetails(requests: RegradeRecord[]): Promise<OpenRegrade[]> {
+    return Promise.all(requests.map(async (r) => ({
       ...r,
       student: (await this.store.ta.people.displayName(r.user)) ?? r.user,
       max: (await this.store.attempts.get(r.attempt))?.max ?? 0,
+      resolver: r.resolvedBy === null ? null : ((await this.store.ta.people.displayName(r.resolvedBy)) ?? r.resolvedBy),
     })));
   }
 
@@ -104,6 +129,7 @@ export class RegradeService {
       const open = await tx.ta.regrades.get(id);
       if (!open || open.course !== course) throw new UserError("unknown-regrade", `There is no regrade request #${id}. See the open ones with /regrades.`);
       if (open.resolvedAt) throw new UserError("regrade-resolved", `Regrade #${id} was already resolved by ${open.resolvedBy ?? "a TA"}.`);
+      if (!decision.note?.trim()) throw new UserError("regrade-note", `Add a note for the student saying why: \`/regrades resolve ${id} SCORE the rubric accepts weight decay\` (or \`keep\` as the score to leave it).`);
       const before = (await tx.attempts.get(open.attempt))!;
       const score = decision.score ?? before.score;
       if (score < 0 || score > before.max) throw new UserError("bad-score", `The score must be between 0 and ${before.max}.`);
@@ -150,9 +176,11 @@ export class RegradeService {
       return { attempt, deadline: new Date(from.at.getTime() + window), from: `${from.what} (${this.zone.format(from.at)})` };
     };
     if (exam) return graded(exam, submitted.get(exam.examSession!)!.submittedAt!, "your mock exam was submitted");
-    const practice = answers.filter((a) => a.mode === "practice").at(-1);
-    if (practice) return graded(practice, practice.createdAt, "your answer");
-    throw new UserError("nothing-to-regrade", `You have no graded answer to ${question.id} yet (answers in a running mock exam are graded when you submit it).`);
+    // Practice is for learning: a wrong practice answer is tried again, not sent to a grader.
+    if (answers.some((a) => a.mode === "practice")) {
+      throw new UserError("practice-no-regrade", `Regrades are for answers in a submitted mock exam; your answers to ${question.id} were practice. Try it again with /quiz ${question.id}. If you think the rubric itself is wrong, tell a TA.`);
+    }
+    throw new UserError("nothing-to-regrade", `You have no graded mock-exam answer to ${question.id} (answers in a running mock exam are graded when you submit it).`);
   }
 }
 

@@ -60,6 +60,10 @@ export interface RegradeRepository {
   /** Unresolved requests of a course, oldest first. */
   open(course: string): Promise<RegradeRecord[]>;
   openForAttempt(attempt: number): Promise<RegradeRecord | null>;
+  /** A student's requests in a course, newest first. */
+  forUser(course: string, user: string): Promise<RegradeRecord[]>;
+  /** The course's resolved requests, most recently resolved first. */
+  resolved(course: string, limit: number): Promise<RegradeRecord[]>;
   /** Records the decision; false when someone resolved it first. */
   resolve(id: number, decision: { by: string; score: number; note: string | null; at: Date }): Promise<boolean>;
 }
