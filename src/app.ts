@@ -9,7 +9,7 @@ import { bankSuggestions, type OptionSuggestions } from "./core/chat/option-sugg
 import { text, type VisibleReply } from "./core/chat/reply.ts";
 import { TimedWork } from "./core/delivery/timed-work.ts";
 import { createGradingPool, type GradingPool } from "./core/grading/grading-pool.ts";
-import { EnrollmentService } from "./core/practice/enrollment-service.ts";
+import { DEFAULT_SID_RULE, EnrollmentService } from "./core/practice/enrollment-service.ts";
 import { AnswerGrading } from "./core/practice/answer-grading.ts";
 import { ExamService } from "./core/practice/exam-service.ts";
 import { PracticeService } from "./core/practice/practice-service.ts";
@@ -68,7 +68,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     bank, zone, exams, isTa, commands,
     practice: new PracticeService(bank, store, grading),
     progress: new ProgressService(bank, store, exams, zone),
-    enrollment: new EnrollmentService(bank, store),
+    enrollment: new EnrollmentService(bank, store, config.TUTOR_SID_PATTERN ? { pattern: anchored(config.TUTOR_SID_PATTERN), description: `as the course writes them (${config.TUTOR_SID_PATTERN})` } : DEFAULT_SID_RULE),
     announcements: new AnnouncementService(store),
     stats: new StatsService(bank, store.ta),
     regrades: new RegradeService(bank, store, zone),
@@ -110,6 +110,9 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     },
   };
 }
+
+/** A pattern that must match a whole student ID, whether or not its author anchored it. */
+const anchored = (pattern: string) => new RegExp(`^(?:${pattern.replace(/^\^/, "").replace(/\$$/, "")})$`);
 
 const describeError = (error: unknown) => (error instanceof Error ? (error.stack ?? error.message) : String(error));
 

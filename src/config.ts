@@ -25,6 +25,15 @@ const Env = z.object({
   TUTOR_BANKS: z.string().trim().min(1).default(DEFAULT_BANKS),
   /** The course's time zone: times are read and shown in it. */
   TUTOR_TIMEZONE: timeZone.default("UTC"),
+  /** How the course's student IDs look, as a regular expression (default: nine digits). */
+  TUTOR_SID_PATTERN: z.string().trim().min(1).refine((p) => {
+    try {
+      new RegExp(p);
+      return true;
+    } catch {
+      return false;
+    }
+  }, "not a regular expression, e.g. ^\\d{9}$").optional(),
   /** How often timed work looks for due announcements, deadlines and undelivered messages. */
   TUTOR_SWEEP_SECONDS: z.coerce.number().min(0.05).max(3600).default(15),
   DISCORD_TOKEN: optionalText,

@@ -30,6 +30,22 @@ describe("practice in the console chat", () => {
     expect(right).not.toMatch(/Calls the problem underfitting/);
   });
 
+  it("lists the sections for a bare /enroll, and keeps student IDs to the course's pattern and one student each", async () => {
+    const d = driver();
+    const bare = await d.say("ana", "/enroll");
+    expect(bare).toMatch(/Choose your section of ECE C147\/C247: C147 or C247/);
+    expect(bare).toMatch(/\[1\] C147\s+\[2\] C247/);
+    expect(await d.say("ana", "2")).toMatch(/You are enrolled in C247/);
+    expect(await d.say("ana", "/enroll C247 sid: 12")).toMatch(/"12" is not a student ID of this course: it is nine digits/);
+    expect(await d.say("ana", "/enroll C247 sid: 905123456")).toMatch(/with student ID 905123456/);
+    expect(await d.say("ben", "/enroll C147 sid: 905123456")).toMatch(/Student ID 905123456 is already someone else's in this course/);
+    expect(await d.say("ana", "/enroll C147 sid: 905123456")).toMatch(/enrolled in C147 .* with student ID 905123456/);
+
+    const other = driver(undefined, undefined, { TUTOR_SID_PATTERN: "[A-Z]{2}\\d{4}" });
+    expect(await other.say("cy", "/enroll C147 sid: AB1234")).toMatch(/with student ID AB1234/);
+    expect(await other.say("cy", "/enroll C147 sid: AB12345")).toMatch(/as the course writes them/);
+  });
+
   it("keeps progress across a restart on the same SQLite file", async () => {
     const first = driver();
     await first.say("ben", "/quiz 2b");

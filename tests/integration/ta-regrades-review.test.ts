@@ -169,7 +169,7 @@ describe("/review", () => {
   it("exports to a file from the command line and backs the database up", async () => {
     const d = driver();
     expect(await d.say("ana", "/enroll c247 sid: 905123456")).toMatch(/enrolled in C247 of ECE C147\/C247 with student ID 905123456/);
-    expect(await d.say("ana", "/enroll C247 sid: 90 51")).toMatch(/A student ID is letters and digits/);
+    expect(await d.say("ana", "/enroll C247 sid: 90 51")).toMatch(/"90 51" is not a student ID of this course: it is nine digits, e.g. 905123456/);
     await d.say("ana", "/exam start");
     await d.say("ana", "/answer 2b z - y");
     await d.say("ana", "/exam submit confirm");

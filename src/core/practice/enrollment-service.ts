@@ -9,15 +9,27 @@ export interface EnrollmentResult {
   sid: string | null;
 }
 
-/** A university student ID as gradebooks spell them: letters, digits and a few separators. */
-const SID = /^[A-Za-z0-9._@-]{1,40}$/;
+/** How the course's student IDs look (TUTOR_SID_PATTERN); the default is the university's nine digits. */
+export interface SidRule {
+  pattern: RegExp;
+  /** The pattern in words, for the message when an ID does not match. */
+  description: string;
+}
+
+export const DEFAULT_SID_RULE: SidRule = { pattern: /^\d{9}$/, description: "nine digits, e.g. 905123456" };
 
 /** Students choose their section (statistics per section count them) and give their SID (the export carries it). */
 export class EnrollmentService {
   constructor(
     private readonly bank: QuestionBank,
     private readonly store: Store,
+    private readonly sids: SidRule = DEFAULT_SID_RULE,
   ) {}
+
+  /** The sections a student can choose. */
+  sections(): readonly string[] {
+    return this.bank.exam.sections;
+  }
 
   /** Enrolls in the section named (any letter case) and records the SID, in one transaction. */
   async enroll(course: string, user: string, sectionName: string, sid?: string): Promise<EnrollmentResult> {
@@ -25,11 +37,14 @@ export class EnrollmentService {
     const wanted = sectionName.trim().toUpperCase();
     const section = sections.find((s) => s.toUpperCase() === wanted);
     if (!section) throw new UserError("unknown-section", `"${verbatim(sectionName)}" is not a section of ${title}. Choose one of: ${sections.join(", ")}.`);
-    const id = sid?.trim();
-    if (id !== undefined && !SID.test(id)) {
-      throw new UserError("bad-sid", "A student ID is letters and digits (up to 40), e.g. `/enroll C247 sid: 905123456`.");
+    const id = sid?.trim() || undefined;
+    if (id !== undefined && !this.sids.pattern.test(id)) {
+      throw new UserError("bad-sid", `"${verbatim(id)}" is not a student ID of this course: it is ${this.sids.description}. Send /enroll ${section} sid: YOUR_ID again.`);
     }
     await this.store.transaction(async (tx) => {
+      // Two students with one SID would merge in the gradebook export: the second is refused.
+      const taken = id ? (await tx.enrollments.list(course)).find((e) => e.studentId === id && e.user !== user) : undefined;
+      if (taken) throw new UserError("sid-taken", `Student ID ${verbatim(id!)} is already someone else's in this course. Check it; if it is yours, ask a TA to sort it out.`);
       await tx.enrollments.enroll(course, user, section);
       if (id) await tx.enrollments.setStudentId(course, user, id);
     });
