@@ -48,8 +48,9 @@ async function respond(input: CommandInput, { practice, exams, bank, zone }: Ser
       { data: { received: { question: question.id, attempt: stored.id } } },
     );
   }
-  const { question, grade } = await practice.answer(who, id, text, input.now, input.interactionId);
-  const graded = gradeReply(question, grade);
+  const { question, grade, next } = await practice.answer(who, id, text, input.now, input.interactionId);
+  const comesBack = next ? `Comes back for review ${zone.format(next.dueAt)} (rated ${next.rating}: ${next.why}).` : undefined;
+  const graded = gradeReply(question, grade, comesBack);
   return text.files.length ? { ...graded, blocks: [...graded.blocks, plain(kept(text.files).trim())] } : graded;
 }
 

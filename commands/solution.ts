@@ -11,12 +11,18 @@ export const solution: Command = {
   hidden: true,
   visibility: "private",
   examples: [],
-  async handle(input, { bank, exams }) {
-    const question = bank.require(input.options.question ?? "");
-    if (await exams.open({ course: input.course, user: input.user.id }, input.now)) {
+  async handle(input, { bank, exams, practice }) {
+    const who = { course: input.course, user: input.user.id };
+    bank.require(input.options.question ?? "");
+    if (await exams.open(who, input.now)) {
       throw new UserError("exam-in-progress", "Solutions stay hidden while your mock exam runs. Submit it with /exam submit first.");
     }
-    return reply([heading(`Reference solution for ${question.id}`), text(question.solution.trim())], {
+    const question = await practice.solutionSeen(who, input.options.question ?? "", input.now);
+    return reply([
+      heading(`Reference solution for ${question.id}`),
+      text(question.solution.trim()),
+      text(`Your next answer to ${question.id} counts as a review you did not know yet ("Again"), so it comes back soon.`),
+    ], {
       buttons: [{ label: "Next question", style: "primary", action: { command: "quiz", options: {} } }],
     });
   },

@@ -172,6 +172,10 @@ export interface InteractionRepository {
 export interface ServedRepository {
   mark(course: string, user: string, question: string, at: Date): Promise<void>;
   has(course: string, user: string, question: string): Promise<boolean>;
+  /** Records that the student looked at the question's solution (it also counts as served). */
+  solutionSeen(course: string, user: string, question: string, at: Date): Promise<void>;
+  /** True when the solution was looked at since the last answer; clears the mark in the same statement. */
+  takeSolutionSeen(course: string, user: string, question: string): Promise<boolean>;
 }
 
 export interface CourseRepository {

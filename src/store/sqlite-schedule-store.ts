@@ -57,11 +57,25 @@ export class SqliteInteractionStore implements Sync<InteractionRepository> {
 export class SqliteServedStore implements Sync<ServedRepository> {
   private readonly markStmt;
   private readonly hasStmt;
+  private readonly seenStmt;
+  private readonly takeSeenStmt;
 
   constructor(db: Db) {
     this.markStmt = db.prepare(`INSERT INTO served (course_id, user_id, question_id, served_at) VALUES (?, ?, ?, ?)
       ON CONFLICT (course_id, user_id, question_id) DO UPDATE SET served_at = excluded.served_at`);
     this.hasStmt = db.prepare("SELECT 1 FROM served WHERE course_id = ? AND user_id = ? AND question_id = ?").pluck();
+    this.seenStmt = db.prepare(`INSERT INTO served (course_id, user_id, question_id, served_at, solution_seen_at) VALUES (?, ?, ?, ?, ?)
+      ON CONFLICT (course_id, user_id, question_id) DO UPDATE SET solution_seen_at = excluded.solution_seen_at`);
+    this.takeSeenStmt = db.prepare(`UPDATE served SET solution_seen_at = NULL
+      WHERE course_id = ? AND user_id = ? AND question_id = ? AND solution_seen_at IS NOT NULL RETURNING 1`).pluck();
+  }
+
+  solutionSeen(course: string, user: string, question: string, at: Date): void {
+    this.seenStmt.run(course, user, question, at.getTime(), at.getTime());
+  }
+
+  takeSolutionSeen(course: string, user: string, question: string): boolean {
+    return this.takeSeenStmt.get(course, user, question) !== undefined;
   }
 
   mark(course: string, user: string, question: string, at: Date): void {

@@ -46,6 +46,18 @@ describe("practice in the console chat", () => {
     expect(await other.say("cy", "/enroll C147 sid: AB12345")).toMatch(/as the course writes them/);
   });
 
+  it("says when a question comes back and why; a look at the solution first makes the next answer an \"Again\"", async () => {
+    const d = driver();
+    await d.say("ana", "/quiz 2b");
+    expect(await d.say("ana", "/answer 2b z - y")).toMatch(/Comes back for review 2026-11-\d\d \d\d:\d\d:\d\d UTC \(rated Good: full marks\)\./);
+    await d.say("ana", "/quiz 4b-ii");
+    expect(await d.say("ana", "/solution 4b-ii")).toMatch(/Your next answer to 4b-ii counts as a review you did not know yet/);
+    expect(await d.say("ana", "/answer 4b-ii depth: 16; parameters: 4608")).toMatch(/4b-ii: 5\/5[\s\S]*\(rated Again: you looked at the solution before answering\)/);
+    // Only the next answer: the one after is rated on its own.
+    expect(await d.say("ana", "/answer 4b-ii depth: 16; parameters: 4608")).toMatch(/\(rated Good: full marks\)/);
+    expect(await d.say("ana", "/progress")).toMatch(/Next reviews: (2b|4b-ii) 2026-11-\d\d [\d:]+ UTC; (2b|4b-ii) 2026/);
+  });
+
   it("keeps progress across a restart on the same SQLite file", async () => {
     const first = driver();
     await first.say("ben", "/quiz 2b");

@@ -6,7 +6,7 @@ import { formatScore } from "../format.ts";
 import type { Grade, StudentAnswer } from "../grading/grade.ts";
 import { failedGrade, type GradingFailure, gradingFailureNote, type GradingOutcome } from "../grading/grading-failure.ts";
 import type { AttemptRecord, Repositories, Store } from "../ports.ts";
-import { reschedule } from "./scheduler.ts";
+import { reschedule, reviewOf } from "./scheduler.ts";
 
 /** What answer grading needs from the grading pool: outcomes, and a signal that the pool is free. */
 export interface OutcomeGrader {
@@ -110,7 +110,7 @@ export class AnswerGrading {
       // A practice grade now says what the student knows, as of when they answered; a later answer already did.
       if (after && after.mode === "practice" && !grade.needsReview && (await isLatestPractice(tx, after))) {
         const previous = await tx.schedules.get(after.course, after.user, after.question);
-        await tx.schedules.put(after.course, after.user, reschedule(previous, after.question, grade.score, grade.max, after.createdAt));
+        await tx.schedules.put(after.course, after.user, reschedule(previous, after.question, reviewOf(grade.score, grade.max), after.createdAt));
       }
       // The student was told a TA would check it: tell them it is settled. Exam scores stay hidden until the report.
       if (after && after.mode === "practice") {

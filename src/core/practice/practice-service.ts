@@ -5,7 +5,7 @@ import { UserError } from "../errors.ts";
 import type { Grade, StudentAnswer } from "../grading/grade.ts";
 import type { AttemptRecord, QuestionSummary, Repositories, Store } from "../ports.ts";
 import type { AnswerGrading } from "./answer-grading.ts";
-import { reschedule } from "./scheduler.ts";
+import { reschedule, type Review, reviewOf } from "./scheduler.ts";
 
 /** Who is practising, in which course. */
 export interface Learner {
@@ -63,7 +63,7 @@ export class PracticeService {
    * transaction, before anything is said to the student. If grading fails, the answer waits for a
    * TA (the grade's feedback says so, with a reference) and is retried once in the background.
    */
-  async answer(who: Learner, questionId: string, answer: StudentAnswer, now: Date, interactionId?: string): Promise<{ question: Question; grade: Grade; attempt: AttemptRecord }> {
+  async answer(who: Learner, questionId: string, answer: StudentAnswer, now: Date, interactionId?: string): Promise<PracticeResult> {
     const question = this.bank.require(questionId);
     checkAnswerText(answer);
     // Served marks are never taken back: a question served now is still served when the answer is stored.
@@ -72,21 +72,37 @@ export class PracticeService {
     }
     const graded = await this.grading.grade(question, answer, who);
     const grade = graded.grade;
-    const attempt = await this.store.commit(async (tx) => {
-      const stored = await tx.attempts.add({
+    const { attempt, next } = await this.store.commit(async (tx) => {
+      const attempt = await tx.attempts.add({
         course: who.course, user: who.user, question: question.id, mode: "practice", examSession: null,
         ...gradedAnswer(answer, grade), createdAt: now, interactionId,
       });
+      const sawSolution = await tx.served.takeSolutionSeen(who.course, who.user, question.id);
       // A provisional grade (a TA will decide) says nothing yet about what the student knows.
-      if (!grade.needsReview) {
-        const previous = await tx.schedules.get(who.course, who.user, question.id);
-        await tx.schedules.put(who.course, who.user, reschedule(previous, question.id, grade.score, grade.max, now));
-      }
-      return stored;
+      if (grade.needsReview) return { attempt, next: null };
+      const review = reviewOf(grade.score, grade.max, sawSolution);
+      const schedule = reschedule(await tx.schedules.get(who.course, who.user, question.id), question.id, review, now);
+      await tx.schedules.put(who.course, who.user, schedule);
+      return { attempt, next: { ...review, dueAt: schedule.dueAt } };
     });
     this.grading.stored(attempt, graded);
-    return { question, grade, attempt };
+    return { question, grade, attempt, next };
   }
+
+  /** Shows a question's solution: the next answer to it is rated "Again", since it tests memory of the solution. */
+  async solutionSeen(who: Learner, questionId: string, now: Date): Promise<Question> {
+    const question = this.bank.require(questionId);
+    await this.store.served.solutionSeen(who.course, who.user, question.id, now);
+    return question;
+  }
+}
+
+/** A graded practice answer, and when its question comes back (null while a TA has to grade it). */
+export interface PracticeResult {
+  question: Question;
+  grade: Grade;
+  attempt: AttemptRecord;
+  next: (Review & { dueAt: Date }) | null;
 }
 
 /** What an attempt stores of the answer and its grade, in practice and in exams alike. */

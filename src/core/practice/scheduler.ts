@@ -14,9 +14,26 @@ export function ratingFor(score: number, max: number): Rating {
   return Rating.Again;
 }
 
-/** The next schedule of a question after an answer graded `score/max` at `now`. */
-export function reschedule(previous: ScheduleRecord | null, question: string, score: number, max: number, now: Date): ScheduleRecord {
+/** How an answer was rated for spaced repetition, and why, in words a student reads. */
+export interface Review {
+  rating: "Again" | "Hard" | "Good";
+  why: string;
+}
+
+/** The rating of an answer: from its score, unless the student looked at the solution first. */
+export function reviewOf(score: number, max: number, sawSolution = false): Review {
+  if (sawSolution) return { rating: "Again", why: "you looked at the solution before answering" };
+  const rating = ratingFor(score, max);
+  if (rating === Rating.Good) return { rating: "Good", why: "full marks" };
+  if (rating === Rating.Hard) return { rating: "Hard", why: "at least half the points" };
+  return { rating: "Again", why: "less than half the points" };
+}
+
+const RATINGS = { Again: Rating.Again, Hard: Rating.Hard, Good: Rating.Good } as const;
+
+/** The next schedule of a question after an answer rated `review` at `now`. */
+export function reschedule(previous: ScheduleRecord | null, question: string, review: Review, now: Date): ScheduleRecord {
   const card: Card | CardInput = previous ? (previous.state as CardInput) : createEmptyCard(now);
-  const next = scheduler.next(card, now, ratingFor(score, max) as Exclude<Rating, Rating.Manual>);
+  const next = scheduler.next(card, now, RATINGS[review.rating]);
   return { question, dueAt: next.card.due, state: next.card };
 }

@@ -6,7 +6,7 @@ import { UserError } from "../errors.ts";
 import { formatScore } from "../format.ts";
 import type { AwardedItem } from "../grading/grade.ts";
 import type { AttemptFile, AttemptRecord, Store } from "../ports.ts";
-import { reschedule } from "../practice/scheduler.ts";
+import { reschedule, reviewOf } from "../practice/scheduler.ts";
 
 /** The next answer waiting for a TA, with what the TA needs to grade it. */
 export interface ReviewItem {
@@ -86,7 +86,7 @@ export class ReviewService {
       // A practice answer's grade was provisional: now it can schedule the question's next review.
       if (graded.mode === "practice") {
         const previous = await tx.schedules.get(course, graded.user, graded.question);
-        await tx.schedules.put(course, graded.user, reschedule(previous, graded.question, score, graded.max, now));
+        await tx.schedules.put(course, graded.user, reschedule(previous, graded.question, reviewOf(score, graded.max), now));
       }
       return { attempt: graded, question };
     });

@@ -19,13 +19,14 @@ export function rubricLines(items: readonly AwardedItem[]): string[] {
 const formatPoints = (n: number) => String(Math.round(n * 100) / 100);
 
 /** A graded practice answer: score/max, the rubric items earned and missed, feedback, the solution. */
-export function gradeReply(question: Question, grade: Grade): Reply {
+export function gradeReply(question: Question, grade: Grade, comesBack?: string): Reply {
   const full = grade.score >= grade.max - 1e-9;
   const items = rubricLines(grade.items);
   const blocks: Block[] = [heading(`${question.id}: ${formatScore(grade.score, grade.max)}${full ? " ✓" : ""}`)];
   if (items.length) blocks.push(text(items.join("\n")));
   if (grade.feedback.length) blocks.push(list(grade.feedback));
   if (grade.needsReview) blocks.push(text("A TA will review this answer; the score above is provisional."));
+  if (comesBack) blocks.push(text(comesBack));
   blocks.push(heading("Reference solution"), text(question.solution.trim()));
   return reply(blocks, {
     buttons: [

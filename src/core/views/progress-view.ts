@@ -4,6 +4,9 @@ import type { Progress } from "../practice/progress-service.ts";
 import type { TimeZone } from "../time-zone.ts";
 import { examReportBlocks } from "./exam-view.ts";
 
+/** Upcoming reviews /progress names. */
+const NEXT_REVIEWS = 5;
+
 /** /progress: a table of problems (with a progress bar) and their questions, what is due, exam reports. */
 export function progressBlocks(p: Progress, examTitle: string, zone: TimeZone): Block[] {
   const rows: string[][] = [];
@@ -20,8 +23,8 @@ export function progressBlocks(p: Progress, examTitle: string, zone: TimeZone): 
   }
   const columns = [{ header: "" }, { header: "" }, { header: "Best", align: "right" as const }, { header: "Tries" }, { header: "Accuracy" }, { header: "" }];
   const after = [p.due.length ? `Due for review: ${p.due.join(", ")}. Type /quiz to start.` : "Nothing is due for review right now."];
-  const next = p.problems.flatMap((x) => x.questions).filter((q) => q.dueAt && !p.due.includes(q.question)).sort((a, b) => a.dueAt!.getTime() - b.dueAt!.getTime())[0];
-  if (next) after.push(`Next review: ${next.question} at ${zone.format(next.dueAt!)}.`);
+  const upcoming = p.problems.flatMap((x) => x.questions).filter((q) => q.dueAt && !p.due.includes(q.question)).sort((a, b) => a.dueAt!.getTime() - b.dueAt!.getTime());
+  if (upcoming.length) after.push(`Next reviews: ${upcoming.slice(0, NEXT_REVIEWS).map((q) => `${q.question} ${zone.format(q.dueAt!)}`).join("; ")}${upcoming.length > NEXT_REVIEWS ? `; and ${upcoming.length - NEXT_REVIEWS} more` : ""}.`);
   return [
     heading(`Your progress: ${p.attempts} practice answer${p.attempts === 1 ? "" : "s"}, streak ${p.streakDays} day${p.streakDays === 1 ? "" : "s"}`),
     table(columns, rows),
