@@ -36,7 +36,7 @@ export const exportCommand: CliCommand = {
       const file = await withStore(ctx.env, values.db, (store) => new GradeExport(bank, store.ta).csv(values.course, values.assessment));
       if (values.out) {
         writeFileSync(values.out, file.csv);
-        writeLine(ctx.stderr, `Wrote ${file.students} students to ${values.out}.`);
+        writeLine(ctx.stderr, `Wrote ${file.students} student${file.students === 1 ? "" : "s"} to ${values.out}.`);
       } else {
         ctx.stdout.write(file.csv);
       }

@@ -61,7 +61,7 @@ export const scoresCommand: CliCommand = {
     const { previous } = await withStore(ctx.env, values.db, (store) => store.ta.assessments.replace(values.course, assessment, parsed.scores, new Date()));
     const sections = new Set(parsed.scores.map((s) => s.section ?? "(none)"));
     writeLine(ctx.stdout, `Imported ${parsed.scores.length} scores into "${assessment}" (course ${values.course}; sections: ${[...sections].sort().join(", ")}).`);
-    if (parsed.skipped.length) writeLine(ctx.stdout, `Skipped ${parsed.skipped.length} row${parsed.skipped.length === 1 ? "" : "s"} without a Total Score (lines ${parsed.skipped.join(", ")}).`);
+    if (parsed.skipped.length) writeLine(ctx.stdout, `Skipped ${parsed.skipped.length} row${parsed.skipped.length === 1 ? "" : "s"} without a Total Score (line${parsed.skipped.length === 1 ? "" : "s"} ${parsed.skipped.join(", ")}).`);
     if (previous > 0) writeLine(ctx.stdout, `This replaced the ${previous} scores of the previous import of "${assessment}".`);
     return 0;
   },

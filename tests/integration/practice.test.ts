@@ -58,6 +58,14 @@ describe("practice in the console chat", () => {
     expect(await d.say("ana", "/progress")).toMatch(/Next reviews: (2b|4b-ii) 2026-11-\d\d [\d:]+ UTC; (2b|4b-ii) 2026/);
   });
 
+  it("serves a topic typed where the question id goes", async () => {
+    const d = driver();
+    const topic = d.app.services.bank.topics()[0]!;
+    const first = d.app.services.bank.byTopic(topic)[0]!;
+    expect(await d.say("ana", `/quiz ${topic}`)).toMatch(new RegExp(`Question ${first.id} `));
+    expect(await d.say("ana", "/quiz nosuchthing")).toMatch(/no question "nosuchthing"|not a question/i);
+  });
+
   it("keeps progress across a restart on the same SQLite file", async () => {
     const first = driver();
     await first.say("ben", "/quiz 2b");

@@ -37,6 +37,10 @@ export class PracticeService {
   }
 
   private async choose(tx: Repositories, who: Learner, request: { question?: string; topic?: string }, now: Date): Promise<{ question: Question; reason: ServeReason }> {
+    // `/quiz backprop`: a word that is no question id but a topic serves that topic.
+    if (request.question && !this.bank.get(request.question) && this.bank.byTopic(request.question).length) {
+      return this.choose(tx, who, { topic: request.question }, now);
+    }
     if (request.question) return { question: this.bank.require(request.question), reason: "requested" };
     if (request.topic) {
       const pool = this.bank.byTopic(request.topic);
