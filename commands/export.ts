@@ -1,4 +1,4 @@
-import { code, reply, text } from "../src/core/chat/reply.ts";
+import { code, reply, text, verbatim } from "../src/core/chat/reply.ts";
 import type { Command } from "../src/services.ts";
 
 /** Beyond this many characters the CSV is only attached, not shown. */
@@ -14,7 +14,7 @@ export const exportGrades: Command = {
   examples: ["/export", "/export paper-midterm"],
   async handle(input, { gradeExport }) {
     const file = await gradeExport.csv(input.course, input.options.assessment);
-    const summary = text(`**${file.name}**: ${file.students} student${file.students === 1 ? "" : "s"}, one row each (the mock exam: each student's latest submitted attempt).`);
+    const summary = text(`**${file.name}**: ${file.students} student${file.students === 1 ? "" : "s"}, one row each (${verbatim(file.source)}).`);
     // Names in the CSV are as people typed them: a code block shows them as they are.
     const shown = file.csv.length <= SHOW_LIMIT ? [code(file.csv.replace(/\r\n/g, "\n").trimEnd())] : [];
     return reply([summary, ...shown], {

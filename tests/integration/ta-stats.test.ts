@@ -66,6 +66,45 @@ describe("/stats", () => {
     expect(again.stdout).toMatch(/replaced the 150 scores of the previous import/);
   });
 
+  it("keeps the per-question columns of a Gradescope export for /stats, overall and per section; remove takes it away", async () => {
+    const db = tempDbFile();
+    const file = path.join(path.dirname(db), "gradescope.csv");
+    writeFileSync(file, [
+      "First Name,Last Name,SID,Email,Sections,1.1: 1a (5.0 pts),1.2: 1b (5.0 pts),Total Score,Max Points,Status",
+      "Ana,Lee,905000001,a@x.edu,C247,5,5,95,106,Graded",
+      "Bo,Chen,905000002,b@x.edu,C247,5,1,80,106,Graded",
+      "Cy,Diaz,905000003,c@x.edu,C147,0,5,60,106,Graded",
+    ].join("\n"));
+    const run = await runTutorInProcess(["scores", "import", file, "--assessment", "paper", "--db", db]);
+    expect(run.stdout).toMatch(/Imported 3 scores into "paper"[\s\S]*Per question: 1a, 1b\./);
+    const d = driver(db);
+    const all = await d.say("tara", "/stats paper", "ta");
+    expect(all).toMatch(/Per question \(whole class;/);
+    expect(all).toMatch(/\n1a +3\.3\/5 +67% /);
+    expect(all).toMatch(/\n1b +3\.7\/5 +67% /);
+    const c247 = await d.say("tara", "/stats paper C247", "ta");
+    expect(c247).toMatch(/Per question \(section C247;/);
+    expect(c247).toMatch(/\n1a +5\/5 +100% /);
+    expect(c247).toMatch(/\n1b +3\/5 +50% /);
+    const [exported] = await d.json("tara", "/export paper", "ta");
+    expect(exported!.text).toMatch(/3 students, one row each \("paper" as imported from the gradebook\)/);
+    expect((exported!.export as { csv: string }).csv.split("\r\n").slice(0, 2)).toEqual(["Name,SID,Section,1a,1b,Total Score", "Ana Lee,905000001,C247,5,5,95"]);
+    await d.close();
+
+    const removed = await runTutorInProcess(["scores", "remove", "Paper", "--db", db]);
+    expect(removed.stdout).toMatch(/Removed "Paper" and its scores/);
+    expect((await runTutorInProcess(["scores", "remove", "paper", "--db", db])).stderr).toMatch(/there is no imported assessment "paper"/);
+  });
+
+  it("refuses a file that is not UTF-8, naming the encoding to save it in", async () => {
+    const db = tempDbFile();
+    const file = path.join(path.dirname(db), "latin1.csv");
+    writeFileSync(file, Buffer.from("Name,SID,Section,Total Score\nJos\xe9 Mu\xf1oz,905000001,C247,90\n", "latin1"));
+    const run = await runTutorInProcess(["scores", "import", file, "--assessment", "quiz1", "--db", db]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/is not UTF-8 text .* Save it as "CSV UTF-8"/);
+  });
+
   it("reports bad rows by line and imports nothing", async () => {
     const db = tempDbFile();
     const file = path.join(path.dirname(db), "bad.csv");

@@ -1,7 +1,7 @@
 import { verbatim } from "../chat/reply.ts";
 import type { QuestionBank } from "../bank/question-bank.ts";
 import { UserError } from "../errors.ts";
-import type { ExamResult, TaStore } from "../ta/ta-ports.ts";
+import type { TaStore } from "../ta/ta-ports.ts";
 import { type PairSums, pearsonFromSums, summarize, type Summary } from "./descriptive-stats.ts";
 
 /** One question's line in the statistics of the mock exam. */
@@ -29,13 +29,15 @@ export interface AssessmentStats {
   scores: number[];
   /** The points the assessment is out of (bonus excluded; 100 for imported ones), for the histogram's range. */
   outOf: number;
-  /** Per question, for the mock exam (whole class). */
+  /** Per question, for the students counted (the section's when one is asked for); imported columns too. */
   questions: QuestionStats[];
 }
 
 interface Scored {
   section: string | null;
   score: number;
+  /** Per-question scores by id; a question missing counts 0. */
+  questions: Record<string, number>;
 }
 
 /**
@@ -63,8 +65,11 @@ export class StatsService {
     }
     const results = imported ? null : await this.ta.examResults.latest(course, this.bank.exam.id);
     const all: Scored[] = results
-      ? results.map((t) => ({ section: t.section, score: t.total }))
-      : (await this.ta.assessments.scores(course, imported!)).map((s) => ({ section: s.section, score: s.score }));
+      ? results.map((t) => ({ section: t.section, score: t.total, questions: t.scores }))
+      : (await this.ta.assessments.scores(course, imported!)).map((s) => ({ section: s.section, score: s.score, questions: s.questions ?? {} }));
+    const columns = imported
+      ? (await this.ta.assessments.questions(course, imported)).map((q) => ({ id: q.id, max: q.max }))
+      : this.bank.all().map((q) => ({ id: q.id, max: q.points }));
     const section = request.section ? this.resolveSection(request.section, all) : null;
     const counted = section ? all.filter((s) => s.section === section) : all;
     const scores = counted.map((s) => s.score);
@@ -78,36 +83,8 @@ export class StatsService {
       sections,
       scores,
       outOf: imported ? 100 : this.bank.totalPoints.regular,
-      questions: results ? this.questionStats(results) : [],
+      questions: questionStats(counted, columns),
     };
-  }
-
-  /** Mean, full-marks share and discrimination per question, in one pass over the students. */
-  private questionStats(results: ExamResult[]): QuestionStats[] {
-    const n = results.length;
-    if (n === 0) return [];
-    const questions = this.bank.all();
-    const sums = questions.map((): PairSums & { full: number } => ({ n, sumX: 0, sumY: 0, sumXX: 0, sumYY: 0, sumXY: 0, full: 0 }));
-    let sumY = 0;
-    let sumYY = 0;
-    for (const r of results) {
-      sumY += r.total;
-      sumYY += r.total * r.total;
-      for (let i = 0; i < questions.length; i++) {
-        // An unanswered question counts 0: it adds nothing to the sums.
-        const x = r.scores[questions[i]!.id];
-        if (x === undefined) continue;
-        const s = sums[i]!;
-        s.sumX += x;
-        s.sumXX += x * x;
-        s.sumXY += x * r.total;
-        if (x >= questions[i]!.points - 1e-9) s.full++;
-      }
-    }
-    return questions.map((q, i) => {
-      const s = { ...sums[i]!, sumY, sumYY };
-      return { question: q.id, max: q.points, mean: s.sumX / n, fullShare: s.full / n, discrimination: pearsonFromSums(s) };
-    });
   }
 
   /** Sections with scores, largest first as in the seed's post (C247, then C147); ties in the bank's order. */
@@ -127,4 +104,41 @@ export class StatsService {
     if (!found) throw new UserError("unknown-section", `There is no section "${verbatim(text)}". Sections: ${names.join(", ")}.`);
     return found;
   }
+}
+
+/**
+ * Mean, full-marks share and discrimination per question, in one pass over the students counted.
+ * A question without a known maximum (an imported column) takes the best score seen as its maximum.
+ */
+function questionStats(counted: Scored[], columns: ReadonlyArray<{ id: string; max: number | null }>): QuestionStats[] {
+  const n = counted.length;
+  if (n === 0 || columns.length === 0) return [];
+  const sums = columns.map((): PairSums & { full: number; best: number } => ({ n, sumX: 0, sumY: 0, sumXX: 0, sumYY: 0, sumXY: 0, full: 0, best: 0 }));
+  let sumY = 0;
+  let sumYY = 0;
+  for (const r of counted) {
+    sumY += r.score;
+    sumYY += r.score * r.score;
+    columns.forEach((c, i) => {
+      // An unanswered question counts 0: it adds nothing to the sums.
+      const x = r.questions[c.id];
+      if (x === undefined) return;
+      const s = sums[i]!;
+      s.sumX += x;
+      s.sumXX += x * x;
+      s.sumXY += x * r.score;
+      s.best = Math.max(s.best, x);
+    });
+  }
+  for (const r of counted) {
+    columns.forEach((c, i) => {
+      const x = r.questions[c.id];
+      const max = c.max ?? sums[i]!.best;
+      if (x !== undefined && max > 0 && x >= max - 1e-9) sums[i]!.full++;
+    });
+  }
+  return columns.map((c, i) => {
+    const s = { ...sums[i]!, sumY, sumYY };
+    return { question: c.id, max: c.max ?? s.best, mean: s.sumX / n, fullShare: s.full / n, discrimination: pearsonFromSums(s) };
+  });
 }

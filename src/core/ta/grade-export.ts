@@ -10,6 +10,8 @@ export interface GradeFile {
   name: string;
   csv: string;
   students: number;
+  /** What the rows are, in words: the mock exam's latest attempts, or an import as imported. */
+  source: string;
 }
 
 /**
@@ -28,9 +30,10 @@ export class GradeExport {
     const wanted = assessment?.trim() ?? "";
     const imported = wanted ? await this.ta.assessments.find(course, wanted) : null;
     if (imported) {
-      const scores = await this.ta.assessments.scores(course, imported);
-      const rows = scores.map((s) => [s.name, s.student, s.section, s.score]);
-      return { name: `${slug(imported)}.csv`, csv: toCsv([["Name", "SID", "Section", "Total Score"], ...rows]), students: rows.length };
+      const [scores, questions] = await Promise.all([this.ta.assessments.scores(course, imported), this.ta.assessments.questions(course, imported)]);
+      const rows = scores.map((s) => [s.name, s.student, s.section, ...questions.map((q) => s.questions?.[q.id] ?? null), s.score]);
+      const header = ["Name", "SID", "Section", ...questions.map((q) => q.id), "Total Score"];
+      return { name: `${slug(imported)}.csv`, csv: toCsv([header, ...rows]), students: rows.length, source: `"${imported}" as imported from the gradebook` };
     }
     const exam = this.bank.exam;
     if (wanted && ![exam.id, exam.title, "mock", "exam"].some((n) => n.toLowerCase() === wanted.toLowerCase())) {
@@ -40,7 +43,7 @@ export class GradeExport {
     const ids = this.bank.ids();
     const results = (await this.ta.examResults.latest(course, exam.id)).sort((a, b) => a.name.localeCompare(b.name) || a.user.localeCompare(b.user));
     const rows = results.map((r) => [r.name, r.studentId, r.user, r.section, ...ids.map((id) => (r.scores[id] === undefined ? null : round(r.scores[id]))), round(r.total)]);
-    return { name: `${slug(exam.id)}-mock.csv`, csv: toCsv([["Name", "SID", "User", "Section", ...ids, "Total"], ...rows]), students: rows.length };
+    return { name: `${slug(exam.id)}-mock.csv`, csv: toCsv([["Name", "SID", "User", "Section", ...ids, "Total"], ...rows]), students: rows.length, source: "the mock exam: each student's latest submitted attempt" };
   }
 }
 

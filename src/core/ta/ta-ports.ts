@@ -113,11 +113,26 @@ export interface ImportedScore {
   name: string;
   section: string | null;
   score: number;
+  /** Per-question scores, by question id (a bank id, or the gradebook's column title). */
+  questions?: Record<string, number>;
+}
+
+/** A per-question column of an imported assessment. */
+export interface AssessmentQuestion {
+  /** The bank's id when the column names a bank question, else the column's title. */
+  id: string;
+  title: string;
+  /** Its points, when the gradebook or the bank says; null when unknown. */
+  max: number | null;
 }
 
 export interface AssessmentRepository {
   /** Replaces every score of the assessment at once; returns how many scores it had before. */
-  replace(course: string, assessment: string, scores: ImportedScore[], at: Date): Promise<{ previous: number }>;
+  replace(course: string, assessment: string, scores: ImportedScore[], at: Date, questions?: AssessmentQuestion[]): Promise<{ previous: number }>;
+  /** Removes an assessment and its scores; false when there is none of that name. */
+  remove(course: string, assessment: string): Promise<boolean>;
+  /** The assessment's per-question columns, in the gradebook's order. */
+  questions(course: string, assessment: string): Promise<AssessmentQuestion[]>;
   /** The stored spelling of an assessment name, matched without regard to case. */
   find(course: string, name: string): Promise<string | null>;
   list(course: string): Promise<{ name: string; count: number; importedAt: Date }[]>;

@@ -37,7 +37,7 @@ export function statsBlocks(stats: AssessmentStats, extras: { graders?: string[]
   blocks.push(text("Standard deviation: population (divide by n)."));
   if (stats.questions.length && stats.overall) {
     blocks.push(
-      heading("Per question (whole class; unanswered counts 0; discrimination = correlation with the total)"),
+      heading(`Per question (${stats.section ? `section ${stats.section}` : "whole class"}; unanswered counts 0; discrimination = correlation with the total)`),
       table(
         [{ header: "Q" }, { header: "mean", align: "right" }, { header: "full", align: "right" }, { header: "disc", align: "right" }],
         stats.questions.map((q) => [
