@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { runNpmStart, runTutor, runTutorInProcess } from "../fakes/run-tutor.ts";
 import { tempDbFile } from "../fakes/temp-files.ts";
@@ -32,6 +33,15 @@ describe("tutor chat", () => {
     expect(replies).toHaveLength(4);
     for (const r of replies) expect(r).toHaveProperty("ephemeral", true);
     expect(replies[2]!.grade).toMatchObject({ question: "3a", score: 5, max: 5 });
+  });
+
+  it("saves each file of a session under its own name, and removes them when the session ends", async () => {
+    const run = await runTutorInProcess(["chat", "--user", "tara", "--role", "ta", "--json", "--db", tempDbFile()], "/export\n/export\n");
+    const paths = run.stdout.trim().split("\n").map((l) => (JSON.parse(l) as { files?: { path: string }[] }).files?.[0]?.path);
+    expect(paths).toHaveLength(2);
+    expect(paths[0]).toMatch(/midterm-mock\.csv$/);
+    expect(new Set(paths).size).toBe(2);
+    for (const p of paths) expect(existsSync(p!)).toBe(false);
   });
 
   it("explains bad flags instead of crashing", async () => {

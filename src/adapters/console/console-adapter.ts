@@ -62,6 +62,8 @@ export class ConsoleAdapter<S> implements Adapter {
   async stop(): Promise<void> {
     this.rl?.close();
     await this.ended;
+    // Charts and exports were saved for this session only.
+    this.renderer.dispose();
   }
 
   async deliver(delivery: CourseDelivery): Promise<void> {

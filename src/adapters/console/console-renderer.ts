@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { stripControl } from "../../core/chat/markup.ts";
@@ -59,6 +59,7 @@ const targetName = (to: DeliveryTarget) => ("user" in to ? to.user : `#${to.chan
 /** Turns a Reply into terminal text: Unicode math, numbered buttons, images and files saved to files. */
 export class ConsoleRenderer {
   private imageDir: string | null = null;
+  private saved = 0;
 
   /** What the terminal shows for a reply; `forUser` heads a message for someone else (`→ to #ta:`). */
   render(reply: Reply, forUser?: string): string {
@@ -104,9 +105,16 @@ export class ConsoleRenderer {
 
   private saveFile(name: string, data: Buffer): string {
     this.imageDir ??= mkdtempSync(path.join(tmpdir(), "tutor-images-"));
-    // The name comes from a reply; keep only its last segment so it cannot leave the folder.
-    const file = path.join(this.imageDir, path.basename(name));
+    // The name comes from a reply; keep only its last segment so it cannot leave the folder, and
+    // number it so a second chart of the session does not overwrite the first.
+    const file = path.join(this.imageDir, `${++this.saved}-${path.basename(name)}`);
     writeFileSync(file, data);
     return file;
+  }
+
+  /** Removes the files this renderer saved (the session is over). */
+  dispose(): void {
+    if (this.imageDir) rmSync(this.imageDir, { recursive: true, force: true });
+    this.imageDir = null;
   }
 }
