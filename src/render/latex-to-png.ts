@@ -3,7 +3,7 @@
 import { latexToSvg } from "./mathjax-svg.ts";
 export { LatexRenderError, preloadMathJax } from "./mathjax-svg.ts";
 import type { MathSvg } from "./mathjax-svg.ts";
-import { LruBufferCache, cacheKey } from "./lru-cache.ts";
+import { bufferCache, cacheKey } from "./lru-cache.ts";
 import { MAX_PNG_WIDTH, ascentPx, placeMath, svgToPng } from "./svg-raster.ts";
 import { splitMathSegments } from "./math-segments.ts";
 import { latexToText } from "./latex-to-text.ts";
@@ -35,7 +35,7 @@ const MIN_DEPTH_EM = 0.3;
  */
 const BACKGROUND = "#ffffff";
 
-const cache = new LruBufferCache(256, 32 * 1024 * 1024);
+const cache = bufferCache(256, 32 * 1024 * 1024);
 
 /**
  * Render a LaTeX formula to PNG bytes. Cached by content and options: a repeat returns the same

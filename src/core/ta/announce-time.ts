@@ -1,3 +1,4 @@
+import * as chrono from "chrono-node";
 import { verbatim } from "../chat/reply.ts";
 import { UserError } from "../errors.ts";
 import { TimeZone } from "../time-zone.ts";
@@ -24,7 +25,8 @@ const MAX_AHEAD_MS = 366 * 86_400_000;
 /**
  * When to post an announcement, read as wall-clock time in the course's zone: `2026-12-01 09:00`
  * (also with `T` or seconds; a trailing `UTC` or `Z` reads it in UTC), `in 2h`, `in 90 minutes`,
- * `in 1h30m`, `today 17:00`, `tomorrow 9:00`, `tomorrow 9am`.
+ * `in 1h30m`, `today 17:00`, `tomorrow 9:00`, `tomorrow 9am`, and what people write in English
+ * (chrono-node): `Friday 5pm`, `next Monday at 10am`, `Dec 1 9:00`, `noon tomorrow`.
  * Unparsable text and times already past are a UserError that says what is accepted.
  */
 export function parseAnnounceTime(text: string, now: Date, zone: TimeZone): Date {
@@ -33,7 +35,7 @@ export function parseAnnounceTime(text: string, now: Date, zone: TimeZone): Date
   const at = parse(t, now, t === trimmed ? zone : new TimeZone("UTC"));
   if (!at || !Number.isFinite(at.getTime())) {
     const how = zone.name === "UTC" ? "in UTC" : `in ${zone.name} time (or end it with UTC)`;
-    throw new UserError("bad-time", `I cannot read the time "${verbatim(trimmed)}". Write it ${how} as YYYY-MM-DD HH:MM (e.g. 2026-12-01 09:00), or as "in 2h", "in 30 minutes", "tomorrow 9:00".`);
+    throw new UserError("bad-time", `I cannot read the time "${verbatim(trimmed)}". Write it ${how} as YYYY-MM-DD HH:MM (e.g. 2026-12-01 09:00), or as "in 2h", "in 30 minutes", "tomorrow 9:00", "Friday 5pm".`);
   }
   if (at.getTime() - now.getTime() > MAX_AHEAD_MS) {
     throw new UserError("time-far", `${zone.format(at)} is more than a year away; schedule announcements within the next year.`);
@@ -73,5 +75,19 @@ function parse(t: string, now: Date, zone: TimeZone): Date | null {
     const today = zone.wallClock(now);
     return zone.fromLocal(today.year, today.month, today.day + plus, c.h, c.m);
   }
-  return null;
+  return inWords(t, now, zone);
+}
+
+/**
+ * A time written in English, read by chrono-node against today's date in the course's zone. The
+ * whole text must be the time (no words left over), and a time of day must be given: "Friday"
+ * alone is refused rather than posted at midnight.
+ */
+function inWords(t: string, now: Date, zone: TimeZone): Date | null {
+  const [found] = chrono.parse(t, { instant: now, timezone: zone.offsetMs(now) / 60_000 }, { forwardDate: true });
+  if (!found || found.index !== 0 || found.text.length !== t.length || !found.start.isCertain("hour")) return null;
+  // An explicit zone in the text ("5pm PST") fixes the instant; otherwise it is the course's wall clock.
+  if (found.start.isCertain("timezoneOffset")) return found.start.date();
+  const get = (part: chrono.Component) => found.start.get(part) ?? 0;
+  return zone.fromLocal(get("year"), get("month"), get("day"), get("hour"), get("minute"), get("second"));
 }

@@ -1,3 +1,4 @@
+import { CsvError, parse } from "csv-parse/sync";
 /** One CSV record with the line it starts on (1-based, the header being line 1), for error messages. */
 export interface CsvRecord {
   line: number;
@@ -5,67 +6,29 @@ export interface CsvRecord {
 }
 
 /**
- * Parses CSV as RFC 4180 writes it and spreadsheets export it: quoted fields may hold commas,
- * doubled quotes and line breaks; CRLF or LF; a leading byte-order mark is dropped. Blank lines
- * are skipped. Returns an error message (with its line) for a quote that never closes.
+ * Parses CSV as RFC 4180 writes it and spreadsheets export it (csv-parse): quoted fields may hold
+ * commas, doubled quotes and line breaks; CRLF or LF; a leading byte-order mark is dropped; rows
+ * may differ in length. Blank lines are skipped. Returns an error message (with its line) for a
+ * file that cannot be read, e.g. a quote that never closes.
  */
 export function parseCsv(text: string): { records: CsvRecord[]; error: string | null } {
-  const s = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const records: CsvRecord[] = [];
-  let fields: string[] = [];
-  let field = "";
-  let line = 1;
-  let recordLine = 1;
-  let i = 0;
-  const endRecord = () => {
-    fields.push(field);
-    if (fields.length > 1 || fields[0]!.trim() !== "") records.push({ line: recordLine, fields });
-    fields = [];
-    field = "";
-  };
-  while (i < s.length) {
-    const c = s[i]!;
-    if (c === '"' && field.trim() === "") {
-      // A quoted field: read up to the closing quote, keeping "" as one quote and any line breaks.
-      const quotedAt = line;
-      field = "";
-      i++;
-      for (;;) {
-        if (i >= s.length) return { records, error: `line ${quotedAt}: a quoted field is never closed` };
-        const q = s[i]!;
-        if (q === '"') {
-          if (s[i + 1] === '"') {
-            field += '"';
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
-        }
-        if (q === "\n") line++;
-        field += q;
-        i++;
-      }
-      // Text after the closing quote (e.g. `"a" b`) is kept, as spreadsheets do.
-      while (i < s.length && s[i] !== "," && s[i] !== "\n" && s[i] !== "\r") field += s[i++];
-      continue;
-    }
-    if (c === ",") {
-      fields.push(field);
-      field = "";
-      i++;
-    } else if (c === "\r" || c === "\n") {
-      endRecord();
-      i += c === "\r" && s[i + 1] === "\n" ? 2 : 1;
-      line++;
-      recordLine = line;
-    } else {
-      field += c;
-      i++;
-    }
+  try {
+    const rows = parse(text, {
+      bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true,
+      // Files pasted together mix CRLF and LF; csv-parse would otherwise keep to the first it sees.
+      record_delimiter: ["\r\n", "\n", "\r"],
+    }) as Array<{ record: string[]; info: { lines: number } }>;
+    // csv-parse counts the line a record ends on; line breaks inside quoted fields move its start up.
+    const records = rows
+      .map(({ record, info }) => ({ line: info.lines - record.reduce((n, f) => n + (f.match(/\r\n|\r|\n/g)?.length ?? 0), 0), fields: record }))
+      .filter((r) => r.fields.length > 1 || r.fields[0]!.trim() !== "");
+    return { records, error: null };
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    const line = (error as CsvError & { lines?: number }).lines;
+    const what = error.code === "CSV_QUOTE_NOT_CLOSED" ? "a quoted field is never closed" : error.message.replace(/^[^:]*:\s*/, "");
+    return { records: [], error: `line ${line ?? "?"}: ${what}` };
   }
-  if (field !== "" || fields.length > 0) endRecord();
-  return { records, error: null };
 }
 
 /**

@@ -23,9 +23,23 @@ describe("parseAnnounceTime", () => {
   it("refuses a time in the past with both times, and unreadable text with the accepted forms", () => {
     expect(() => iso("2026-11-27 09:00")).toThrow("2026-11-27 09:00:00 UTC has already passed (it is now 2026-11-28 10:00:00 UTC)");
     expect(() => iso("today 9:00")).toThrow(/already passed/);
+    // A day without a time of day is refused rather than posted at midnight.
     expect(() => iso("next friday")).toThrow(new RegExp(`cannot read the time "${verbatim("next friday")}".*YYYY-MM-DD HH:MM`));
+    expect(() => iso("friday 5pm or so")).toThrow(/cannot read/);
     expect(() => iso("2026-02-30 09:00")).toThrow(/cannot read/);
     expect(() => iso("in 2 fortnights")).toThrow(/cannot read/);
+  });
+});
+
+describe("times written in words", () => {
+  it("reads weekdays, month names and noon in the course's zone, always ahead", () => {
+    // 2026-11-28 is a Saturday.
+    expect(iso("Friday 5pm")).toBe("2026-12-04T17:00:00.000Z");
+    expect(iso("next Monday at 10am")).toBe("2026-11-30T10:00:00.000Z");
+    expect(iso("Dec 1 9:00")).toBe("2026-12-01T09:00:00.000Z");
+    expect(iso("noon tomorrow")).toBe("2026-11-29T12:00:00.000Z");
+    expect(iso("Friday 5pm", la)).toBe("2026-12-05T01:00:00.000Z");
+    expect(iso("December 1 at 9am", la)).toBe("2026-12-01T17:00:00.000Z");
   });
 });
 
