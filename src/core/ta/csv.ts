@@ -17,7 +17,7 @@ export function parseCsv(text: string): { records: CsvRecord[]; error: string | 
       bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true,
       // Files pasted together mix CRLF and LF; csv-parse would otherwise keep to the first it sees.
       record_delimiter: ["\r\n", "\n", "\r"],
-    }) as Array<{ record: string[]; info: { lines: number } }>;
+    }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
     // csv-parse counts the line a record ends on; line breaks inside quoted fields move its start up.
     const records = rows
       .map(({ record, info }) => ({ line: info.lines - record.reduce((n, f) => n + (f.match(/\r\n|\r|\n/g)?.length ?? 0), 0), fields: record }))
