@@ -12,9 +12,11 @@ import { createGradingPool, type GradingPool } from "../core/grading/grading-poo
 import { NUMBER_DEFAULTS } from "../core/grading/number-grader.ts";
 import { type CliCommand, type CliContext, UsageError, writeLine } from "./cli-command.ts";
 import { withoutVerbatimMarks } from "../core/chat/markup.ts";
+import { CorpusEntry, buildCorpusReport, formatCorpusReport } from "../core/grading/corpus-report.ts";
 
 const HELP = `Usage: tutor grade ID --answer TEXT [--justification TEXT] [--json]
        tutor grade --batch < answers.jsonl
+       tutor grade --batch --corpus < tests/grading/corpus/1a.jsonl
 
 Grades one answer to question ID exactly as the bot does (same graders, same
 worker pool), so a TA can try a rubric on sample answers before students see it.
@@ -26,6 +28,10 @@ worker pool), so a TA can try a rubric on sample answers before students see it.
   --json                 print {question, score, max, needsReview, items, feedback}
   --batch                read JSON lines {"question","answer","justification"} on
                          stdin; write one result line each, or {"error": "line N: ..."}
+  --corpus               with --batch: the lines are a labelled corpus (each with the
+                         TA's "score", "kind", "why", optional "review" and "set");
+                         print agreement with the TA per question, kind and set,
+                         and every disagreement, instead of one result per line
   --db PATH              accepted and ignored (every tutor command takes it)
 
 Questions come from TUTOR_BANKS (a folder or one .yaml file), else data/banks.
@@ -117,6 +123,33 @@ async function runBatch(pool: GradingPool, banks: QuestionBank[], ctx: CliContex
   await written;
 }
 
+/** `--batch --corpus`: grades every labelled line and prints the agreement report. */
+async function runCorpus(pool: GradingPool, banks: QuestionBank[], ctx: CliContext): Promise<void> {
+  const lines = createInterface({ input: ctx.stdin, crlfDelay: Infinity });
+  const pending: Array<Promise<{ entry: CorpusEntry; grade: Grade } | undefined>> = [];
+  let n = 0;
+  for await (const line of lines) {
+    n += 1;
+    if (line.trim() === "") continue;
+    let entry: CorpusEntry;
+    try {
+      entry = CorpusEntry.parse(JSON.parse(line));
+    } catch (error) {
+      writeLine(ctx.stderr, `tutor grade: line ${n}: not a corpus entry (${error instanceof Error ? error.message.split("\n")[0] : String(error)})`);
+      continue;
+    }
+    const q = find(banks, entry.question);
+    if (!q) {
+      writeLine(ctx.stderr, `tutor grade: line ${n}: no question "${entry.question}"`);
+      continue;
+    }
+    const answer = { text: entry.answer, ...(entry.justification !== undefined ? { justification: entry.justification } : {}) };
+    pending.push(gradeOrReview(pool, q, answer, ctx).then((grade) => ({ entry, grade })));
+  }
+  const rows = (await Promise.all(pending)).filter((r) => r !== undefined);
+  writeLine(ctx.stdout, formatCorpusReport(buildCorpusReport(rows)));
+}
+
 async function withPool(pool: GradingPool, work: (pool: GradingPool) => Promise<void>): Promise<number> {
   try {
     await work(pool);
@@ -135,6 +168,7 @@ function parse(argv: string[]) {
       justification: { type: "string" },
       json: { type: "boolean", default: false },
       batch: { type: "boolean", default: false },
+      corpus: { type: "boolean", default: false },
       db: { type: "string" },
     },
     allowPositionals: true,
@@ -155,7 +189,8 @@ export function createGradeCommand(makePool: (size: number) => GradingPool = (si
       if (!values.batch && positionals.length !== 1) throw new UsageError("give exactly one question ID.");
       if (!values.batch && values.answer === undefined) throw new UsageError("give the answer with --answer TEXT.");
       const banks = loadQuestions(ctx);
-      if (values.batch) return withPool(makePool(2), async (pool) => runBatch(pool, banks, ctx));
+      if (values.corpus && !values.batch) throw new UsageError("--corpus goes with --batch.");
+      if (values.batch) return withPool(makePool(2), async (pool) => (values.corpus ? runCorpus : runBatch)(pool, banks, ctx));
       const question = find(banks, positionals[0] ?? "");
       if (!question) {
         writeLine(ctx.stderr, `tutor grade: there is no question "${positionals[0]}". Questions: ${validIds(banks)}.`);

@@ -126,6 +126,8 @@ export const ShortAnswer = z.strictObject({
     .describe("When set, the answer is written in labelled parts and each rubric item names its part"),
   rubric: z.array(RubricEntry).min(1),
   maxSentences: z.number().int().positive().optional(),
+  namingEarns: z.boolean().default(false)
+    .describe("True when naming the concepts is the answer (\"what is the problem?\"): a bare list of terms is graded; otherwise it earns nothing and goes to a TA"),
 });
 
 export const ReviewedAnswer = z.strictObject({

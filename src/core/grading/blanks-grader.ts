@@ -7,6 +7,7 @@ import { checkExpressionAnswer } from "./expression-grader.ts";
 import { checkNumber, cleanNumberText } from "./number-grader.ts";
 import { firstValueIn, valuesInProse } from "./prose-values.ts";
 import { verbatim } from "../chat/reply.ts";
+import { tidyBlanksText } from "./blank-text.ts";
 
 /**
  * Grades an answer with several blanks ("W1: m x n; Ws: m x n; W2: l x m"). Parts are separated by
@@ -46,7 +47,8 @@ function splitTopLevel(text: string, sep: RegExp): string[] {
 }
 
 function splitParts(blanks: readonly Blank[], text: string): string[] {
-  const parts = text.split(/[;\n]/).map((p) => p.trim()).filter((p) => p !== "");
+  // ` / ` and ` | ` separate parts in chat ("16 / 7x7x3"); `dL/dW` and `32/2` have no spaces.
+  const parts = text.split(/[;\n]|\s[/|]\s/).map((p) => p.trim()).filter((p) => p !== "");
   if (parts.length !== 1) return parts;
   // "and" first, and never a thousands comma: "depth is 16 and parameters = 4,608" is two parts.
   // A split into labelled parts stands even when one label names two blanks ("W1 and Ws are m x n, W2 is l x m").
@@ -101,12 +103,22 @@ export function assignParts(blanks: readonly Blank[], text: string): { values: A
       labelled[i] = true;
     }
   }
+  // Unlabelled parts go to the blanks they can be, before position: a shape (a×b) to a shape blank,
+  // a single value to a blank that is not a shape.
   for (const part of unlabelled) {
-    const free = values.findIndex((v) => v === undefined);
-    if (free < 0) ignored.push(part);
-    else values[free] = part;
+    const free = blanks.map((_, i) => i).filter((i) => values[i] === undefined);
+    const shape = (parseDimensions(part)?.length ?? 0) > 1;
+    const slot = free.find((i) => (blanks[i]!.kind === "dimensions") === shape) ?? free[0];
+    if (slot === undefined) ignored.push(part);
+    else values[slot] = part;
   }
   return { values, ignored, labelled };
+}
+
+/** Two answers for one blank ("16 or 32"): no credit, whichever is right. */
+function isHedged(blank: Blank, value: string): boolean {
+  const pieces = value.split(/\s+or\s+|\s+either\s+/i).map((p) => p.trim()).filter((p) => p !== "");
+  return pieces.length > 1 && pieces.every((p) => isReadable(blank, p) && /[\dA-Za-z]/.test(p));
 }
 
 function checkBlank(blank: Blank, shared: BlanksAnswer["shared"], text: string): ValueCheck {
@@ -132,6 +144,34 @@ function isReadable(blank: Blank, text: string): boolean {
   return true;
 }
 
+const escapeText = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * Checks every blank; when no part is labelled, two blanks of the same kind may have been given in
+ * the other order ("4608, 16"; dL/db before dL/dW): the order that reads best stands, since each
+ * value can be only one of them.
+ */
+function bestAssignment(spec: BlanksAnswer, values: Array<string | undefined>, labelled: boolean[], hedged: boolean[]) {
+  const run = (vs: Array<string | undefined>, hs: boolean[]) => {
+    const results = spec.blanks.map((b, i) => (vs[i] === undefined || hs[i] ? undefined : checkBlank(b, spec.shared, vs[i]!)));
+    return { values: vs, hedged: hs, results, total: results.reduce((s, r) => s + (r?.earned ?? 0), 0) };
+  };
+  let best = run(values, hedged);
+  if (labelled.some(Boolean)) return best;
+  for (let i = 0; i < spec.blanks.length; i++) {
+    for (let j = i + 1; j < spec.blanks.length; j++) {
+      if (spec.blanks[i]!.kind !== spec.blanks[j]!.kind || values[i] === undefined || values[j] === undefined) continue;
+      const vs = [...values];
+      const hs = [...hedged];
+      [vs[i], vs[j]] = [vs[j], vs[i]];
+      [hs[i], hs[j]] = [hs[j] ?? false, hs[i] ?? false];
+      const swapped = run(vs, hs);
+      if (swapped.total > best.total) best = swapped;
+    }
+  }
+  return best;
+}
+
 const slug = (label: string, i: number) => label.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || `blank-${i + 1}`;
 
 /** Grades a `blanks` question. */
@@ -140,8 +180,12 @@ export function gradeBlanks(question: Question, spec: BlanksAnswer, answer: Stud
     const items = spec.blanks.map((b, i) => ({ id: slug(b.label, i), label: b.label, points: b.points, earned: 0, note: "No answer." }));
     return buildGrade(question, items, [EMPTY_ANSWER]);
   }
-  const assigned = assignParts(spec.blanks, answer.text);
+  const declared = new Set(Object.entries({ ...spec.shared?.symbols, ...spec.shared?.derived }).flatMap(([n, v]) => [n, ...v.aliases]));
+  const tidy = tidyBlanksText(spec.blanks, answer.text, declared);
+  const assigned = assignParts(spec.blanks, tidy.text);
   let { values, ignored } = assigned;
+  // Two answers for one blank are found before any value is picked out of the part.
+  const hedged = values.map((v, i) => v !== undefined && isHedged(spec.blanks[i]!, v));
   // A labelled part with work shown ("depth: 16 (matches 16 input channels)"): its first value.
   values = values.map((v, i) => {
     const blank = spec.blanks[i]!;
@@ -150,21 +194,35 @@ export function gradeBlanks(question: Question, spec: BlanksAnswer, answer: Stud
   });
   // A sentence with no labels ("16 filters of 7x7x3"): read the values from the prose.
   const readable = values.every((v, i) => v !== undefined && isReadable(spec.blanks[i]!, v));
-  const prose = readable ? undefined : valuesInProse(spec.blanks, answer.text);
-  if (prose) ({ values, ignored } = { values: prose, ignored: [] });
+  const prose = readable ? undefined : valuesInProse(spec.blanks, tidy.text);
+  if (prose) {
+    ({ values, ignored } = { values: prose, ignored: [] });
+    prose.forEach((v, i) => {
+      hedged[i] = new RegExp(String.raw`(?:^|[^\w.])${escapeText(v)}\s+or\s+[\d(]|[\d)]\s+or\s+${escapeText(v)}(?![\w.])`).test(tidy.text);
+    });
+  }
+  // Own definitions ("let P = softmax(A)") hold for every expression blank.
+  const where = tidy.definitions.length > 0 ? ` where ${tidy.definitions.join(" and ")}` : "";
+  values = values.map((v, i) => (v !== undefined && where && spec.blanks[i]!.kind === "expression" ? `${v}${where}` : v));
+  const checks = bestAssignment(spec, values, assigned.labelled, hedged);
   const items: AwardedItem[] = [];
   const feedback: string[] = [];
   const review: string[] = [];
   const missing: string[] = [];
   spec.blanks.forEach((blank, i) => {
-    const value = values[i];
+    const value = checks.values[i];
     const base = { id: slug(blank.label, i), label: blank.label, points: blank.points };
     if (value === undefined || value.trim() === "") {
       missing.push(blank.label);
       items.push({ ...base, earned: 0, note: "No answer for this blank." });
       return;
     }
-    const check = checkBlank(blank, spec.shared, value);
+    if (checks.hedged[i]) {
+      items.push({ ...base, earned: 0, note: "Two answers for one blank." });
+      feedback.push(`${blank.label}: you gave more than one answer ("${verbatim(value.trim())}"); one answer per blank earns credit.`);
+      return;
+    }
+    const check = checks.results[i]!;
     items.push({ ...base, earned: check.earned, note: check.note });
     feedback.push(...check.feedback.map((f) => `${blank.label}: ${f}`));
     review.push(...(check.review ?? []));
@@ -173,6 +231,10 @@ export function gradeBlanks(question: Question, spec: BlanksAnswer, answer: Stud
     const how = spec.blanks.map((b) => `${b.label}: ...`).join("; ");
     feedback.unshift(`Missing: ${missing.join(", ")}. Answer each part as "${how}".`);
   }
-  if (ignored.length > 0) feedback.push(`I ignored: ${ignored.map((p) => `"${verbatim(p)}"`).join(", ")}.`);
+  if (ignored.length > 0) {
+    feedback.push(`I ignored: ${ignored.map((p) => `"${verbatim(p)}"`).join(", ")}.`);
+    // Text that fits no blank may hold the answer in a form not read here; only a TA can tell.
+    if (items.some((i) => i.earned < i.points)) review.push("Part of the answer could not be matched to a blank; a TA will check it.");
+  }
   return buildGrade(question, items, feedback, review);
 }

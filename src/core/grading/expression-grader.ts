@@ -2,6 +2,7 @@ import type { ExpressionAnswer, Question } from "../bank/schema.ts";
 import { checkExpression, sameForm } from "../math/index.ts";
 import type { Grade, StudentAnswer } from "./grade.ts";
 import { EMPTY_ANSWER, type ValueCheck, buildGrade } from "./grade-result.ts";
+import { readFormula } from "./formula-text.ts";
 
 /**
  * Grades a formula, vector or matrix answer by evaluation at random points (the math engine samples
@@ -18,17 +19,44 @@ export function stripLeftSide(text: string): string {
   return parts.length === 2 && (parts[1] ?? "").trim() !== "" ? (parts[1] ?? "").trim() : text.trim();
 }
 
+/** Every name the question declares, with aliases: a student's own definitions never shadow them. */
+function declaredOf(spec: ExpressionSpec): Set<string> {
+  const out = new Set<string>();
+  for (const [name, s] of [...Object.entries(spec.symbols), ...Object.entries(spec.derived)]) {
+    out.add(name);
+    s.aliases.forEach((a) => out.add(a));
+  }
+  return out;
+}
+
+/** True when the text has something a formula is made of: a digit, an operator, or a declared name. */
+function hasMath(text: string, declared: ReadonlySet<string>): boolean {
+  if (/[\d+*/^=()_\\@⊙·×−-]/.test(text)) return true;
+  return text.split(/[^A-Za-z0-9_]+/).some((w) => declared.has(w) || (w.length > 1 && [...w].every((c) => declared.has(c))));
+}
+
+/** A note and a review reason for a formula the engine could not read: a TA decides, never a silent 0. */
+const UNREAD_REVIEW = "The formula could not be read automatically (it may be right in a form the checker does not know); a TA will check it.";
+
 /** Checks one expression against `spec`; `points` is what a right answer earns. */
 export function checkExpressionAnswer(spec: ExpressionSpec, text: string, points: number): ValueCheck {
-  const student = stripLeftSide(text);
-  if (student === "") return { earned: 0, note: "No answer.", feedback: [EMPTY_ANSWER] };
+  if (text.trim() === "") return { earned: 0, note: "No answer.", feedback: [EMPTY_ANSWER] };
+  const declared = declaredOf(spec);
   const options = {
     test: "equiv" as const,
     ...(spec.rtol !== undefined ? { rtol: spec.rtol } : {}),
     ...(spec.atol !== undefined ? { atol: spec.atol } : {}),
     context: { symbols: spec.symbols, derived: spec.derived, dimensions: spec.dimensions },
   };
-  const verdict = checkExpression(student, spec.reference, options);
+  // The best reading that the engine can evaluate; the first reading's reason if none can.
+  const readings = readFormula(text, declared).candidates;
+  let student = readings[0] ?? stripLeftSide(text);
+  let verdict = checkExpression(student, spec.reference, options);
+  for (const candidate of readings.slice(1)) {
+    if (verdict.result !== "invalid") break;
+    const next = checkExpression(candidate, spec.reference, options);
+    if (next.result !== "invalid") ({ student, verdict } = { student: candidate, verdict: next });
+  }
   if (verdict.result === "equal") return { earned: points, note: "Equivalent to the reference.", feedback: [] };
   // A known mistake is recognised by value, or by its written form when its shapes do not fit.
   for (const mistake of spec.mistakes) {
@@ -38,7 +66,9 @@ export function checkExpressionAnswer(spec: ExpressionSpec, text: string, points
     }
   }
   if (verdict.result === "invalid") {
-    return { earned: 0, note: "Could not be evaluated.", feedback: [verdict.reason || "I could not read that expression."] };
+    const feedback = [verdict.reason || "I could not read that expression."];
+    if (!hasMath(text, declared)) return { earned: 0, note: "No formula found.", feedback };
+    return { earned: 0, note: "Could not be evaluated: a TA will check it.", feedback, review: [UNREAD_REVIEW] };
   }
   const why = verdict.reason ? ` ${verdict.reason.charAt(0).toUpperCase()}${verdict.reason.slice(1)}` : "";
   return { earned: 0, note: "Not equivalent to the reference.", feedback: [`Your expression is not equivalent to the answer.${why}`] };

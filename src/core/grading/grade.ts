@@ -36,4 +36,4 @@ export interface StudentAnswer {
   files?: readonly AttemptFile[];
 }
 
-export const GRADER_VERSION = "1";
+export const GRADER_VERSION = "2";

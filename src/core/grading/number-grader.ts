@@ -64,7 +64,11 @@ export function checkNumber(spec: NumberSpec, text: string, points: number): Val
   if (cleaned === "") return { earned: 0, note: "No answer.", feedback: [EMPTY_ANSWER] };
   const parsed = evaluateNumber(cleaned);
   if (!parsed.ok) {
-    return { earned: 0, note: `"${verbatim(cleaned)}" is not a number.`, feedback: [`I could not read "${verbatim(cleaned)}" as a number: ${parsed.message}`] };
+    const feedback = [`I could not read "${verbatim(cleaned)}" as a number: ${parsed.message}`];
+    // Text with digits in it may hold the right value in a form not read here: a TA decides.
+    const understood = /finite|real number|single number/.test(parsed.message);
+    const review = /\d/.test(cleaned) && !understood ? [`"${verbatim(cleaned)}" could not be read as one number; a TA will check it.`] : undefined;
+    return { earned: 0, note: `"${verbatim(cleaned)}" is not a number.`, feedback, ...(review ? { review } : {}) };
   }
   const value = parsed.value;
   if (!Number.isFinite(value)) {

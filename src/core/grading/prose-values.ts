@@ -13,8 +13,9 @@ import { parseDimensions } from "./dimensions-grader.ts";
 type ValueKind = "number" | "dimensions";
 interface Found { value: string; end: number }
 
-const SHAPE_SOURCE = String.raw`(?:\d+|[a-z])(?:\s*(?:x|×|\\times|by)\s*(?:\d+|[a-z]))+\b`;
-const SHAPE = new RegExp(String.raw`\b${SHAPE_SOURCE}`, "iy");
+// "7x7x3", "7 by 7 by 3", and a tuple "(7, 7, 3)".
+const SHAPE_SOURCE = String.raw`(?:(?:\d+|[a-z])(?:\s*(?:x|×|\\times|by|\*)\s*(?:\d+|[a-z]))+\b|\(\s*\d+(?:\s*,\s*\d+)+\s*\))`;
+const SHAPE = new RegExp(String.raw`(?:\b|(?=\())${SHAPE_SOURCE}`, "iy");
 const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?(?:e-?\d+)?`;
 const ARITHMETIC = String.raw`${NUM}(?:\s*(?:[*×/+^-]|[xX](?=\s*\d))\s*${NUM})*`;
 const CHAIN = String.raw`${ARITHMETIC}(?:\s*=\s*${ARITHMETIC})*`;
@@ -32,7 +33,7 @@ function finalNumber(chain: string): string | undefined {
 
 function readAt(text: string, from: number, kind: ValueKind): Found | undefined {
   for (let i = from; i < text.length; i++) {
-    if (!/[\da-z]/i.test(text[i]!) || (i > 0 && /[\w.]/.test(text[i - 1]!))) continue;
+    if (!/[\da-z(]/i.test(text[i]!) || (i > 0 && /[\w.]/.test(text[i - 1]!))) continue;
     const pattern = kind === "dimensions" ? SHAPE : NUMBER;
     pattern.lastIndex = i;
     const m = pattern.exec(text);
@@ -76,16 +77,27 @@ function nearName(blank: Blank, text: string, kind: ValueKind): Found | undefine
   return undefined;
 }
 
-/** The blanks' values, or undefined when some blank has none or is not a number or shape. */
+/** `text` with every shape blanked out, so a count is never read out of "7x7x3" (as 147). */
+function withoutShapes(text: string): string {
+  return text.replace(new RegExp(SHAPE_SOURCE, "gi"), (m) => (parseDimensions(m) ? " ".repeat(m.length) : m));
+}
+
+/**
+ * The blanks' values, or undefined when some blank has none or is not a number or shape. Values
+ * are matched by what they can be: with a shape blank, counts are read around the shapes, and each
+ * kind keeps its own reading position ("each filter is 7×7×3 and there are 16 of them").
+ */
 export function valuesInProse(blanks: readonly Blank[], text: string): string[] | undefined {
   const values: string[] = [];
-  let at = 0;
+  const at: Record<ValueKind, number> = { number: 0, dimensions: 0 };
+  const counts = blanks.some((b) => b.kind === "dimensions") ? withoutShapes(text) : text;
   for (const blank of blanks) {
     if (blank.kind === "expression") return undefined;
-    const found = nearName(blank, text, blank.kind) ?? readAt(text, at, blank.kind);
+    const source = blank.kind === "number" ? counts : text;
+    const found = nearName(blank, source, blank.kind) ?? readAt(source, at[blank.kind], blank.kind);
     if (!found) return undefined;
     values.push(found.value);
-    at = found.end;
+    at[blank.kind] = found.end;
   }
   return values;
 }

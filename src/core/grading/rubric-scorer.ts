@@ -12,9 +12,10 @@ import { analyzeText } from "./text-analysis.ts";
  * 1. an item earned points, or a deduction applied, only through a loose typo (two edits, or one in a
  *    word under 6 letters); a single slip in a longer word ("dimentionality") is trusted;
  * 2. a matched concept sits in a doubly negated clause ("it is not true that it doesn't saturate");
- * 3. the score is below the maximum while a sentence of real content (5+ content words) matched no
- *    phrase of any item, deductions included: it may say the missing concept in words the rubric
- *    lacks. A short wrong answer ("underfitting") or one explained by a deduction is not sent.
+ * 3. the score is below the maximum while a sentence of real content (5+ content words, or 2+ when
+ *    nothing was earned) matched no phrase of any item, deductions included: it may say the missing
+ *    concept in words the rubric lacks. A one-word wrong answer ("underfitting", "it is bad") or one
+ *    explained by a deduction is not sent.
  * A concept the student negates ("it is not slow") is simply not credited; a deduction is cancelled
  * by any rejection of it ("flips are not valid"), so a student is never penalized for ruling it out.
  *
@@ -36,6 +37,7 @@ export interface RubricOutcome {
 }
 
 const MIN_CONTENT_WORDS = 5;
+const MIN_CONTENT_WORDS_AT_ZERO = 2;
 const compiled = new Map<string, CompiledPhrase>();
 
 function phrasesOf(phrases: readonly string[]): CompiledPhrase[] {
@@ -128,7 +130,10 @@ export function scoreRubric(rubric: readonly RubricEntry[], answerText: string, 
   const contentBySentence = new Map<number, number>();
   for (const t of analyzed.tokens) if (!t.filler) contentBySentence.set(t.sentence, (contentBySentence.get(t.sentence) ?? 0) + 1);
   let unexplained = 0;
-  for (const [sentence, n] of contentBySentence) if (n >= MIN_CONTENT_WORDS && !seen.has(sentence)) unexplained++;
+  // With nothing earned, even a short unmatched claim ("the kernel is shared across positions") may
+  // be right in words the rubric lacks: never a confident zero when unsure.
+  const least = raw <= 0 ? MIN_CONTENT_WORDS_AT_ZERO : MIN_CONTENT_WORDS;
+  for (const [sentence, n] of contentBySentence) if (n >= least && !seen.has(sentence)) unexplained++;
   if (unexplained > 0 && raw < maxPoints) {
     review.push(unexplained === 1
       ? "One sentence matches no rubric concept; a TA will check whether it says what the rubric wants in other words."

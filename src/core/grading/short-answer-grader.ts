@@ -3,6 +3,26 @@ import type { Grade, StudentAnswer } from "./grade.ts";
 import { EMPTY_ANSWER, buildGrade } from "./grade-result.ts";
 import { scoreRubric } from "./rubric-scorer.ts";
 import { analyzeText } from "./text-analysis.ts";
+import { statesAClaim } from "./claim-reading.ts";
+import type { AwardedItem } from "./grade.ts";
+
+/** Why a list of terms goes to a TA, said the same way for short answers and justifications. */
+export const LIST_REVIEW = "The answer lists terms without stating a reason; a TA will read it.";
+
+/**
+ * A list of terms with no claim earns nothing from positive items (deductions still apply) and goes
+ * to review, unless naming is the answer; undefined when the text states something.
+ */
+export function gradeTermList(items: AwardedItem[], text: string, namingEarns: boolean): { items: AwardedItem[]; review: string[] } | undefined {
+  if (statesAClaim(text)) return undefined;
+  if (namingEarns) return { items, review: items.some((i) => i.points > 0 && i.earned < i.points) ? [LIST_REVIEW] : [] };
+  // A list that names none of the rubric's ideas ("no idea", "dunno") is understood: it earns 0.
+  const named = items.some((i) => i.points > 0 && i.earned > 0);
+  return {
+    items: items.map((i) => (i.earned > 0 ? { ...i, earned: 0, note: "Named in a list, not stated as a reason." } : i)),
+    review: named ? [LIST_REVIEW] : [],
+  };
+}
 
 /**
  * Grades a short free-text answer against its concept rubric (see rubric-scorer.ts for matching and
@@ -26,5 +46,7 @@ export function gradeShortAnswer(question: Question, spec: ShortAnswer, answer: 
       feedback.push(`The question asks for at most ${spec.maxSentences} sentences; yours has ${sentences}. On the exam, keep it short.`);
     }
   }
-  return buildGrade(question, outcome.items, feedback, outcome.review);
+  const list = spec.parts ? undefined : gradeTermList(outcome.items, text, spec.namingEarns);
+  if (list && !spec.namingEarns) feedback.push("Say why: a list of terms is not yet a justification.");
+  return buildGrade(question, list?.items ?? outcome.items, feedback, [...outcome.review, ...(list?.review ?? [])]);
 }

@@ -125,3 +125,21 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
   "even", "still", "already", "much", "yes", "therefore", "thus", "hence", "however", "although",
   "though", "whereas", "yet", "going", "become", "becomes", "becoming", "tend", "tends", "likely",
 ]);
+
+/**
+ * Words that, after a negation, judge the subject rather than say something new about it: in
+ * "slow testing is not the problem" or "the curse of dimensionality does not matter" the subject
+ * itself is rejected, unlike "distances do not reflect similarity", where it is only the subject.
+ */
+export const EVALUATIVE_PREDICATES: ReadonlySet<string> = new Set([
+  "problem", "issue", "matter", "matters", "reason", "cause", "case", "true", "relevant", "concern", "important",
+  "factor", "point", "answer", "explanation", "right", "correct", "it", "thing", "deal",
+]);
+
+/** Who proposes an option the student may go on to reject ("some would flip them; I would not"). */
+export const OTHERS: ReadonlySet<string> = new Set(["some", "others", "someone", "people", "many", "somebody"]);
+
+/** Auxiliaries before "not only": "it doesn't only grow" denies, "not only X but Y" affirms X. */
+export const AUXILIARIES: ReadonlySet<string> = new Set([
+  "does", "do", "did", "is", "are", "was", "were", "can", "will", "would", "should", "could", "has", "have",
+]);

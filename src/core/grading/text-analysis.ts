@@ -1,5 +1,7 @@
 import { stem } from "./porter-stemmer.ts";
-import { CLAUSE_BREAKS, CLAUSE_NEGATORS, FORWARD_NEGATORS, REWRITES, STOPWORDS, SYNONYM_GROUPS } from "./synonym-table.ts";
+import {
+  AUXILIARIES, CLAUSE_BREAKS, CLAUSE_NEGATORS, EVALUATIVE_PREDICATES, FORWARD_NEGATORS, OTHERS, REWRITES, STOPWORDS, SYNONYM_GROUPS,
+} from "./synonym-table.ts";
 
 /**
  * Turns free text into tokens a rubric phrase can be matched against: lowercase words with their
@@ -117,7 +119,8 @@ function applyRewrites(lexed: ReturnType<typeof lex>): ReturnType<typeof lex> {
   for (let i = 0; i < lexed.length; i++) {
     const item = lexed[i];
     if (!item) continue;
-    const rule = item.kind === "w"
+    const afterAux = item.value === "not" && AUXILIARIES.has(out.at(-1)?.value ?? "");
+    const rule = item.kind === "w" && !afterAux
       ? REWRITE_INDEX.get(item.value)?.find((r) => r.from.every((w, k) => lexed[i + k]?.kind === "w" && lexed[i + k]?.value === w))
       : undefined;
     if (!rule) {
@@ -153,8 +156,11 @@ export function analyzeText(text: string): AnalyzedText {
 
   const closeClause = () => {
     if (firstNegator >= 0) {
+      // "X is not the problem", "X does not matter", "X is not why": the subject is what is rejected.
+      const rest = clause.slice(firstNegator + 1).filter((t) => !t.filler);
+      const judged = rest.every((t) => EVALUATIVE_PREDICATES.has(t.surface));
       clause.forEach((t, k) => {
-        if (k > firstNegator) t.negated = true;
+        if (k > firstNegator || (judged && k < firstNegator)) t.negated = true;
         else if (k < firstNegator && !t.negated) t.subjectNegated = true;
       });
     }
@@ -197,6 +203,7 @@ export function analyzeText(text: string): AnalyzedText {
     clause.push(token);
   }
   closeClause();
+  rejectOthersOptions(tokens);
 
   const positions = new Map<string, number[]>();
   tokens.forEach((t, i) => {
@@ -213,4 +220,20 @@ export function contentWordCount(tokens: readonly Token[]): number {
   let n = 0;
   for (const t of tokens) if (!t.filler) n++;
   return n;
+}
+
+/**
+ * "Some would use rotations; I would not": an option put in others' mouths and then rejected by the
+ * student (a negated "I"/"we" clause in the same or the next sentence) is negated, so it earns nothing.
+ */
+function rejectOthersOptions(tokens: Token[]): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!OTHERS.has(t.surface) || (i > 0 && tokens[i - 1]?.sentence === t.sentence && tokens[i - 1]?.segment === t.segment && !CLAUSE_BREAKS.has(tokens[i - 1]?.surface ?? ""))) continue;
+    let end = i;
+    while (end + 1 < tokens.length && tokens[end + 1]!.sentence === t.sentence && tokens[end + 1]!.segment === t.segment) end++;
+    const rejects = tokens.slice(end + 1).filter((u) => u.sentence <= t.sentence + 1).some((u, k, rest) =>
+      (u.surface === "i" || u.surface === "we") && rest.slice(k + 1, k + 5).some((v) => v.surface === "not" || v.surface === "never"));
+    if (rejects) for (let k = i; k <= end; k++) tokens[k]!.negated = true;
+  }
 }

@@ -2,6 +2,7 @@ import type { Question, TrueFalseAnswer } from "../bank/schema.ts";
 import type { AwardedItem, Grade, StudentAnswer } from "./grade.ts";
 import { EMPTY_ANSWER, buildGrade, roundPoints } from "./grade-result.ts";
 import { scoreRubric } from "./rubric-scorer.ts";
+import { gradeTermList } from "./short-answer-grader.ts";
 
 /**
  * Grades a true/false statement with its justification, as the exam's rubric does: the choice earns
@@ -18,18 +19,26 @@ import { scoreRubric } from "./rubric-scorer.ts";
 const CHOICE_WORD = String.raw`(true|false|t|f|fals|flase|fasle|ture|treu)`;
 const LEADING_CHOICE = new RegExp(String.raw`^[\s(*"'“]*${CHOICE_WORD}\b[\s.,:;!)*"'”\-–—]*`, "i");
 /** Words that are a verdict only as the whole first phrase: "No, because..." but not "no regularization...". */
-const LEADING_VERDICT = /^[\s(*"'“]*(yes|no|incorrect|wrong|not true|untrue|not correct|correct|right)\s*(?:[.,:;!\-–—]+|$)\s*/i;
+const LEADING_VERDICT = new RegExp(
+  String.raw`^[\s(*"'“]*(yes|no|yep|yup|yeah|ya|nope|nah|incorrect|wrong|not true|untrue|not correct|correct|right)` +
+  // "No, because…", "nope", and a chat "no its an estimate"; never "no regularization…".
+  String.raw`\s*(?:[.,:;!\-–—]+|$|(?=(?:it|its|it's|because|bc|since|cuz|cause|that|this|you|u|we|as|not|never)\b))\s*`,
+  "i",
+);
+/** Both choices asserted ("true or false, it depends", "T/F"): no choice is made. */
+const HEDGE = new RegExp(String.raw`^[\s(*"'“]*(?:true|false|t|f)\s*(?:or|/|and|\\)\s*(?:true|false|t|f)\b|^[\s(*"'“]*(?:it\s+)?depends\b|^[\s(*"'“]*(?:both|either|kind of|sort of)\b`, "i");
 const STATED_CHOICE = new RegExp(
   String.raw`^\s*(?:(?:i think|i believe|i'd say|i would say|i say)\s+)?` +
   String.raw`(?:(?:the statement is|this statement is|statement is|it is|it's|its|this is|the answer is|my answer is|answer is|answer\s*:)\s*)?` +
   String.raw`${CHOICE_WORD}\b[\s.,:;!\-–—]*`,
   "i",
 );
-const MEANS_TRUE = new Set(["true", "t", "ture", "treu", "yes", "correct", "right"]);
+const MEANS_TRUE = new Set(["true", "t", "ture", "treu", "yes", "yep", "yup", "yeah", "ya", "correct", "right"]);
 
 /** Splits "false, because ..." into the choice and the rest; choice undefined when there is none. */
-export function parseChoice(text: string): { choice?: boolean; rest: string } {
+export function parseChoice(text: string): { choice?: boolean; rest: string; hedged?: boolean } {
   const clean = text.replace(/[’‘]/g, "'");
+  if (HEDGE.test(clean)) return { rest: clean.trim(), hedged: true };
   for (const re of [LEADING_CHOICE, LEADING_VERDICT, STATED_CHOICE]) {
     const m = re.exec(clean);
     if (!m) continue;
@@ -43,12 +52,17 @@ const word = (b: boolean) => (b ? "true" : "false");
 
 /** Grades a `truefalse` question. */
 export function gradeTrueFalse(question: Question, spec: TrueFalseAnswer, answer: StudentAnswer): Grade {
-  const { choice, rest } = parseChoice(answer.text);
+  const { choice, rest, hedged } = parseChoice(answer.text);
   const justification = [rest, answer.justification?.trim() ?? ""].filter((s) => s !== "").join("\n");
   const choiceItem = (earned: number, note: string): AwardedItem =>
     ({ id: "choice", label: `The choice (${word(spec.correct)})`, points: spec.choicePoints, earned, note });
   const justificationMax = question.points - spec.choicePoints;
 
+  if (hedged) {
+    return buildGrade(question, [choiceItem(0, "Both choices given.")], [
+      "Your answer gives both true and false (or says it depends); choose one and justify it. An answer that asserts both earns no credit.",
+    ]);
+  }
   if (choice === undefined) {
     if (answer.text.trim() === "" && justification === "") return buildGrade(question, [choiceItem(0, "No answer.")], [EMPTY_ANSWER]);
     // The choice may be there in words no rule knows: a TA decides rather than a silent 0.
@@ -65,7 +79,8 @@ export function gradeTrueFalse(question: Question, spec: TrueFalseAnswer, answer
       ]);
     }
     const outcome = scoreRubric(spec.justification, justification, justificationMax);
-    return buildGrade(question, [...items, ...outcome.items], outcome.feedback, outcome.review);
+    const list = gradeTermList(outcome.items, justification, false);
+    return buildGrade(question, [...items, ...(list?.items ?? outcome.items)], outcome.feedback, [...outcome.review, ...(list?.review ?? [])]);
   }
 
   const alternative = spec.alternative;

@@ -6,17 +6,37 @@
 
 /** A trailing comment in parentheses: only words, at least two of 3+ letters ("(weights plus biases)"). */
 const TRAILING_COMMENT = /\s+\(\s*([A-Za-z][A-Za-z\s,'-]*)\)\s*$/;
-/** Trailing words of 3+ letters each ("parameters", "in total"). */
-const TRAILING_WORDS = /((?:\s+[A-Za-z]{2,})+)\s*$/;
+/** The last word of a text, with the space before it. */
+const LAST_WORD = /\s+([A-Za-z]+)\s*$/;
+
+const EMOJI = /\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u{FE0F}|\u{200D}/gu;
+const EMOTICON = /(?:^|\s)(?:[:;]-?[()DPp]|<3|xD)(?=\s|$)/g;
 
 /** True when `word` is a name the student may use, or a run of declared one-letter names ("lmn"). */
 function isExpressionWord(word: string, declared: ReadonlySet<string>): boolean {
   return declared.has(word) || [...word].every((c) => declared.has(c));
 }
 
+/**
+ * Drops trailing prose ("parameters", "in total", "i think"): the run of words at the end that are
+ * all unknown to the question, when one of them has 3+ letters (a lone `i` may be the constant).
+ */
+function withoutTrailingProse(text: string, declared: ReadonlySet<string>): string {
+  let cut = text.length;
+  let long = false;
+  for (;;) {
+    const m = LAST_WORD.exec(text.slice(0, cut));
+    if (!m || m.index === 0 || isExpressionWord(m[1] ?? "", declared)) break;
+    long ||= (m[1] ?? "").length >= 3;
+    cut = m.index;
+  }
+  return long ? text.slice(0, cut).trim() : text;
+}
+
 /** Strips decorations; `declared` (the question's names) keeps a trailing `dLdz` or `mn` in place. */
 export function stripDecorations(text: string, declared?: ReadonlySet<string>): string {
-  let out = text.trim();
+  // Emoji and chat emoticons are never part of a formula ("z - y 👍", "z-y :)").
+  let out = text.replace(EMOJI, " ").replace(EMOTICON, " ").trim();
   for (let changed = true; changed;) {
     const before = out;
     out = out
@@ -28,14 +48,7 @@ export function stripDecorations(text: string, declared?: ReadonlySet<string>): 
     if (comment && (comment[1] ?? "").split(/[\s,'-]+/).filter((w) => w.length >= 3).length >= 2) {
       out = out.slice(0, comment.index).trim();
     }
-    const words = declared ? TRAILING_WORDS.exec(out) : null;
-    if (declared && words && words.index > 0) {
-      const list = (words[1] ?? "").trim().split(/\s+/);
-      // Only prose: every word unknown to the question and at least one of 3+ letters.
-      if (list.every((w) => !isExpressionWord(w, declared)) && list.some((w) => w.length >= 3)) {
-        out = out.slice(0, words.index).trim();
-      }
-    }
+    if (declared) out = withoutTrailingProse(out, declared);
     changed = out !== before && out !== "";
   }
   return out;

@@ -61,5 +61,6 @@ export function rewriteIndicators(text: string): string {
     const isStep = /step\s*$/.test(out.slice(0, open));
     out = `${out.slice(0, open)}${isStep ? "" : "step"}(${inside})${out.slice(close + 1)}`;
   }
-  return out;
+  // `relu(u) > 0` holds exactly where `u > 0`: step(relu(u)) would be 1 everywhere (relu(u) >= 0).
+  return out.replace(/\bstep\(\s*relu\s*\(/g, "step((");
 }

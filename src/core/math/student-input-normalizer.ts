@@ -6,6 +6,7 @@
 
 import { stripDecorations } from "./answer-decorations.ts";
 import { rewriteIndicators } from "./indicator-rewrite.ts";
+import { rewriteNumpy } from "./numpy-rewrite.ts";
 
 // Replaced before NFKC, which would otherwise turn `²` into a plain `2` and `ᵀ` into `T`.
 const BEFORE_NFKC: ReadonlyArray<[RegExp, string]> = [
@@ -29,7 +30,7 @@ const AFTER_NFKC: ReadonlyArray<[RegExp, string]> = [
   [/\^\s*\{\s*(?:T|\\top)\s*\}|\^\s*\\top\b/g, "'"],
   [/\\left|\\right/g, ""],
   // LaTeX markup around a name, `W_{1}` for the alias W_1, and \frac{dL}{dz} for (dL)/(dz).
-  [/\\(?:mathbf|mathrm|mathit|boldsymbol|bm|vec|textbf|text|operatorname)\s*\{([^{}]*)\}/g, "$1"],
+  [/\\(?:mathbf|mathrm|mathit|mathbb|boldsymbol|bm|vec|textbf|text|operatorname)\s*\{([^{}]*)\}/g, "$1"],
   [/_\{([^{}]*)\}/g, "_$1"],
   [/\\partial\s*/g, "d"],
   [/\\[dt]?frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}/g, "(($1)/($2))"],
@@ -58,7 +59,7 @@ function timesBetweenLetters(text: string, declared: ReadonlySet<string>): strin
  * (symbols, derived symbols and their aliases); without it only context-free rewrites apply.
  */
 export function normalizeStudentText(text: string, declared?: ReadonlySet<string>): string {
-  let out = stripDecorations(text, declared);
+  let out = rewriteNumpy(stripDecorations(text, declared));
   for (const [pattern, replacement] of BEFORE_NFKC) out = out.replace(pattern, replacement);
   out = out.normalize("NFKC");
   for (const [pattern, replacement] of AFTER_NFKC) out = out.replace(pattern, replacement);

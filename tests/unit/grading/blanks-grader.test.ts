@@ -39,11 +39,12 @@ describe("blanks grader", () => {
     expect(score(conv, "filter depth is 16 and params = 4,608")).toBe(5);
   });
 
-  it("fills unlabelled parts in the listed order", () => {
+  it("fills unlabelled parts by what they can be, then in the listed order", () => {
     expect(score(weights, "m x n; m x n; l x m")).toBe(3);
     expect(score(conv, "16, 32*3*3*16")).toBe(5);
     expect(score(conv, "16\n4608")).toBe(5);
-    expect(score(conv, "4608; 16")).toBe(0);
+    // Issue 11: values given in the other order are matched by meaning (4608 can only be the count).
+    expect(score(conv, "4608; 16")).toBe(5);
   });
 
   it("grades each blank with its own kind and points", () => {

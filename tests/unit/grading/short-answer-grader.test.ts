@@ -13,6 +13,8 @@ const knn = makeQuestion({
 
 const augment = makeQuestion({
   kind: "short",
+  // Naming an augmentation is proposing it: a bare "scaling" is an answer here.
+  namingEarns: true,
   rubric: [
     {
       id: "two", label: "Two valid augmentations", points: 5, pick: 2,
@@ -125,7 +127,8 @@ describe("short-answer grader", () => {
   });
 
   it("points out a sentence limit overrun without penalty", () => {
-    const g = grade(knn, "Slow at test time. Curse of dimensionality. Yes. Really. Truly.");
+    // Issue 11: a bare list of terms is no longer graded as a justification, so the reasons are stated.
+    const g = grade(knn, "It is slow at test time. The curse of dimensionality hurts. Yes. Really. Truly.");
     expect(g.score).toBe(5);
     expect(g.feedback.join(" ")).toMatch(/at most 4 sentences/);
   });

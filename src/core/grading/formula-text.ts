@@ -1,0 +1,96 @@
+/**
+ * Finds the formula a student means in what they typed around it, before the math engine reads it:
+ * - work shown after the result: `z - y, since L = ½‖z − y‖²` (the part before `since`/`because`);
+ * - a chain `dL/dz = ½·2(z − y) = z − y`: its last side, the student's final expression;
+ * - definitions, in any order: `where g = 1(W1 x)`, `let g = …`, `g = …;` on an earlier line, then an
+ *   expression in `g`: each defined name that the question does not declare is replaced by its
+ *   definition (in parentheses), so the answer is checked, not the definition.
+ * Pure text work; names the question declares (z, dLdz) are never redefined by a student.
+ */
+
+/** What was read: candidate expressions, best first (the grader checks them in order). */
+export interface FormulaReading {
+  candidates: string[];
+}
+
+const TAIL = /(?:,|\s)\s*(?:since|because|bc|cuz|cause|as|from|by|using|via|which|so that|i\.e\.?|(?:i|we)\s+(?:think|guess|got))\b[\s\S]*$/i;
+const WHERE = /(?:,\s*|\s+)(?:where|with|for|given|let|and)\s+(?=[A-Za-z][\w']*\s*(?::=|=)(?!=))/gi;
+const DEFINITION = /^\s*(?:let\s+|def\s+|where\s+|with\s+|and\s+)?([A-Za-z][A-Za-z0-9_]*)\s*(?::=|=)(?!=)\s*([\s\S]+)$/i;
+const LEFT_SIDE = /^\s*(?:d\s*L\s*\/\s*d\s*\w+|dLd\w+|∂L\s*\/\s*∂\s*\w+|\\frac\{[^{}]*\}\{[^{}]*\}|grad(?:ient)?\s*\w*|answer|ans)\s*(?::=|=|:)(?!=)\s*/i;
+
+/** Splits at `;` and line breaks outside brackets. */
+function statements(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] ?? "";
+    if ("([{".includes(c)) depth++;
+    else if (")]}".includes(c)) depth = Math.max(0, depth - 1);
+    else if ((c === ";" || c === "\n") && depth === 0) {
+      out.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(text.slice(start));
+  return out.map((s) => s.trim()).filter((s) => s !== "");
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** Replaces each defined name by its definition, a few rounds deep (a definition may use another). */
+function substitute(expression: string, definitions: ReadonlyMap<string, string>): string {
+  let out = expression;
+  for (let round = 0; round < 4; round++) {
+    let changed = false;
+    for (const [name, body] of definitions) {
+      const re = new RegExp(String.raw`(?<![\w.'])${escape(name)}(?![\w(])`, "g");
+      const next = out.replace(re, `(${body})`);
+      if (next !== out) {
+        out = next;
+        changed = true;
+      }
+    }
+    if (!changed) break;
+  }
+  return out;
+}
+
+/** The last side of an equality chain, without a left-hand side copied from the question. */
+function lastSide(text: string): string {
+  const sides = text.replace(LEFT_SIDE, "").split(/(?<![<>=!:])=(?!=)/).map((s) => s.trim()).filter((s) => s !== "");
+  return sides.at(-1) ?? text.trim();
+}
+
+/**
+ * Reads `text` as a formula answer. `declared` are the question's names (never treated as a
+ * student's own definitions). The first candidate is the best reading; the raw text comes last.
+ */
+export function readFormula(text: string, declared: ReadonlySet<string>): FormulaReading {
+  const definitions = new Map<string, string>();
+  const bodies: string[] = [];
+  for (const statement of statements(text)) {
+    // "(g .* (W3' dLdz)) x' where g = 1(W1 x) and h = …": definitions after the main part.
+    const [main = "", ...defs] = statement.split(WHERE);
+    for (const def of defs) {
+      const m = DEFINITION.exec(def.replace(TAIL, ""));
+      if (m && !declared.has(m[1] ?? "")) definitions.set(m[1] ?? "", lastSide(m[2] ?? ""));
+    }
+    const own = DEFINITION.exec(main);
+    if (own && !declared.has(own[1] ?? "") && !LEFT_SIDE.test(main) && !/^d[A-Z]/.test(own[1] ?? "")) {
+      definitions.set(own[1] ?? "", lastSide((own[2] ?? "").replace(TAIL, "")));
+      bodies.push(main);
+      continue;
+    }
+    if (main.trim() !== "") bodies.push(main);
+  }
+  // The answer is the last statement that is not a definition of the student's own name.
+  const answer = [...bodies].reverse().find((b) => {
+    const m = DEFINITION.exec(b);
+    return !m || declared.has(m[1] ?? "") || LEFT_SIDE.test(b) || /^d[A-Z]/.test(m[1] ?? "");
+  }) ?? bodies.at(-1) ?? text;
+  const core = lastSide(answer.replace(TAIL, ""));
+  const withDefs = definitions.size > 0 ? substitute(core, definitions) : core;
+  const candidates = [withDefs, core, lastSide(answer), text.trim()];
+  return { candidates: [...new Set(candidates.filter((c) => c !== ""))] };
+}

@@ -1,0 +1,53 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { DEFAULT_BANKS } from "../../src/config.ts";
+import { loadBankFile } from "../../src/core/bank/load-bank.ts";
+import { QuestionBank } from "../../src/core/bank/question-bank.ts";
+import { CorpusEntry, buildCorpusReport, formatCorpusReport, share } from "../../src/core/grading/corpus-report.ts";
+import { gradeAnswer } from "../../src/core/grading/grade-answer.ts";
+
+// The labelled corpus: answers as students write them, each with the grade a careful TA gives.
+// Graded in process (the same pure graders the pool runs), so the whole corpus takes a few seconds.
+const dir = path.join(import.meta.dirname, "corpus");
+const bank = new QuestionBank(loadBankFile(path.join(DEFAULT_BANKS, "midterm.yaml")));
+const entries = readdirSync(dir).filter((f) => f.endsWith(".jsonl")).sort().flatMap((file) =>
+  readFileSync(path.join(dir, file), "utf8").split("\n").filter((l) => l.trim() !== "").map((l, i) => {
+    const parsed = CorpusEntry.safeParse(JSON.parse(l));
+    if (!parsed.success) throw new Error(`${file} line ${i + 1}: ${parsed.error.message}`);
+    return parsed.data;
+  }));
+const report = buildCorpusReport(entries.map((entry) => ({
+  entry,
+  grade: gradeAnswer(bank.require(entry.question), { text: entry.answer, ...(entry.justification ? { justification: entry.justification } : {}) }),
+})));
+
+/**
+ * Issue 11's target is 95% overall and in every kind, with no confident zero. It is not met yet
+ * (the report prints the gap), so these floors are the figures reached: a change that grades worse
+ * fails, and each floor is raised as the grader improves, up to the target.
+ */
+const TARGET = 0.95;
+const FLOOR = { overall: 0.86, confidentZeros: 5 };
+const KIND_FLOOR: Readonly<Record<string, number>> = {
+  plain: 0.95, unreadable: 0.95, gaming: 0.95, hedge: 0.95, notation: 0.9, keywords: 0.8, negation: 0.75, paraphrase: 0.5,
+};
+
+describe("the labelled grading corpus", () => {
+  it("has at least 30 answers for every question of the bank", () => {
+    for (const q of bank.all()) expect(report.byQuestion.get(q.id)?.total ?? 0, q.id).toBeGreaterThanOrEqual(30);
+  });
+
+  it(`agrees with the TA at least as well as it did (target: ${TARGET * 100}% overall and in every kind)`, () => {
+    console.log(formatCorpusReport(report));
+    const below = [...report.byKind].filter(([, t]) => share(t) < TARGET).map(([k]) => k);
+    console.log(`Target ${TARGET * 100}%: ${share(report.overall) >= TARGET && below.length === 0 ? "met" : `not met (overall ${(share(report.overall) * 100).toFixed(1)}%; kinds below: ${below.join(", ")})`}`);
+    expect(share(report.overall)).toBeGreaterThanOrEqual(FLOOR.overall);
+    for (const [kind, tally] of report.byKind) expect(share(tally), kind).toBeGreaterThanOrEqual(KIND_FLOOR[kind] ?? TARGET);
+  });
+
+  it("gives no more confident zeros (TA credits it, 0 without review) than it did; the target is none", () => {
+    const zeros = report.disagreements.filter((d) => d.confidentZero).map((d) => `${d.entry.question}: ${d.entry.answer}`);
+    expect(zeros.length, zeros.join("\n")).toBeLessThanOrEqual(FLOOR.confidentZeros);
+  });
+});
