@@ -34,7 +34,7 @@ export function decideVerdict(points: PointResult[], rules: VerdictRules): Check
   }
   const studentError = points.find((p) => p.status === "student-error");
   if (studentError && (rules.strict || count("student-error") + count("reference-error") === points.length)) {
-    return { result: rules.strict ? "different" : "invalid", reason: `your answer cannot be evaluated: ${studentError.message}` };
+    return { result: rules.strict ? "different" : "invalid", reason: `your answer cannot be evaluated: ${inWords(studentError.message)}` };
   }
   const compared = points.filter((p): p is Extract<PointResult, { status: "compared" }> => p.status === "compared");
   const first = compared[0];
@@ -72,4 +72,18 @@ export function formatNumber(re: number, im = 0): string {
   if (Math.abs(im) <= 1e-12 * Math.max(1, Math.abs(re))) return one(re);
   if (re === 0) return `${one(im)}i`;
   return `${one(re)} ${im < 0 ? "-" : "+"} ${one(Math.abs(im))}i`;
+}
+
+/**
+ * mathjs's messages in the words of the question: the sample sizes it names are the checker's,
+ * not the student's, so a size mismatch is said as what it means for the expression.
+ */
+export function inWords(message: string): string {
+  if (/Dimension mismatch in multiplication|Matrix A columns \(\d+\) must match Matrix B rows/i.test(message)) {
+    return "a product whose sizes do not fit (the left factor's columns must match the right factor's rows); check the order of the factors and the transposes";
+  }
+  if (/Dimension mismatch|shape mismatch|broadcast/i.test(message)) {
+    return "terms whose sizes differ (e.g. a matrix added to a vector, or an elementwise product of different shapes); check each term's shape";
+  }
+  return message;
 }

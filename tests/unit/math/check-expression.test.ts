@@ -28,6 +28,13 @@ describe("checkExpression with a question's context", () => {
     expect(result).toEqual({ result: "different", reason: expect.stringMatching(/your answer is a \d×1 vector but a \d×\d matrix is expected/) });
   });
 
+  it("says a product or a sum whose sizes do not fit in the question's words, never the checker's sample sizes", () => {
+    const product = withContext("W1 * W3");
+    expect(product.reason).toMatch(/a product whose sizes do not fit .* check the order of the factors and the transposes/);
+    expect(product.reason).not.toMatch(/Matrix A|\(\d+\)/);
+    expect(withContext("W1 + x").reason).toMatch(/terms whose sizes differ/);
+  });
+
   it("catches the transposed answer even though every product is defined", () => {
     expect(withContext("x * (step(W1*x) .* (W3' * dLdz))'").result).toBe("different");
   });
