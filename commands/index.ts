@@ -5,6 +5,7 @@ import { enroll } from "./enroll.ts";
 import { exam } from "./exam.ts";
 import { exportGrades } from "./export.ts";
 import { help } from "./help.ts";
+import { hint } from "./hint.ts";
 import { home } from "./home.ts";
 import { progress } from "./progress.ts";
 import { quiz } from "./quiz.ts";
@@ -16,7 +17,7 @@ import { stats } from "./stats.ts";
 
 /** Every command, in the order /help lists them. Adapters and the Slack manifest are generated from this list. */
 export const commands: readonly Command[] = [
-  quiz, answer, progress, exam, enroll, regrade, help, solution, home,
+  quiz, answer, progress, exam, enroll, regrade, help, solution, hint, home,
   // TA commands
   announce, stats, review, regrades, exportGrades,
 ];

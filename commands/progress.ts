@@ -17,7 +17,7 @@ export const progress: Command = {
           attempts: p.attempts,
           streakDays: p.streakDays,
           due: p.due,
-          questions: p.problems.flatMap((x) => x.questions.map((q) => ({ question: q.question, best: q.best, attempts: q.attempts, max: q.max }))),
+          questions: p.problems.flatMap((x) => x.questions.map((q) => ({ question: q.question, best: q.best, attempts: q.attempts, max: q.max, hintsUsed: q.hintsUsed }))),
           exams: p.exams.map((e) => ({ score: e.score, max: e.max, bonus: e.bonus })),
         },
       },

@@ -1,6 +1,7 @@
 import type { CommandInput } from "../src/core/chat/command-input.ts";
 import { reply } from "../src/core/chat/reply.ts";
 import type { AssessmentStats } from "../src/core/stats/stats-service.ts";
+import { mistakesBlocks } from "../src/core/views/mistakes-view.ts";
 import { gradersLines, regradeLine, statsBlocks, statsData } from "../src/core/views/stats-view.ts";
 import { histogramBins, renderHistogram } from "../src/render/histogram-png.ts";
 import type { Command } from "../src/services.ts";
@@ -37,14 +38,22 @@ export const stats: Command = {
     { name: "assessment", description: "midterm (the mock exam, default) or an imported assessment", type: "string", required: false },
     { name: "section", description: "Only this section, e.g. C247", type: "string", required: false },
     { name: "post", description: "Post to the channel instead of showing only you", type: "boolean", required: false },
+    { name: "question", description: "A question id such as 2c-i: its most common wrong answers", type: "string", required: false },
   ],
   access: "ta",
   visibility: (input) => (readStats(input.options).post ? "public" : "private"),
-  examples: ["/stats", "/stats assessment: paper-midterm", "/stats midterm C247", "/stats post: true"],
-  async handle(input, { stats: service, bank, zone }) {
+  examples: ["/stats", "/stats assessment: paper-midterm", "/stats midterm C247", "/stats post: true", "/stats question: 2c-i"],
+  async handle(input, { stats: service, bank, zone, mistakes }) {
     const request = readStats(input.options);
     const { post } = request;
     let { assessment, section } = request;
+    // `/stats 2c-i`: a question id where the assessment goes (no assessment is named like a question).
+    const asQuestion = assessment && !section && bank.get(assessment) && !(await service.names(input.course)).includes(assessment) ? assessment : undefined;
+    const questionId = input.options.question?.trim() || asQuestion;
+    if (questionId) {
+      const report = await mistakes.forQuestion(input.course, questionId);
+      return reply(mistakesBlocks(report), { data: { mistakes: report } });
+    }
     // `/stats C247`: a section given where the assessment goes.
     if (assessment && !section && bank.exam.sections.some((s) => s.toLowerCase() === assessment!.toLowerCase()) && !(await service.names(input.course)).some((n) => n.toLowerCase() === assessment!.toLowerCase())) {
       [assessment, section] = [undefined, assessment];

@@ -14,6 +14,7 @@ import { AnswerGrading } from "./core/practice/answer-grading.ts";
 import { ExamService } from "./core/practice/exam-service.ts";
 import { PracticeService } from "./core/practice/practice-service.ts";
 import { ProgressService } from "./core/practice/progress-service.ts";
+import { MistakeReport } from "./core/stats/mistake-report.ts";
 import { StatsService } from "./core/stats/stats-service.ts";
 import { AnnouncementService } from "./core/ta/announcement-service.ts";
 import { GradeExport } from "./core/ta/grade-export.ts";
@@ -71,6 +72,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     enrollment: new EnrollmentService(bank, store, config.TUTOR_SID_PATTERN ? { pattern: anchored(config.TUTOR_SID_PATTERN), description: `as the course writes them (${config.TUTOR_SID_PATTERN})` } : DEFAULT_SID_RULE),
     announcements: new AnnouncementService(store),
     stats: new StatsService(bank, store.ta),
+    mistakes: new MistakeReport(bank, store.attempts),
     regrades: new RegradeService(bank, store, zone),
     review: new ReviewService(bank, store),
     gradeExport: new GradeExport(bank, store.ta),

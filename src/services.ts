@@ -5,6 +5,7 @@ import type { PracticeService } from "./core/practice/practice-service.ts";
 import type { ProgressService } from "./core/practice/progress-service.ts";
 import type { CommandDefinition } from "./core/chat/command-definition.ts";
 import type { CommandInput } from "./core/chat/command-input.ts";
+import type { MistakeReport } from "./core/stats/mistake-report.ts";
 import type { StatsService } from "./core/stats/stats-service.ts";
 import type { AnnouncementService } from "./core/ta/announcement-service.ts";
 import type { GradeExport } from "./core/ta/grade-export.ts";
@@ -27,6 +28,8 @@ export interface Services {
   /** TA tools: announcements, statistics, regrades, the review queue, grade export. */
   announcements: AnnouncementService;
   stats: StatsService;
+  /** The common wrong answers to a question, for TAs (/stats question: ID). */
+  mistakes: MistakeReport;
   regrades: RegradeService;
   review: ReviewService;
   gradeExport: GradeExport;

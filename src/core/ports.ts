@@ -27,6 +27,10 @@ export interface AttemptRecord {
   createdAt: Date;
   /** Set when a TA's grade replaced the automatic one (review queue or regrade). */
   reviewedBy: string | null;
+  /** Hints the student had seen of this question's ladder when answering (0 in an exam). */
+  hintsUsed: number;
+  /** Names of the known mistakes the grader recognised in the answer. */
+  mistakes: string[];
 }
 /** A file kept with an answer (a photo of a drawing): its type checked from its bytes. */
 export interface AttemptFile {
@@ -36,7 +40,8 @@ export interface AttemptFile {
 }
 
 /** An attempt to store, with the files attached to the answer. */
-export type NewAttempt = Omit<AttemptRecord, "id" | "reviewedBy"> & { interactionId?: string; files?: readonly AttemptFile[] };
+export type NewAttempt = Omit<AttemptRecord, "id" | "reviewedBy" | "hintsUsed" | "mistakes">
+  & { interactionId?: string; files?: readonly AttemptFile[]; hintsUsed?: number; mistakes?: string[] };
 
 export interface Enrollment {
   course: string;
@@ -79,6 +84,8 @@ export interface QuestionSummary {
   fullMarks: number;
   latestNeedsReview: boolean;
   lastAt: Date;
+  /** Hints used before the latest attempt. */
+  latestHints: number;
 }
 
 export interface AttemptRepository {
@@ -95,6 +102,8 @@ export interface AttemptRepository {
    */
   activeTimes(course: string, user: string, mode: AttemptRecord["mode"]): Promise<number[]>;
   forSession(session: number): Promise<AttemptRecord[]>;
+  /** Every attempt at one question in a course, oldest first (for the TAs' common-mistakes report). */
+  forQuestion(course: string, question: string): Promise<AttemptRecord[]>;
   get(id: number): Promise<AttemptRecord | null>;
   /**
    * Replaces the automatic grade of an attempt no TA has graded (a retry after grading failed), in
@@ -176,6 +185,12 @@ export interface ServedRepository {
   solutionSeen(course: string, user: string, question: string, at: Date): Promise<void>;
   /** True when the solution was looked at since the last answer; clears the mark in the same statement. */
   takeSolutionSeen(course: string, user: string, question: string): Promise<boolean>;
+  /** Moves the student to rung `rung` of the question's hint ladder, never down; returns the rung now reached. */
+  climbHints(course: string, user: string, question: string, rung: number): Promise<number>;
+  /** How many hints of the question the student has seen since the ladder was last reset (0 if none). */
+  hintsShown(course: string, user: string, question: string): Promise<number>;
+  /** Starts the ladder over (after a full-marks answer: the next review starts without help). */
+  resetHints(course: string, user: string, question: string): Promise<void>;
 }
 
 export interface CourseRepository {

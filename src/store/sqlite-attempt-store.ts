@@ -20,6 +20,8 @@ const AttemptRow = z.object({
   grader_version: z.string(),
   created_at: z.number(),
   reviewed_by: z.string().nullable(),
+  hints_used: z.number(),
+  mistakes: z.string(),
 });
 
 const FileRow = z.object({ name: z.string(), content_type: z.string(), bytes: z.instanceof(Buffer) });
@@ -32,6 +34,7 @@ const SummaryRow = z.object({
   full_marks: z.number(),
   latest_needs_review: z.number(),
   last_at: z.number(),
+  latest_hints: z.number(),
 });
 
 /** Parses a row as it comes out of SQLite, so a schema drift fails loudly here and not in a reply. */
@@ -54,6 +57,8 @@ export function toAttempt(row: unknown): AttemptRecord {
     graderVersion: r.grader_version,
     createdAt: new Date(r.created_at),
     reviewedBy: r.reviewed_by,
+    hintsUsed: r.hints_used,
+    mistakes: z.array(z.string()).parse(JSON.parse(r.mistakes)),
   };
 }
 
@@ -65,6 +70,7 @@ export class SqliteAttemptStore implements Sync<AttemptRepository> {
   private readonly byUser;
   private readonly bySession;
   private readonly byId;
+  private readonly byQuestion;
   private readonly byInteraction;
   private readonly summary;
   private readonly quarterHours;
@@ -75,14 +81,14 @@ export class SqliteAttemptStore implements Sync<AttemptRepository> {
   constructor(db: Db) {
     this.insert = db.prepare(`INSERT INTO attempts
       (course_id, user_id, question_id, mode, exam_session, answer, justification, score, max, items, feedback,
-       needs_review, grader_version, created_at, interaction_id)
+       needs_review, grader_version, created_at, interaction_id, hints_used, mistakes)
       VALUES (@course, @user, @question, @mode, @examSession, @answer, @justification, @score, @max, @items,
-       @feedback, @needsReview, @graderVersion, @createdAt, @interactionId)
+       @feedback, @needsReview, @graderVersion, @createdAt, @interactionId, @hintsUsed, @mistakes)
       ON CONFLICT (interaction_id) WHERE interaction_id IS NOT NULL DO NOTHING`);
     this.byInteraction = db.prepare("SELECT * FROM attempts WHERE interaction_id = ?");
     // Per question: the counts in one grouped pass, then the latest attempt (highest id) joined in.
     this.summary = db.prepare(`SELECT g.question_id, g.attempts, g.best, g.full_marks, a.score AS latest,
-        a.needs_review AS latest_needs_review, a.created_at AS last_at
+        a.needs_review AS latest_needs_review, a.created_at AS last_at, a.hints_used AS latest_hints
       FROM (SELECT question_id, count(*) AS attempts, max(score) AS best, sum(score >= max - 1e-9) AS full_marks,
               max(id) AS last_id
             FROM attempts WHERE course_id = ? AND user_id = ? AND mode = ? GROUP BY question_id) g
@@ -92,6 +98,7 @@ export class SqliteAttemptStore implements Sync<AttemptRepository> {
     this.byUser = db.prepare("SELECT * FROM attempts WHERE course_id = ? AND user_id = ? ORDER BY id");
     this.bySession = db.prepare("SELECT * FROM attempts WHERE exam_session = ? ORDER BY id");
     this.byId = db.prepare("SELECT * FROM attempts WHERE id = ?");
+    this.byQuestion = db.prepare("SELECT * FROM attempts WHERE course_id = ? AND question_id = ? ORDER BY id");
     // The condition is the guard: a TA's grade set in between is never overwritten.
     this.regrade = db.prepare(`UPDATE attempts SET score = @score, items = @items, feedback = @feedback,
       needs_review = @needsReview, grader_version = @graderVersion WHERE id = @id AND reviewed_by IS NULL RETURNING *`);
@@ -116,12 +123,14 @@ export class SqliteAttemptStore implements Sync<AttemptRepository> {
       feedback: JSON.stringify(a.feedback),
       needsReview: a.needsReview ? 1 : 0,
       createdAt: a.createdAt.getTime(),
+      hintsUsed: a.hintsUsed ?? 0,
+      mistakes: JSON.stringify(a.mistakes ?? []),
     });
     if (info.changes === 0) return toAttempt(this.byInteraction.get(a.interactionId));
     const id = Number(info.lastInsertRowid);
     for (const f of a.files ?? []) this.insertFile.run(id, f.name, f.contentType, f.bytes);
     const { interactionId: _, files: _files, ...stored } = a;
-    return { ...stored, id, reviewedBy: null };
+    return { ...stored, id, reviewedBy: null, hintsUsed: a.hintsUsed ?? 0, mistakes: a.mistakes ?? [] };
   }
 
   files(attemptId: number): AttemptFile[] {
@@ -140,7 +149,7 @@ export class SqliteAttemptStore implements Sync<AttemptRepository> {
       const r = SummaryRow.parse(row);
       return {
         question: r.question_id, attempts: r.attempts, best: r.best, latest: r.latest, fullMarks: r.full_marks,
-        latestNeedsReview: r.latest_needs_review === 1, lastAt: new Date(r.last_at),
+        latestNeedsReview: r.latest_needs_review === 1, lastAt: new Date(r.last_at), latestHints: r.latest_hints,
       };
     });
   }
@@ -151,6 +160,10 @@ export class SqliteAttemptStore implements Sync<AttemptRepository> {
 
   forSession(session: number): AttemptRecord[] {
     return this.bySession.all(session).map(toAttempt);
+  }
+
+  forQuestion(course: string, question: string): AttemptRecord[] {
+    return this.byQuestion.all(course, question).map(toAttempt);
   }
 
   get(id: number): AttemptRecord | null {

@@ -59,6 +59,9 @@ export class SqliteServedStore implements Sync<ServedRepository> {
   private readonly hasStmt;
   private readonly seenStmt;
   private readonly takeSeenStmt;
+  private readonly climbStmt;
+  private readonly hintsStmt;
+  private readonly resetHintsStmt;
 
   constructor(db: Db) {
     this.markStmt = db.prepare(`INSERT INTO served (course_id, user_id, question_id, served_at) VALUES (?, ?, ?, ?)
@@ -68,6 +71,23 @@ export class SqliteServedStore implements Sync<ServedRepository> {
       ON CONFLICT (course_id, user_id, question_id) DO UPDATE SET solution_seen_at = excluded.solution_seen_at`);
     this.takeSeenStmt = db.prepare(`UPDATE served SET solution_seen_at = NULL
       WHERE course_id = ? AND user_id = ? AND question_id = ? AND solution_seen_at IS NOT NULL RETURNING 1`).pluck();
+    // One statement: two presses at once still climb one rung each, and never down.
+    this.climbStmt = db.prepare(`UPDATE served SET hints_shown = max(hints_shown, ?)
+      WHERE course_id = ? AND user_id = ? AND question_id = ? RETURNING hints_shown`).pluck();
+    this.hintsStmt = db.prepare("SELECT hints_shown FROM served WHERE course_id = ? AND user_id = ? AND question_id = ?").pluck();
+    this.resetHintsStmt = db.prepare("UPDATE served SET hints_shown = 0 WHERE course_id = ? AND user_id = ? AND question_id = ?");
+  }
+
+  climbHints(course: string, user: string, question: string, rung: number): number {
+    return z.number().int().parse(this.climbStmt.get(rung, course, user, question) ?? 0);
+  }
+
+  hintsShown(course: string, user: string, question: string): number {
+    return z.number().int().parse(this.hintsStmt.get(course, user, question) ?? 0);
+  }
+
+  resetHints(course: string, user: string, question: string): void {
+    this.resetHintsStmt.run(course, user, question);
   }
 
   solutionSeen(course: string, user: string, question: string, at: Date): void {

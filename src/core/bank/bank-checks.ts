@@ -1,4 +1,5 @@
 import { referencedSymbols } from "../math/index.ts";
+import { checkMistakeHints } from "./hint-checks.ts";
 import type {
   Answer, Blank, BlanksAnswer, DerivedSymbol, ExpressionAnswer, KnownMistake, Problem, Question, RubricEntry, SymbolSpec,
 } from "./schema.ts";
@@ -58,6 +59,7 @@ export function checkBank(parts: CheckedParts): SemanticIssue[] {
       report([...at, "bonus"], `question ${q.id} must have bonus: ${problem.bonus}, like its problem ${problem.number}`);
     }
     checkAnswer(q, q.answer, [...at, "answer"], report);
+    checkMistakeHints(q, at, report);
   });
 
   // Totals are only meaningful when every question parsed; otherwise they would mislead.

@@ -55,6 +55,10 @@ export const KnownMistake = z.strictObject({
   answer: z.string().min(1),
   points: points.default(0),
   feedback: z.string().min(1),
+  name: z.string().min(1).max(60).optional()
+    .describe("A short name TAs read in /stats, e.g. dropped transpose (default: the answer itself)"),
+  hint: z.number().int().min(1).optional()
+    .describe("The hint (1 = the question's first) that addresses this mistake: the Hint button after it opens that one"),
 });
 
 const tolerance = {
@@ -154,6 +158,8 @@ export const Question = z.strictObject({
   howToAnswer: z.string().optional(),
   answer: Answer,
   solution: z.string().min(1),
+  hints: z.array(z.string().min(1)).max(5).default([])
+    .describe("A ladder of hints shown one at a time before the solution: the concept, then the setup, then the first step; never the answer"),
 });
 
 export const Problem = z.strictObject({

@@ -1,5 +1,6 @@
+import { splitTopLevel } from "./formula-text.ts";
 import type { Blank, BlanksAnswer, Question } from "../bank/schema.ts";
-import type { AwardedItem, Grade, StudentAnswer } from "./grade.ts";
+import type { AwardedItem, DetectedMistake, Grade, StudentAnswer } from "./grade.ts";
 import { EMPTY_ANSWER, type ValueCheck, buildGrade } from "./grade-result.ts";
 import { evaluateNumber } from "../math/index.ts";
 import { checkDimensions, parseDimensions } from "./dimensions-grader.ts";
@@ -22,29 +23,6 @@ export function looseLabel(label: string): string {
 }
 
 const SEPARATOR = /\s*(?::|(?<![<>=!])=(?!=)|∈|\\in\b|\s+is\s+|\s+are\s+)\s*/;
-
-/** Splits at `sep` (a sticky regex) outside brackets. */
-function splitTopLevel(text: string, sep: RegExp): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i] ?? "";
-    if ("([{".includes(c)) depth++;
-    else if (")]}".includes(c)) depth = Math.max(0, depth - 1);
-    else if (depth === 0) {
-      sep.lastIndex = i;
-      const m = sep.exec(text);
-      if (m) {
-        out.push(text.slice(start, i));
-        start = i + m[0].length;
-        i = start - 1;
-      }
-    }
-  }
-  out.push(text.slice(start));
-  return out.map((p) => p.trim()).filter((p) => p !== "");
-}
 
 function splitParts(blanks: readonly Blank[], text: string): string[] {
   // ` / ` and ` | ` separate parts in chat ("16 / 7x7x3"); `dL/dW` and `32/2` have no spaces.
@@ -208,6 +186,7 @@ export function gradeBlanks(question: Question, spec: BlanksAnswer, answer: Stud
   const items: AwardedItem[] = [];
   const feedback: string[] = [];
   const review: string[] = [];
+  const mistakes: DetectedMistake[] = [];
   const missing: string[] = [];
   spec.blanks.forEach((blank, i) => {
     const value = checks.values[i];
@@ -226,6 +205,7 @@ export function gradeBlanks(question: Question, spec: BlanksAnswer, answer: Stud
     items.push({ ...base, earned: check.earned, note: check.note });
     feedback.push(...check.feedback.map((f) => `${blank.label}: ${f}`));
     review.push(...(check.review ?? []));
+    if (check.mistake) mistakes.push(check.mistake);
   });
   if (missing.length > 0) {
     const how = spec.blanks.map((b) => `${b.label}: ...`).join("; ");
@@ -236,5 +216,5 @@ export function gradeBlanks(question: Question, spec: BlanksAnswer, answer: Stud
     // Text that fits no blank may hold the answer in a form not read here; only a TA can tell.
     if (items.some((i) => i.earned < i.points)) review.push("Part of the answer could not be matched to a blank; a TA will check it.");
   }
-  return buildGrade(question, items, feedback, review);
+  return buildGrade(question, items, feedback, review, mistakes);
 }

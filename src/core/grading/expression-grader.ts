@@ -1,7 +1,7 @@
 import type { ExpressionAnswer, Question } from "../bank/schema.ts";
 import { checkExpression, sameForm } from "../math/index.ts";
 import type { Grade, StudentAnswer } from "./grade.ts";
-import { EMPTY_ANSWER, type ValueCheck, buildGrade } from "./grade-result.ts";
+import { EMPTY_ANSWER, type ValueCheck, buildGrade, detected } from "./grade-result.ts";
 import { readFormula } from "./formula-text.ts";
 
 /**
@@ -62,7 +62,7 @@ export function checkExpressionAnswer(spec: ExpressionSpec, text: string, points
   for (const mistake of spec.mistakes) {
     const hit = verdict.result !== "invalid" && checkExpression(student, mistake.answer, options).result === "equal";
     if (hit || sameForm(student, mistake.answer, options.context)) {
-      return { earned: Math.min(points, mistake.points), note: "A known mistake.", feedback: [mistake.feedback] };
+      return { earned: Math.min(points, mistake.points), note: "A known mistake.", feedback: [mistake.feedback], mistake: detected(mistake) };
     }
   }
   if (verdict.result === "invalid") {
@@ -78,5 +78,5 @@ export function checkExpressionAnswer(spec: ExpressionSpec, text: string, points
 export function gradeExpression(question: Question, spec: ExpressionAnswer, answer: StudentAnswer): Grade {
   const check = checkExpressionAnswer(spec, answer.text, question.points);
   const item = { id: "expression", label: "The expression", points: question.points, earned: check.earned, note: check.note };
-  return buildGrade(question, [item], check.feedback, check.review);
+  return buildGrade(question, [item], check.feedback, check.review, check.mistake ? [check.mistake] : []);
 }

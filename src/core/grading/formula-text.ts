@@ -18,8 +18,8 @@ const WHERE = /(?:,\s*|\s+)(?:where|with|for|given|let|and)\s+(?=[A-Za-z][\w']*\
 const DEFINITION = /^\s*(?:let\s+|def\s+|where\s+|with\s+|and\s+)?([A-Za-z][A-Za-z0-9_]*)\s*(?::=|=)(?!=)\s*([\s\S]+)$/i;
 const LEFT_SIDE = /^\s*(?:d\s*L\s*\/\s*d\s*\w+|dLd\w+|∂L\s*\/\s*∂\s*\w+|\\frac\{[^{}]*\}\{[^{}]*\}|grad(?:ient)?\s*\w*|answer|ans)\s*(?::=|=|:)(?!=)\s*/i;
 
-/** Splits at `;` and line breaks outside brackets. */
-function statements(text: string): string[] {
+/** Splits at `sep` (a sticky regex) outside brackets. */
+export function splitTopLevel(text: string, sep: RegExp): string[] {
   const out: string[] = [];
   let depth = 0;
   let start = 0;
@@ -27,14 +27,20 @@ function statements(text: string): string[] {
     const c = text[i] ?? "";
     if ("([{".includes(c)) depth++;
     else if (")]}".includes(c)) depth = Math.max(0, depth - 1);
-    else if ((c === ";" || c === "\n") && depth === 0) {
-      out.push(text.slice(start, i));
-      start = i + 1;
+    else if (depth === 0) {
+      sep.lastIndex = i;
+      const m = sep.exec(text);
+      if (m) {
+        out.push(text.slice(start, i));
+        start = i + m[0].length;
+        i = start - 1;
+      }
     }
   }
   out.push(text.slice(start));
-  return out.map((s) => s.trim()).filter((s) => s !== "");
+  return out.map((p) => p.trim()).filter((p) => p !== "");
 }
+
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
@@ -69,7 +75,7 @@ function lastSide(text: string): string {
 export function readFormula(text: string, declared: ReadonlySet<string>): FormulaReading {
   const definitions = new Map<string, string>();
   const bodies: string[] = [];
-  for (const statement of statements(text)) {
+  for (const statement of splitTopLevel(text, /[;\n]/y)) {
     // "(g .* (W3' dLdz)) x' where g = 1(W1 x) and h = …": definitions after the main part.
     const [main = "", ...defs] = statement.split(WHERE);
     for (const def of defs) {

@@ -1,5 +1,6 @@
 import type { Question } from "../bank/schema.ts";
-import { type AwardedItem, type Grade, GRADER_VERSION } from "./grade.ts";
+import type { KnownMistake } from "../bank/schema.ts";
+import { type AwardedItem, type DetectedMistake, type Grade, GRADER_VERSION } from "./grade.ts";
 
 /** Rounds points to hundredths, so 5/3 + 5/3 + 5/3 prints as 5. */
 export function roundPoints(x: number): number {
@@ -7,7 +8,7 @@ export function roundPoints(x: number): number {
 }
 
 /** Builds a Grade whose score is the sum of the items, clamped to [0, question.points]. */
-export function buildGrade(question: Question, items: AwardedItem[], feedback: string[], review: string[] = []): Grade {
+export function buildGrade(question: Question, items: AwardedItem[], feedback: string[], review: string[] = [], mistakes: DetectedMistake[] = []): Grade {
   const sum = items.reduce((s, i) => s + i.earned, 0);
   const score = roundPoints(Math.min(question.points, Math.max(0, sum)));
   // Why a TA must look goes in the feedback; that one will is said once, by whoever shows the grade.
@@ -20,6 +21,7 @@ export function buildGrade(question: Question, items: AwardedItem[], feedback: s
     feedback: [...new Set(notes)],
     needsReview: review.length > 0,
     graderVersion: GRADER_VERSION,
+    ...(mistakes.length ? { mistakes } : {}),
   };
 }
 
@@ -33,4 +35,11 @@ export interface ValueCheck {
   note: string;
   feedback: string[];
   review?: string[];
+  /** The known mistake the value was recognised as, if any. */
+  mistake?: DetectedMistake;
+}
+
+/** How a recognised bank mistake is reported: by its name, else by its answer text. */
+export function detected(mistake: KnownMistake): DetectedMistake {
+  return { name: mistake.name ?? mistake.answer, ...(mistake.hint !== undefined ? { hint: mistake.hint } : {}) };
 }

@@ -24,8 +24,16 @@ export interface Grade {
   feedback: string[];
   /** True when a TA must decide (drawings, proofs, weak or ambiguous matches). */
   needsReview: boolean;
+  /** Known mistakes the grader recognised (named as the bank names them), for hints and TA statistics. */
+  mistakes?: DetectedMistake[];
   /** Bumped whenever grading logic changes, so stored attempts say which grader scored them. */
   graderVersion: string;
+}
+
+/** A known mistake recognised in an answer: its name, and the hint (1-based) that addresses it. */
+export interface DetectedMistake {
+  name: string;
+  hint?: number;
 }
 
 /** What a student submitted. For true/false questions `justification` may also be split out of `text`. */

@@ -1,7 +1,7 @@
 import type { NumberAnswer, Question } from "../bank/schema.ts";
 import { evaluateNumber } from "../math/index.ts";
 import type { Grade, StudentAnswer } from "./grade.ts";
-import { EMPTY_ANSWER, type ValueCheck, buildGrade } from "./grade-result.ts";
+import { EMPTY_ANSWER, type ValueCheck, buildGrade, detected } from "./grade-result.ts";
 import { verbatim } from "../chat/reply.ts";
 
 /**
@@ -79,7 +79,7 @@ export function checkNumber(spec: NumberSpec, text: string, points: number): Val
   for (const mistake of spec.mistakes) {
     const wrong = toNumber(mistake.answer);
     if (wrong !== undefined && close(value, wrong, tol)) {
-      return { earned: Math.min(points, mistake.points), note: `${formatValue(value)} is a known mistake.`, feedback: [mistake.feedback] };
+      return { earned: Math.min(points, mistake.points), note: `${formatValue(value)} is a known mistake.`, feedback: [mistake.feedback], mistake: detected(mistake) };
     }
   }
   return { earned: 0, note: `${formatValue(value)} is not right.`, feedback: [`${formatValue(value)} is not the right value.`] };

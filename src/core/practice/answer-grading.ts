@@ -110,7 +110,7 @@ export class AnswerGrading {
       // A practice grade now says what the student knows, as of when they answered; a later answer already did.
       if (after && after.mode === "practice" && !grade.needsReview && (await isLatestPractice(tx, after))) {
         const previous = await tx.schedules.get(after.course, after.user, after.question);
-        await tx.schedules.put(after.course, after.user, reschedule(previous, after.question, reviewOf(grade.score, grade.max), after.createdAt));
+        await tx.schedules.put(after.course, after.user, reschedule(previous, after.question, reviewOf(grade.score, grade.max, false, after.hintsUsed), after.createdAt));
       }
       // The student was told a TA would check it: tell them it is settled. Exam scores stay hidden until the report.
       if (after && after.mode === "practice") {

@@ -77,14 +77,17 @@ export class PracticeService {
     const graded = await this.grading.grade(question, answer, who);
     const grade = graded.grade;
     const { attempt, next } = await this.store.commit(async (tx) => {
+      const hintsUsed = await tx.served.hintsShown(who.course, who.user, question.id);
       const attempt = await tx.attempts.add({
         course: who.course, user: who.user, question: question.id, mode: "practice", examSession: null,
-        ...gradedAnswer(answer, grade), createdAt: now, interactionId,
+        ...gradedAnswer(answer, grade), createdAt: now, interactionId, hintsUsed,
       });
       const sawSolution = await tx.served.takeSolutionSeen(who.course, who.user, question.id);
       // A provisional grade (a TA will decide) says nothing yet about what the student knows.
       if (grade.needsReview) return { attempt, next: null };
-      const review = reviewOf(grade.score, grade.max, sawSolution);
+      // Solved: the ladder starts over, so the next review is rated on what the student knows then.
+      if (grade.score >= grade.max - 1e-9) await tx.served.resetHints(who.course, who.user, question.id);
+      const review = reviewOf(grade.score, grade.max, sawSolution, hintsUsed);
       const schedule = reschedule(await tx.schedules.get(who.course, who.user, question.id), question.id, review, now);
       await tx.schedules.put(who.course, who.user, schedule);
       return { attempt, next: { ...review, dueAt: schedule.dueAt } };
@@ -93,12 +96,43 @@ export class PracticeService {
     return { question, grade, attempt, next };
   }
 
+  /**
+   * The next hint of a question's ladder (or hint `rung`, when a recognised mistake points to it).
+   * Only for a question the student was given; hints used are stored with the next answer.
+   */
+  async hint(who: Learner, questionId: string, rung?: number): Promise<HintStep> {
+    const question = this.bank.require(questionId);
+    const total = question.hints.length;
+    if (total === 0) throw new UserError("no-hints", `Question ${question.id} has no hints. Use "Show solution" (/solution ${question.id}) to see how it is done.`);
+    if (rung !== undefined && (!Number.isInteger(rung) || rung < 1 || rung > total)) {
+      throw new UserError("no-such-hint", `Question ${question.id} has hints 1 to ${total}; there is no hint ${verbatim(String(rung))}.`);
+    }
+    return this.store.transaction(async (tx) => {
+      if (!(await tx.served.has(who.course, who.user, question.id))) {
+        throw new UserError("not-served", `You have not been given question ${question.id} yet. Ask for it with /quiz ${question.id} first.`);
+      }
+      const shown = await tx.served.hintsShown(who.course, who.user, question.id);
+      const index = rung ?? Math.min(shown + 1, total);
+      const reached = await tx.served.climbHints(who.course, who.user, question.id, index);
+      return { question, index, total, text: question.hints[index - 1]!, reached };
+    });
+  }
+
   /** Shows a question's solution: the next answer to it is rated "Again", since it tests memory of the solution. */
   async solutionSeen(who: Learner, questionId: string, now: Date): Promise<Question> {
     const question = this.bank.require(questionId);
     await this.store.served.solutionSeen(who.course, who.user, question.id, now);
     return question;
   }
+}
+
+/** One rung of a hint ladder: hint `index` of `total`; `reached` is the highest rung seen so far. */
+export interface HintStep {
+  question: Question;
+  index: number;
+  total: number;
+  text: string;
+  reached: number;
 }
 
 /** A graded practice answer, and when its question comes back (null while a TA has to grade it). */
@@ -114,7 +148,7 @@ export function gradedAnswer(answer: StudentAnswer, grade: Grade) {
   return {
     answer: answer.text, justification: answer.justification ?? null, score: grade.score, max: grade.max,
     items: grade.items, feedback: grade.feedback, needsReview: grade.needsReview, graderVersion: grade.graderVersion,
-    files: answer.files ?? [],
+    files: answer.files ?? [], mistakes: (grade.mistakes ?? []).map((m) => m.name),
   };
 }
 

@@ -15,6 +15,8 @@ export interface QuestionProgress {
   accuracy: number | null;
   pendingReview: boolean;
   dueAt: Date | null;
+  /** Hints used before the latest answer (0 without one). */
+  hintsUsed: number;
 }
 
 export interface ProblemProgress {
@@ -62,7 +64,7 @@ export class ProgressService {
         return {
           question: q.id, max: q.points, attempts: s?.attempts ?? 0, best: s?.best ?? null, latest: s?.latest ?? null,
           accuracy: s ? s.fullMarks / s.attempts : null, pendingReview: s?.latestNeedsReview ?? false,
-          dueAt: schedules.get(q.id)?.dueAt ?? null,
+          dueAt: schedules.get(q.id)?.dueAt ?? null, hintsUsed: s?.latestHints ?? 0,
         };
       });
       return { problem: p.number, title: p.title, max: p.points, bonus: p.bonus, best: questions.reduce((sum, q) => sum + (q.best ?? 0), 0), questions };

@@ -20,10 +20,14 @@ export interface Review {
   why: string;
 }
 
-/** The rating of an answer: from its score, unless the student looked at the solution first. */
-export function reviewOf(score: number, max: number, sawSolution = false): Review {
+/**
+ * The rating of an answer: from its score, unless the student looked at the solution first
+ * ("Again": it tests memory of the solution) or needed hints for full marks ("Hard": known, with help).
+ */
+export function reviewOf(score: number, max: number, sawSolution = false, hintsUsed = 0): Review {
   if (sawSolution) return { rating: "Again", why: "you looked at the solution before answering" };
   const rating = ratingFor(score, max);
+  if (rating === Rating.Good && hintsUsed > 0) return { rating: "Hard", why: `full marks with ${hintsUsed} hint${hintsUsed === 1 ? "" : "s"}` };
   if (rating === Rating.Good) return { rating: "Good", why: "full marks" };
   if (rating === Rating.Hard) return { rating: "Hard", why: "at least half the points" };
   return { rating: "Again", why: "less than half the points" };

@@ -17,7 +17,8 @@ export function progressBlocks(p: Progress, examTitle: string, zone: TimeZone): 
       const best = q.best === null ? "—" : formatScore(q.best, q.max);
       const acc = q.accuracy === null ? "" : `${Math.round(q.accuracy * 100)}% full`;
       const tries = q.attempts ? `${q.attempts} tr${q.attempts === 1 ? "y" : "ies"}` : "";
-      const flags = [q.pendingReview ? "(TA review pending)" : "", p.due.includes(q.question) ? "(due)" : ""].filter(Boolean).join(" ");
+      const hints = q.hintsUsed ? `(last try: ${q.hintsUsed} hint${q.hintsUsed === 1 ? "" : "s"})` : "";
+      const flags = [hints, q.pendingReview ? "(TA review pending)" : "", p.due.includes(q.question) ? "(due)" : ""].filter(Boolean).join(" ");
       rows.push([q.question, "", best, tries, acc, flags]);
     }
   }
