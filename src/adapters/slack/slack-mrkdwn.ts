@@ -13,6 +13,8 @@ export const SLACK_LIMITS = {
   fieldsPerSection: 10,
   fieldText: 2000,
   blocksPerMessage: 50,
+  /** A view: a modal or the App Home tab. */
+  blocksPerView: 100,
   actionsElements: 25,
   buttonText: 75,
   actionId: 255,

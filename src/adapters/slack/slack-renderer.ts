@@ -1,6 +1,6 @@
 // A neutral reply as Slack messages: Block Kit as plain objects the adapter hands to the Web API.
 import { stripControl } from "../../core/chat/markup.ts";
-import type { ReplyButton, Visibility, VisibleReply } from "../../core/chat/reply.ts";
+import type { Reply, ReplyButton, Visibility, VisibleReply } from "../../core/chat/reply.ts";
 import { chunk, continuedNote, truncate } from "../../render/split-message.ts";
 import { mrkdwn, notificationText, SLACK_LIMITS, slackBlocks, type SlackBlock, type SlackButton } from "./slack-mrkdwn.ts";
 
@@ -44,11 +44,7 @@ const NOTIFICATION_CHARS = 300;
  * blocks a message, each message but the last ending with a note saying where the rest is.
  */
 export function renderSlackReply(reply: VisibleReply, options: SlackRenderOptions = {}): SlackMessage[] {
-  const content = reply.blocks.flatMap(slackBlocks);
-  const actions = chunk(buttons(reply.buttons ?? [], options), SLACK_LIMITS.actionsElements)
-    .map((elements): SlackBlock => ({ type: "actions", elements }));
-  let rest = [...content, ...actions];
-  if (rest.length === 0) rest = [{ type: "section", text: mrkdwn("(no content)") }];
+  let rest = slackReplyBlocks(reply, options);
 
   const groups: SlackBlock[][] = [];
   const max = SLACK_LIMITS.blocksPerMessage;
@@ -60,7 +56,7 @@ export function renderSlackReply(reply: VisibleReply, options: SlackRenderOption
   groups.push(rest);
 
   const summary = notificationText(reply.blocks, NOTIFICATION_CHARS) || "(reply)";
-  const uploads = files(reply);
+  const uploads = slackUploads(reply);
   return groups.map((blocks, i) => ({
     text: groups.length > 1 ? `${summary} (${i + 1}/${groups.length})` : summary,
     blocks: i < groups.length - 1
@@ -69,6 +65,28 @@ export function renderSlackReply(reply: VisibleReply, options: SlackRenderOption
     visibility: reply.visibility,
     ...(i === 0 && uploads.length ? { files: uploads } : {}),
   }));
+}
+
+/** A reply's blocks and then its buttons (actions blocks of 25), as one list not yet cut into messages. */
+export function slackReplyBlocks(reply: Reply, options: SlackRenderOptions = {}): SlackBlock[] {
+  const content = reply.blocks.flatMap(slackBlocks);
+  const actions = chunk(buttons(reply.buttons ?? [], options), SLACK_LIMITS.actionsElements)
+    .map((elements): SlackBlock => ({ type: "actions", elements }));
+  const all = [...content, ...actions];
+  return all.length ? all : [{ type: "section", text: mrkdwn("(no content)") }];
+}
+
+/**
+ * A reply as the blocks of one view (the App Home tab holds at most 100): what does not fit is
+ * left out, its place taken by `cutNote`, and the buttons are kept, since they are how one acts.
+ */
+export function renderSlackView(reply: Reply, options: SlackRenderOptions & { cutNote: string }): SlackBlock[] {
+  const max = SLACK_LIMITS.blocksPerView;
+  const blocks = slackReplyBlocks(reply, options);
+  if (blocks.length <= max) return blocks;
+  const actions = blocks.filter((b) => b.type === "actions").slice(0, max - 2);
+  const content = blocks.filter((b) => b.type !== "actions").slice(0, max - 1 - actions.length);
+  return [...content, { type: "context", elements: [mrkdwn(options.cutNote)] }, ...actions];
 }
 
 /** The default `action_id`: the button's place in the reply. */
@@ -100,7 +118,8 @@ function buttons(list: readonly ReplyButton[], options: SlackRenderOptions): Sla
   });
 }
 
-function files(reply: VisibleReply): SlackUpload[] {
+/** A reply's images and files as uploads, with names safe to show. */
+export function slackUploads(reply: Pick<Reply, "images" | "files">): SlackUpload[] {
   const name = (n: string) => stripControl(n).replace(/[\\/]/g, "_") || "file";
   return [
     ...(reply.images ?? []).map((image) => ({
