@@ -87,7 +87,8 @@ export function createApp(config: Config, options: AppOptions = {}): App {
       const json = await store.interactions.find(id);
       return json ? (JSON.parse(json) as VisibleReply) : null;
     },
-    rememberReply: (id, reply, at) => store.interactions.remember(id, JSON.stringify(forRetries(reply)), at),
+    // In the group commit: one fsync shared with the answers stored in the same turn.
+    rememberReply: (id, reply, at) => store.commit((tx) => tx.interactions.remember(id, JSON.stringify(forRetries(reply)), at)),
     async queueDeliveries(course, deliveries, at) {
       await store.transaction(async (tx) => {
         for (const d of deliveries) await tx.deliveries.enqueue(course, d.to, d.reply, at);

@@ -175,6 +175,8 @@ export interface DeliveryRepository {
 export interface InteractionRepository {
   find(id: string): Promise<string | null>;
   remember(id: string, reply: string, at: Date): Promise<void>;
+  /** Forgets replies remembered before `before` (platforms retry within minutes); returns how many. */
+  prune(before: Date): Promise<number>;
 }
 
 /** Which questions were shown to whom: an answer must follow a question. */

@@ -39,10 +39,16 @@ export class SqliteScheduleStore implements Sync<ScheduleRepository> {
 export class SqliteInteractionStore implements Sync<InteractionRepository> {
   private readonly findStmt;
   private readonly rememberStmt;
+  private readonly pruneStmt;
 
   constructor(db: Db) {
     this.findStmt = db.prepare("SELECT reply FROM interactions WHERE id = ?").pluck();
     this.rememberStmt = db.prepare("INSERT OR IGNORE INTO interactions (id, reply, created_at) VALUES (?, ?, ?)");
+    this.pruneStmt = db.prepare("DELETE FROM interactions WHERE created_at < ?");
+  }
+
+  prune(before: Date): number {
+    return this.pruneStmt.run(before.getTime()).changes;
   }
 
   find(id: string): string | null {

@@ -70,4 +70,14 @@ describe("the SQLite store behind asynchronous ports", () => {
     expect(await store.ta.people.displayName("t:ana")).toBeNull();
     await store.close();
   });
+
+  it("forgets remembered replies older than the cut-off, and only those", async () => {
+    const store = createSqliteStore(tempDbFile());
+    await store.interactions.remember("old", "{}", new Date("2026-11-01T00:00:00Z"));
+    await store.interactions.remember("new", "{}", new Date("2026-11-28T00:00:00Z"));
+    expect(await store.interactions.prune(new Date("2026-11-27T00:00:00Z"))).toBe(1);
+    expect(await store.interactions.find("old")).toBeNull();
+    expect(await store.interactions.find("new")).toBe("{}");
+    await store.close();
+  });
 });

@@ -16,6 +16,8 @@ export interface TimedWorkOptions {
 
 /** A claim not confirmed within this time is taken for a dead process's, and may be claimed again. */
 const STALE_CLAIM_MS = 2 * 60_000;
+/** How long replies to platform deliveries are remembered, so a retry is answered once. */
+const INTERACTION_MEMORY_MS = 24 * 3_600_000;
 /** Deliveries read at a time; other processes' deliveries are skipped page by page. */
 const PAGE = 200;
 
@@ -100,6 +102,8 @@ export class TimedWork {
         data: { exam: { report: true, session: report.session.id, score: report.score, max: report.max, bonus: report.bonus, pending: report.pending } },
       }), now);
     });
+    // Platforms retry a delivery within minutes; a day of remembered replies is plenty.
+    await store.interactions.prune(new Date(now.getTime() - INTERACTION_MEMORY_MS));
     // After the submissions: a session that already ended gets its report, not a reminder.
     const minutes = this.options.reminderMinutes ?? 10;
     if (minutes <= 0) return;
