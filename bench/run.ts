@@ -1,7 +1,9 @@
 import { runAnswerBench } from "./answer-bench.ts";
 import type { BenchSection } from "./bench-section.ts";
 import { runCheckBench } from "./check-bench.ts";
+import { runDiscordBench } from "./discord-bench.ts";
 import { runRenderBench } from "./render-bench.ts";
+import { runSlackBench } from "./slack-bench.ts";
 import { runStatsBench } from "./stats-bench.ts";
 import { runWorstInputBench } from "./worst-input-bench.ts";
 
@@ -15,6 +17,8 @@ const benches: Array<[string, () => Promise<BenchSection>]> = [
   ["stats", runStatsBench],
   ["render", runRenderBench],
   ["worst", runWorstInputBench],
+  ["discord", runDiscordBench],
+  ["slack", runSlackBench],
 ];
 
 const only = process.argv.slice(2);

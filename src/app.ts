@@ -8,6 +8,7 @@ import { CommandDispatcher } from "./core/chat/dispatcher.ts";
 import { bankSuggestions, type OptionSuggestions } from "./core/chat/option-suggestions.ts";
 import { text, type VisibleReply } from "./core/chat/reply.ts";
 import { TimedWork } from "./core/delivery/timed-work.ts";
+import { prepareClaimReading } from "./core/grading/claim-reading.ts";
 import { createGradingPool, type GradingPool } from "./core/grading/grading-pool.ts";
 import { DEFAULT_SID_RULE, EnrollmentService } from "./core/practice/enrollment-service.ts";
 import { AnswerGrading } from "./core/practice/answer-grading.ts";
@@ -62,6 +63,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   const store = createSqliteStore(config.TUTOR_DB);
   const zone = new TimeZone(config.TUTOR_TIMEZONE);
   const pool = options.pool ?? createGradingPool();
+  prepareClaimReading();
   const grading = new AnswerGrading(pool, bank, store, log);
   const exams = new ExamService(bank, store, grading, zone);
   const isTa = async (input: CommandInput) => input.roles.includes("ta") || (await store.enrollments.get(input.course, input.user.id))?.role === "ta";

@@ -41,6 +41,8 @@ const Env = z.object({
   DISCORD_GUILD_ID: optionalText,
   DISCORD_TA_ROLE: optionalText,
   DISCORD_API_URL: url,
+  /** Milliseconds of work after which the Discord adapter defers its reply (Discord allows 3 s in all). */
+  DISCORD_DEFER_MS: z.coerce.number().int().min(0).max(2500).default(1000),
   SLACK_BOT_TOKEN: optionalText,
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_APP_TOKEN: optionalText,

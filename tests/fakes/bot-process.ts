@@ -27,7 +27,8 @@ export class BotProcess {
   private constructor(env: Record<string, string>) {
     const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(DISCORD|SLACK|TUTOR)_/.test(name)));
     const [command, ...args] = START_COMMAND.split(/\s+/);
-    this.child = spawn(path.join(ROOT, "node_modules", ".bin", command!), args, { cwd: ROOT, env: { ...inherited, ...env }, stdio: ["pipe", "pipe", "pipe"] });
+    // Its own process group: tsx runs the bot in a child process, and a crash must take both.
+    this.child = spawn(path.join(ROOT, "node_modules", ".bin", command!), args, { cwd: ROOT, env: { ...inherited, ...env }, stdio: ["pipe", "pipe", "pipe"], detached: true });
     // A bot does not read stdin: closing it must not stop it.
     this.child.stdin.end();
     let pending = "";
@@ -43,7 +44,7 @@ export class BotProcess {
   }
 
   /** Starts the bot and waits for its `started` log line (or its exit, which is an error). */
-  static async start(env: Record<string, string>, timeoutMs = 20_000): Promise<BotProcess> {
+  static async start(env: Record<string, string>, timeoutMs = 60_000): Promise<BotProcess> {
     const bot = new BotProcess(env);
     const exited = bot.exited.then((code) => {
       throw new Error(`the bot exited with ${code} before it started:\n${bot.describe()}`);
@@ -76,9 +77,15 @@ export class BotProcess {
     return this.exited;
   }
 
-  /** Kills it at once, as a crash would: nothing finishes. */
+  /** Kills it at once, as a crash would: nothing finishes (the whole process group: tsx and the bot). */
   async kill(): Promise<void> {
-    this.child.kill("SIGKILL");
+    if (this.child.exitCode === null && this.child.signalCode === null && this.child.pid !== undefined) {
+      try {
+        process.kill(-this.child.pid, "SIGKILL");
+      } catch {
+        // Already gone.
+      }
+    }
     await this.exited;
   }
 

@@ -2,11 +2,14 @@
 import { stripControl } from "../../core/chat/markup.ts";
 import type { Block, ReplyButton, VisibleReply } from "../../core/chat/reply.ts";
 import { chunk, splitMessage, truncate } from "../../render/split-message.ts";
-import { blockItems } from "./discord-markdown.ts";
+import { blockItems, inlineMarkdown } from "./discord-markdown.ts";
+import { type MathImage, mathPicture } from "./discord-math.ts";
 
-/** Discord's limits on what a message may carry (developer docs: Message, Components, Attachments). */
+/** Discord's limits on what a message may carry (developer docs: Message, Embed, Components, Attachments). */
 export const DISCORD_LIMITS = {
   content: 2000,
+  embedTitle: 256,
+  embedDescription: 4096,
   buttonsPerRow: 5,
   rowsPerMessage: 5,
   buttonLabel: 80,
@@ -17,6 +20,12 @@ export const DISCORD_LIMITS = {
 
 /** `MessageFlags.Ephemeral`: only the person who ran the command sees the message. */
 export const EPHEMERAL = 64;
+
+/** The colour of the tutor's cards (the histogram's blue). */
+const CARD_COLOR = 0x4e79a7;
+
+/** The file name of a reply's drawn math, shown in its card. */
+export const MATH_IMAGE_NAME = "math.png";
 
 export interface DiscordButton {
   type: 2;
@@ -31,6 +40,15 @@ export interface DiscordActionRow {
   components: DiscordButton[];
 }
 
+/** A card: a reply with a heading, as one embed (title, description, an image). */
+export interface DiscordEmbed {
+  title: string;
+  description?: string;
+  color: number;
+  /** `attachment://NAME`: an image uploaded with the message, shown inside the card. */
+  image?: { url: string };
+}
+
 /** A file to upload with the message (discord.js `files`, or multipart `files[n]` over REST). */
 export interface DiscordAttachment {
   name: string;
@@ -43,6 +61,7 @@ export interface DiscordAttachment {
 /** One message to send: a reply's first message, or a follow-up with the same flags. */
 export interface DiscordMessage {
   content: string;
+  embeds?: DiscordEmbed[];
   components?: DiscordActionRow[];
   files?: DiscordAttachment[];
   flags?: number;
@@ -56,14 +75,19 @@ export interface DiscordRenderOptions {
    * button's action or form in it. Default `button:<index>`.
    */
   customId?: (button: ReplyButton, index: number) => string;
+  /** Draws the reply's display math as a picture (the adapter passes MathJax); none by default. */
+  mathImage?: MathImage;
 }
 
 const STYLES = { primary: 1, secondary: 2, danger: 4 } as const;
 
 /**
- * Renders a reply as Discord messages within Discord's limits: Markdown content split at 2,000
- * characters (each message but the last says where the rest is), attachments on the first message,
- * buttons in rows of five under the last, and `flags: 64` on every message of a private reply.
+ * Renders a reply as Discord messages within Discord's limits. A reply that starts with a heading
+ * and fits one embed is a card: the heading as its title, the rest as its description (4,096
+ * characters, against 2,000 of content), its display math or first image inside it. Anything else
+ * is Markdown content split at 2,000 characters (each message but the last says where the rest is).
+ * Attachments go on the first message, buttons in rows of five under the last, and every message
+ * of a private reply has `flags: 64`.
  */
 export function renderDiscordReply(reply: VisibleReply, options: DiscordRenderOptions = {}): DiscordMessage[] {
   const base = (content: string): DiscordMessage => ({
@@ -71,13 +95,17 @@ export function renderDiscordReply(reply: VisibleReply, options: DiscordRenderOp
     allowed_mentions: { parse: [] },
     ...(reply.visibility === "private" ? { flags: EPHEMERAL } : {}),
   });
-  const messages = splitMessage(blockPieces(reply.blocks), { limit: DISCORD_LIMITS.content })
-    .map((part) => base(part.text))
-    .filter((m) => m.content !== "");
+  const files = attachments(reply, options.mathImage);
+  const card = asCard(reply.blocks);
+  const messages = card
+    ? [{ ...base(""), embeds: [{ ...card, ...cardImage(files) }] }]
+    : splitMessage(blockPieces(reply.blocks), { limit: DISCORD_LIMITS.content })
+      .map((part) => base(part.text))
+      .filter((m) => m.content !== "");
 
-  chunk(attachments(reply), DISCORD_LIMITS.attachmentsPerMessage).forEach((files, i) => {
+  chunk(files, DISCORD_LIMITS.attachmentsPerMessage).forEach((group, i) => {
     const message = messages[i] ?? messages[messages.push(base(i === 0 ? "" : "More attachments:")) - 1]!;
-    message.files = files;
+    message.files = group;
   });
 
   const perMessage = DISCORD_LIMITS.buttonsPerRow * DISCORD_LIMITS.rowsPerMessage;
@@ -94,6 +122,22 @@ export function renderDiscordReply(reply: VisibleReply, options: DiscordRenderOp
 
 /** The default `custom_id`: the button's place in the reply. */
 export const defaultCustomId = (_button: ReplyButton, index: number): string => `button:${index}`;
+
+/** A reply that starts with a heading and fits one embed, as that embed; null when it does not fit. */
+function asCard(blocks: readonly Block[]): Omit<DiscordEmbed, "image"> | null {
+  const [first, ...rest] = blocks;
+  if (first?.kind !== "heading") return null;
+  const title = inlineMarkdown(first.text).replace(/\s*\n\s*/g, " ").trim();
+  const description = blockPieces(rest).map((items) => items.join("\n")).join("\n\n");
+  if (!title || title.length > DISCORD_LIMITS.embedTitle || description.length > DISCORD_LIMITS.embedDescription) return null;
+  return { title, ...(description ? { description } : {}), color: CARD_COLOR };
+}
+
+/** The card shows the drawn math, else the first image the reply carries. */
+function cardImage(files: readonly DiscordAttachment[]): Pick<DiscordEmbed, "image"> {
+  const shown = files.find((f) => f.contentType === "image/png" && f.description !== undefined);
+  return shown ? { image: { url: `attachment://${shown.name}` } } : {};
+}
 
 /** Rendered blocks (as items a split should rather not cut), a heading kept with the block under it. */
 function blockPieces(blocks: readonly Block[]): string[][] {
@@ -125,8 +169,11 @@ function buttons(list: readonly ReplyButton[], customId: (button: ReplyButton, i
   });
 }
 
-function attachments(reply: VisibleReply): DiscordAttachment[] {
+/** The drawn math first (the card shows it), then the reply's images, then its files. */
+function attachments(reply: VisibleReply, mathImage: MathImage | undefined): DiscordAttachment[] {
+  const math = mathPicture(reply.blocks, mathImage);
   return [
+    ...(math ? [{ name: MATH_IMAGE_NAME, data: math.png, contentType: "image/png", description: truncate(stripControl(math.alt), DISCORD_LIMITS.attachmentDescription) }] : []),
     ...(reply.images ?? []).map((image) => ({
       name: fileName(image.name.endsWith(".png") ? image.name : `${image.name}.png`),
       data: image.png,

@@ -26,6 +26,15 @@ function winkNlp(): Wink {
   return nlp;
 }
 
+/**
+ * Loads the English model now rather than on the first short answer: short answers are graded on
+ * the bot's thread, and a first load there (0.15 s quiet, seconds under load) would hold every
+ * other reply back, past Discord's 3 seconds.
+ */
+export function prepareClaimReading(): void {
+  winkNlp();
+}
+
 const VERB_TAGS = new Set(["VERB", "AUX"]);
 /** Verb forms the model may tag as nouns or adjectives in a terse answer ("grows", "saturates"). */
 const VERB_LIKE = /\b(?:is|are|was|were|be|has|have|had|does|do|did|can|will|would|should|could|must|may|might|isn't|aren't|doesn't|don't|won't|can't)\b|n't\b/i;

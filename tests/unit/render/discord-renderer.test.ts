@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderDiscordReply } from "../../../src/adapters/discord/discord-renderer.ts";
+import { type DiscordMessage, renderDiscordReply } from "../../../src/adapters/discord/discord-renderer.ts";
 import {
   type Block, code, fields, heading, list, quote, type ReplyButton, table, text, verbatim, type VisibleReply,
 } from "../../../src/core/chat/reply.ts";
@@ -11,7 +11,9 @@ const render = (reply: VisibleReply) => {
   expect(discordProblems(messages)).toEqual([]);
   return messages;
 };
-const content = (reply: VisibleReply) => render(reply).map((m) => m.content).join("\n");
+/** What the messages say: each message's content, or its card's title and description. */
+const content = (reply: VisibleReply) => render(reply).map(said).join("\n");
+const said = (m: DiscordMessage) => [m.content, ...(m.embeds ?? []).flatMap((e) => [e.title, e.description ?? ""])].filter(Boolean).join("\n");
 /** What a reader sees: backslash escapes and zero-width spaces gone. */
 const shown = (markdown: string) => markdown.replace(/\\([^A-Za-z0-9\s])/g, "$1").replace(/\u200B/g, "");
 
@@ -49,9 +51,9 @@ describe("Discord renderer: what a person typed shows as typed", () => {
     const messages = render(reply);
     for (const m of messages) {
       expect(m.allowed_mentions).toEqual({ parse: [] });
-      expect(m.content).not.toMatch(/@(everyone|here)|<[@#/]|<t:/);
+      expect(said(m)).not.toMatch(/@(everyone|here)|<[@#/]|<t:/);
     }
-    expect(shown(messages[0]!.content)).toContain(mentions);
+    expect(shown(said(messages[0]!))).toContain(mentions);
   });
 
   it("drops control characters: terminal escapes and NUL", () => {
@@ -73,6 +75,7 @@ describe("Discord renderer: what a person typed shows as typed", () => {
 describe("Discord renderer: blocks", () => {
   it("renders headings, lists, quotes, fields, tables and code", () => {
     const out = content(privately([
+      text("Your progress:"),
       heading("Progress"),
       text("Two lines\nof text"),
       list(["one", "**two**"]),
@@ -82,6 +85,7 @@ describe("Discord renderer: blocks", () => {
       code("x = 1"),
     ]));
     expect(out).toBe([
+      "Your progress:",
       "### Progress\nTwo lines\nof text",
       "- one\n- **two**",
       "> said\n> \u200B\n> this",
@@ -141,7 +145,7 @@ describe("Discord renderer: long replies stay within the limits", () => {
   });
 
   it("splits one long list between its items, never between an item and its continuation line", () => {
-    const items = Array.from({ length: 40 }, (_, i) => `**/command${i}** does something useful\ne.g. \`/command${i} with an example\``);
+    const items = Array.from({ length: 80 }, (_, i) => `**/command${i}** does something useful\ne.g. \`/command${i} with an example\``);
     const messages = render(privately([heading("Help"), list(items)]));
     expect(messages.length).toBeGreaterThan(1);
     for (const m of messages.slice(1)) expect(m.content).toMatch(/^- \*\*\/command\d+\*\*/);
@@ -176,5 +180,70 @@ describe("Discord renderer: long replies stay within the limits", () => {
     const buttons: ReplyButton[] = [{ label: "Next", action: { command: "quiz", options: {} } }];
     expect(renderDiscordReply(privately([], { buttons }))[0]!.components![0]!.components[0]!.custom_id).toBe("button:0");
     expect(() => renderDiscordReply(privately([], { buttons }), { customId: () => "x".repeat(101) })).toThrow(/custom_id/);
+  });
+});
+
+describe("Discord renderer: cards and drawn math", () => {
+  const png = (tag: string) => Buffer.concat([Buffer.from([137, 80, 78, 71]), Buffer.from(tag)]);
+
+  it("renders a reply that starts with a heading as one card: title, description, buttons under it", () => {
+    const buttons: ReplyButton[] = [{ label: "Next question", style: "primary", action: { command: "quiz", options: {} } }];
+    const [card, ...more] = render(privately([heading("Question **1a** · 5 points"), text("Why is $x^2$ convex?"), list(["one", "two"])], { buttons }));
+    expect(more).toEqual([]);
+    expect(card!.content).toBe("");
+    expect(card!.flags).toBe(64);
+    expect(card!.embeds).toEqual([{ title: "Question **1a** · 5 points", description: "Why is x² convex?\n\n- one\n- two", color: 0x4e79a7 }]);
+    expect(card!.components![0]!.components.map((b) => b.label)).toEqual(["Next question"]);
+  });
+
+  it("falls back to split Markdown when a card would pass 4,096 characters or its title 256", () => {
+    const long = render(privately([heading("Help"), text("word ".repeat(1000))]));
+    expect(long.every((m) => m.embeds === undefined)).toBe(true);
+    expect(long.length).toBeGreaterThan(1);
+    expect(long[0]!.content.startsWith("### Help\n")).toBe(true);
+    const titled = render(privately([heading("t".repeat(300)), text("short")]));
+    expect(titled[0]!.embeds).toBeUndefined();
+  });
+
+  it("draws the bank's display math once, shows it in the card, and keeps the Unicode text", () => {
+    const drawn: string[][] = [];
+    const messages = renderDiscordReply(privately([
+      heading("Question 1c"),
+      text("The loss is $$\\mathcal{L} = \\sum_i \\ell_i$$ where $m$ counts samples."),
+      list(["also $$\\frac{a}{b}$$", "and $$\\mathcal{L} = \\sum_i \\ell_i$$ again"]),
+      quote("a student's $$\\frac{1}{0}$$ stays text"),
+      text(`typed: ${verbatim("$$x^2$$")}`),
+    ]), { mathImage: (formulas) => (drawn.push([...formulas]), png(formulas.join("|"))) });
+    expect(discordProblems(messages)).toEqual([]);
+    expect(drawn).toEqual([["\\mathcal{L} = \\sum_i \\ell_i", "\\frac{a}{b}"]]);
+    const [card] = messages;
+    expect(card!.embeds![0]!.image).toEqual({ url: "attachment://math.png" });
+    expect(card!.files!.map((f) => f.name)).toEqual(["math.png"]);
+    expect(card!.files![0]!.description).toBe("ℒ = Σᵢ ℓᵢ\na/b");
+    expect(card!.embeds![0]!.description).toContain("ℒ = Σᵢ ℓᵢ");
+  });
+
+  it("draws nothing without display math, without a drawer, or when the TeX does not draw", () => {
+    const inline = privately([heading("Q"), text("only $x^2$ inline")]);
+    const never = () => {
+      throw new Error("must not be called");
+    };
+    expect(renderDiscordReply(inline, { mathImage: never })[0]!.files).toBeUndefined();
+    const display = privately([heading("Q"), text("$$\\frac{a$$")]);
+    expect(renderDiscordReply(display)[0]!.files).toBeUndefined();
+    const broken = renderDiscordReply(display, { mathImage: () => { throw new Error("bad TeX"); } });
+    expect(broken[0]!.files).toBeUndefined();
+    expect(broken[0]!.embeds![0]!.image).toBeUndefined();
+  });
+
+  it("shows a reply's first image in its card and attaches files beside it", () => {
+    const [card] = render({
+      blocks: [heading("Midterm scores"), text("n = 3")], visibility: "public",
+      images: [{ name: "score-histogram.png", alt: "Histogram", png: png("h") }],
+      files: [{ name: "grades.csv", contentType: "text/csv", data: Buffer.from("a,b") }],
+    });
+    expect(card!.flags).toBeUndefined();
+    expect(card!.embeds![0]!.image).toEqual({ url: "attachment://score-histogram.png" });
+    expect(card!.files!.map((f) => f.name)).toEqual(["score-histogram.png", "grades.csv"]);
   });
 });
