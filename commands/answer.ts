@@ -13,6 +13,7 @@ export const answer: Command = {
     { name: "question", description: "The question id, e.g. 3a", type: "string", required: true },
     { name: "answer", description: "Your answer", type: "string", required: true, rest: true, maxLength: 4000 },
     { name: "justification", description: "Why (for true/false questions)", type: "string", required: false, maxLength: 4000 },
+    { name: "replace", description: "Exam: yes lets an answer that cannot be read replace your earlier one", type: "string", required: false, choices: ["yes"] },
   ],
   file: { name: "image", description: "A photo or image of your work (a drawing, e.g. for 2a)", maxBytes: 8 * 1024 * 1024, contentTypes: ["image/png", "image/jpeg", "image/gif", "image/webp"] },
   access: "everyone",
@@ -39,13 +40,15 @@ async function respond(input: CommandInput, { practice, exams, bank, zone }: Ser
   }
   if (session) {
     const question = bank.require(id);
-    const stored = await exams.answer(session, question, text, input.now, input.interactionId);
+    const { attempt: stored, unread } = await exams.answer(session, question, text, input.now, input.interactionId, input.options.replace === "yes");
     const left = formatDuration(session.deadline.getTime() - input.now.getTime());
     // A failed automatic grading reveals no score, only that a TA will look (with its reference).
     const failed = gradingFailureNote(stored.feedback);
+    // What could not be read is said now, while it can be fixed; it says nothing of right or wrong.
+    const fix = unread.length ? ` It has a problem you can fix: ${unread.join(" ")} Send it again before the end; ${stored.needsReview ? "as it stands, a TA will grade it" : "otherwise it is graded as it stands"}.` : "";
     return textReply(
-      `Answer to ${question.id} received at ${zone.format(stored.createdAt)} for your mock exam.${kept(text.files)}${failed ? ` ${failed} A TA will grade it; it counts in your report.` : ""} Scores come when you submit (/exam submit). Time left: ${left}.`,
-      { data: { received: { question: question.id, attempt: stored.id } } },
+      `Answer to ${question.id} received at ${zone.format(stored.createdAt)} for your mock exam.${kept(text.files)}${fix}${failed ? ` ${failed} A TA will grade it; it counts in your report.` : ""} Scores come when you submit (/exam submit). Time left: ${left}.`,
+      { data: { received: { question: question.id, attempt: stored.id, unread } } },
     );
   }
   const { question, grade, next } = await practice.answer(who, id, text, input.now, input.interactionId);

@@ -47,6 +47,29 @@ describe("the mock midterm", () => {
     expect(await d.say("ana", "/exam review")).toBe(report);
   });
 
+  it("says at once what cannot be read, and never lets an unreadable answer replace an earlier one unasked", async () => {
+    const d = driver();
+    await d.say("ana", "/exam start");
+    const unclosed = await d.say("ana", "/answer 2b (z - y");
+    expect(unclosed).toMatch(/received .* It has a problem you can fix: I could not read this as a formula: .*Parenthesis.* Send it again before the end; as it stands, a TA will grade it\./);
+    expect(unclosed).not.toMatch(/\d\/4|right|wrong|correct/i);
+    const shape = await d.say("ana", "/answer 2c-i W1 * W3");
+    expect(shape).toMatch(/a product whose sizes do not fit .* otherwise it is graded as it stands\./);
+
+    expect(await d.say("ana", "/answer 2b z - y")).toMatch(/^Answer to 2b received/);
+    const kept = await d.say("ana", "/answer 2b z - (y");
+    expect(kept).toMatch(/^Your new answer to 2b was not stored: I could not read this as a formula: .* Your earlier answer \(received .*\) still counts\. .*replace: yes/);
+    await d.say("ana", "/exam submit confirm");
+    expect(await d.say("ana", "/exam review")).toMatch(/^2b — .*: 4\/4\n> z - y$/m);
+
+    const other = driver();
+    await other.say("ben", "/exam start");
+    await other.say("ben", "/answer 2b z - y");
+    expect(await other.say("ben", "/answer 2b z - (y replace: yes")).toMatch(/^Answer to 2b received/);
+    await other.say("ben", "/exam submit confirm");
+    expect(await other.say("ben", "/exam review")).toMatch(/^2b — .*: 0\/4 \(provisional: a TA will grade it\)\n> z - \(y$/m);
+  });
+
   it("has nothing to review before an exam is submitted", async () => {
     const d = driver();
     expect(await d.say("cara", "/exam review")).toMatch(/not sat a mock exam yet/);

@@ -187,6 +187,7 @@ export function gradeBlanks(question: Question, spec: BlanksAnswer, answer: Stud
   const feedback: string[] = [];
   const review: string[] = [];
   const mistakes: DetectedMistake[] = [];
+  const unread: string[] = [];
   const missing: string[] = [];
   spec.blanks.forEach((blank, i) => {
     const value = checks.values[i];
@@ -206,6 +207,7 @@ export function gradeBlanks(question: Question, spec: BlanksAnswer, answer: Stud
     feedback.push(...check.feedback.map((f) => `${blank.label}: ${f}`));
     review.push(...(check.review ?? []));
     if (check.mistake) mistakes.push(check.mistake);
+    if (check.unread) unread.push(`${blank.label}: ${check.unread}`);
   });
   if (missing.length > 0) {
     const how = spec.blanks.map((b) => `${b.label}: ...`).join("; ");
@@ -215,6 +217,7 @@ export function gradeBlanks(question: Question, spec: BlanksAnswer, answer: Stud
     feedback.push(`I ignored: ${ignored.map((p) => `"${verbatim(p)}"`).join(", ")}.`);
     // Text that fits no blank may hold the answer in a form not read here; only a TA can tell.
     if (items.some((i) => i.earned < i.points)) review.push("Part of the answer could not be matched to a blank; a TA will check it.");
+    unread.push(`I could not match ${ignored.map((p) => `"${verbatim(p)}"`).join(", ")} to a part of the question; label each part as "${spec.blanks.map((b) => `${b.label}: ...`).join("; ")}".`);
   }
-  return buildGrade(question, items, feedback, review, mistakes);
+  return buildGrade(question, items, feedback, review, mistakes, unread);
 }

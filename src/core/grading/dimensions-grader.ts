@@ -58,7 +58,7 @@ export function checkDimensions(reference: readonly Factor[], text: string, poin
     const feedback = [`I could not read "${verbatim(text.trim())}" as dimensions. Write them like m x n, m×n or 7x7x3.`];
     // Digits or one-letter names may be a right shape in words the parser does not know: a TA decides.
     const review = /\d|(?<![A-Za-z])[A-Za-z](?![A-Za-z])/.test(text) ? { review: ["The shape could not be read automatically; a TA will check it."] } : {};
-    return { earned: 0, note: "Not a shape.", feedback, ...review };
+    return { earned: 0, note: "Not a shape.", feedback, ...review, unread: feedback[0]! };
   }
   const lower = (f: readonly Factor[]) => f.map((x) => (typeof x === "string" ? x.toLowerCase() : x));
   // With only one-letter lowercase names in the reference (m, n, l), "M x N" cannot mean anything else.
@@ -83,5 +83,5 @@ export function checkDimensions(reference: readonly Factor[], text: string, poin
 export function gradeDimensions(question: Question, spec: DimensionsAnswer, answer: StudentAnswer): Grade {
   const check = checkDimensions(spec.value, answer.text, question.points);
   const item = { id: "dimensions", label: "The dimensions", points: question.points, earned: check.earned, note: check.note };
-  return buildGrade(question, [item], check.feedback, check.review);
+  return buildGrade(question, [item], check.feedback, check.review, [], check.unread ? [check.unread] : []);
 }

@@ -67,16 +67,25 @@ export function checkExpressionAnswer(spec: ExpressionSpec, text: string, points
   }
   if (verdict.result === "invalid") {
     const feedback = [verdict.reason || "I could not read that expression."];
-    if (!hasMath(text, declared)) return { earned: 0, note: "No formula found.", feedback };
-    return { earned: 0, note: "Could not be evaluated: a TA will check it.", feedback, review: [UNREAD_REVIEW] };
+    const unread = sentence(`I could not read this as a formula: ${feedback[0]!.replace(/^./, (c) => c.toLowerCase())}`);
+    if (!hasMath(text, declared)) return { earned: 0, note: "No formula found.", feedback, unread };
+    return { earned: 0, note: "Could not be evaluated: a TA will check it.", feedback, review: [UNREAD_REVIEW], unread };
   }
   const why = verdict.reason ? ` ${verdict.reason.charAt(0).toUpperCase()}${verdict.reason.slice(1)}` : "";
-  return { earned: 0, note: "Not equivalent to the reference.", feedback: [`Your expression is not equivalent to the answer.${why}`] };
+  // A shape that cannot be the answer's, or a product that cannot be computed, is said on arrival too.
+  const shape = /^your answer (is a|cannot be evaluated)/.test(verdict.reason ?? "") ? { unread: sentence(verdict.reason!) } : {};
+  return { earned: 0, note: "Not equivalent to the reference.", feedback: [`Your expression is not equivalent to the answer.${why}`], ...shape };
 }
 
 /** Grades an `expression` question. */
 export function gradeExpression(question: Question, spec: ExpressionAnswer, answer: StudentAnswer): Grade {
   const check = checkExpressionAnswer(spec, answer.text, question.points);
   const item = { id: "expression", label: "The expression", points: question.points, earned: check.earned, note: check.note };
-  return buildGrade(question, [item], check.feedback, check.review, check.mistake ? [check.mistake] : []);
+  return buildGrade(question, [item], check.feedback, check.review, check.mistake ? [check.mistake] : [], check.unread ? [check.unread] : []);
+}
+
+/** A reason as a sentence: capitalised, with its full stop. */
+function sentence(text: string): string {
+  const t = text.trim();
+  return `${t.charAt(0).toUpperCase()}${t.slice(1)}${/[.!?]$/.test(t) ? "" : "."}`;
 }

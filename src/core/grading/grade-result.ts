@@ -8,7 +8,7 @@ export function roundPoints(x: number): number {
 }
 
 /** Builds a Grade whose score is the sum of the items, clamped to [0, question.points]. */
-export function buildGrade(question: Question, items: AwardedItem[], feedback: string[], review: string[] = [], mistakes: DetectedMistake[] = []): Grade {
+export function buildGrade(question: Question, items: AwardedItem[], feedback: string[], review: string[] = [], mistakes: DetectedMistake[] = [], unread: string[] = []): Grade {
   const sum = items.reduce((s, i) => s + i.earned, 0);
   const score = roundPoints(Math.min(question.points, Math.max(0, sum)));
   // Why a TA must look goes in the feedback; that one will is said once, by whoever shows the grade.
@@ -22,6 +22,7 @@ export function buildGrade(question: Question, items: AwardedItem[], feedback: s
     needsReview: review.length > 0,
     graderVersion: GRADER_VERSION,
     ...(mistakes.length ? { mistakes } : {}),
+    ...(unread.length ? { unread: [...new Set(unread)] } : {}),
   };
 }
 
@@ -37,6 +38,8 @@ export interface ValueCheck {
   review?: string[];
   /** The known mistake the value was recognised as, if any. */
   mistake?: DetectedMistake;
+  /** What could not be read, in words that do not say whether the answer is right (see Grade.unread). */
+  unread?: string;
 }
 
 /** How a recognised bank mistake is reported: by its name, else by its answer text. */

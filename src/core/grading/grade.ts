@@ -26,6 +26,12 @@ export interface Grade {
   needsReview: boolean;
   /** Known mistakes the grader recognised (named as the bank names them), for hints and TA statistics. */
   mistakes?: DetectedMistake[];
+  /**
+   * What in the answer could not be read (a formula that does not parse or compute, a number or a
+   * shape in no form the grader knows), in words a student can act on. It says nothing about
+   * whether the answer is right, so it can be shown during an exam.
+   */
+  unread?: string[];
   /** Bumped whenever grading logic changes, so stored attempts say which grader scored them. */
   graderVersion: string;
 }

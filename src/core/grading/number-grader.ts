@@ -68,7 +68,7 @@ export function checkNumber(spec: NumberSpec, text: string, points: number): Val
     // Text with digits in it may hold the right value in a form not read here: a TA decides.
     const understood = /finite|real number|single number/.test(parsed.message);
     const review = /\d/.test(cleaned) && !understood ? [`"${verbatim(cleaned)}" could not be read as one number; a TA will check it.`] : undefined;
-    return { earned: 0, note: `"${verbatim(cleaned)}" is not a number.`, feedback, ...(review ? { review } : {}) };
+    return { earned: 0, note: `"${verbatim(cleaned)}" is not a number.`, feedback, ...(review ? { review } : {}), unread: /[.!?]$/.test(feedback[0]!) ? feedback[0]! : `${feedback[0]!}.` };
   }
   const value = parsed.value;
   if (!Number.isFinite(value)) {
@@ -93,5 +93,5 @@ function formatValue(x: number): string {
 export function gradeNumber(question: Question, spec: NumberAnswer, answer: StudentAnswer): Grade {
   const check = checkNumber(spec, answer.text, question.points);
   const item = { id: "value", label: "The value", points: question.points, earned: check.earned, note: check.note };
-  return buildGrade(question, [item], check.feedback, check.review);
+  return buildGrade(question, [item], check.feedback, check.review, check.mistake ? [check.mistake] : [], check.unread ? [check.unread] : []);
 }

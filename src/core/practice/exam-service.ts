@@ -120,27 +120,36 @@ export class ExamService {
     return promise;
   }
 
-  /** Stores an answer given during the exam; its grade stays hidden until submission. */
-  answer(session: ExamSessionRecord, question: Question, answer: StudentAnswer, now: Date, interactionId?: string): Promise<AttemptRecord> {
-    return this.receiving(session, () => this.storeAnswer(session, question, answer, now, interactionId));
+  /**
+   * Stores an answer given during the exam; its grade stays hidden until submission. What could not
+   * be read is returned (it says nothing of right or wrong), so the student can fix it in time. An
+   * answer that cannot be read does not replace an earlier answer to the question unless `replace`.
+   */
+  answer(session: ExamSessionRecord, question: Question, answer: StudentAnswer, now: Date, interactionId?: string, replace = false): Promise<{ attempt: AttemptRecord; unread: string[] }> {
+    return this.receiving(session, () => this.storeAnswer(session, question, answer, now, interactionId, replace));
   }
 
-  private async storeAnswer(session: ExamSessionRecord, question: Question, answer: StudentAnswer, now: Date, interactionId?: string): Promise<AttemptRecord> {
+  private async storeAnswer(session: ExamSessionRecord, question: Question, answer: StudentAnswer, now: Date, interactionId: string | undefined, replace: boolean): Promise<{ attempt: AttemptRecord; unread: string[] }> {
     checkAnswerText(answer);
     if (now > session.deadline) throw lateAnswer(question.id, now, session.deadline, this.zone);
     // A failed grading is stored as waiting for a TA (the report says "pending TA review") and retried once.
     const graded = await this.grading.grade(question, answer, session);
+    const unread = graded.grade.unread ?? [];
     const attempt = await this.store.commit(async (tx) => {
       const current = await tx.examSessions.open(session.course, session.user);
       // Grading is asynchronous: the deadline may have passed meanwhile (a submission waits for us).
       if (!current || current.id !== session.id) throw lateAnswer(question.id, now, session.deadline, this.zone);
+      const earlier = unread.length && !replace ? (await tx.attempts.forSession(session.id)).filter((a) => a.question === question.id).at(-1) : undefined;
+      if (earlier) {
+        throw new UserError("unread-kept-earlier", `Your new answer to ${question.id} was not stored: ${unread.join(" ")} Your earlier answer (received ${this.zone.format(earlier.createdAt)}) still counts. Fix the new one and send it again; to replace the earlier answer with it as it is, send it again ending with \`replace: yes\`.`);
+      }
       return tx.attempts.add({
         course: session.course, user: session.user, question: question.id, mode: "exam", examSession: session.id,
         ...gradedAnswer(answer, graded.grade), createdAt: now, interactionId,
       });
     });
     this.grading.stored(attempt, graded);
-    return attempt;
+    return { attempt, unread };
   }
 
   /** Submits the running exam once the answers sent before it are stored. */

@@ -30,7 +30,7 @@ describe("Slack manifest", () => {
     const manifest = parse(slackManifestYaml(commands)) as Manifest;
     const listed = manifest.features.slash_commands;
     expect(listed.map((c) => c.command)).toEqual(commands.filter((c) => !c.hidden).map((c) => `/${c.name}`));
-    expect(listed.find((c) => c.command === "/answer")).toMatchObject({ usage_hint: "question answer [justification]", should_escape: false });
+    expect(listed.find((c) => c.command === "/answer")).toMatchObject({ usage_hint: "question answer [justification] [replace]", should_escape: false });
     expect(listed.find((c) => c.command === "/stats")!.description).toMatch(/^\(TAs\) /);
     expect(listed.map((c) => c.command)).not.toContain("/home");
     expect(listed.map((c) => c.command)).not.toContain("/solution");
