@@ -1,5 +1,4 @@
 import { heading, reply, text } from "../src/core/chat/reply.ts";
-import { UserError } from "../src/core/errors.ts";
 import type { ReplyButton } from "../src/core/chat/reply.ts";
 import type { Command } from "../src/services.ts";
 
@@ -21,10 +20,7 @@ export const hint: Command = {
   async handle(input, { bank, exams, practice }) {
     const who = { course: input.course, user: input.user.id };
     bank.require(input.options.question ?? "");
-    // Like solutions: hints during a mock exam would be help the real exam does not give.
-    if (await exams.open(who, input.now)) {
-      throw new UserError("exam-in-progress", "Hints stay hidden while your mock exam runs. Submit it with /exam submit first.");
-    }
+    await exams.refuseDuringExam(who, input.now, "Hints");
     const step = input.options.step === undefined ? undefined : Number(input.options.step);
     const h = await practice.hint(who, input.options.question ?? "", step);
     const id = h.question.id;

@@ -1,5 +1,4 @@
 import { heading, reply, text } from "../src/core/chat/reply.ts";
-import { UserError } from "../src/core/errors.ts";
 import type { Command } from "../src/services.ts";
 
 /** Behind the "Show solution" button of a practice question. */
@@ -14,9 +13,7 @@ export const solution: Command = {
   async handle(input, { bank, exams, practice }) {
     const who = { course: input.course, user: input.user.id };
     bank.require(input.options.question ?? "");
-    if (await exams.open(who, input.now)) {
-      throw new UserError("exam-in-progress", "Solutions stay hidden while your mock exam runs. Submit it with /exam submit first.");
-    }
+    await exams.refuseDuringExam(who, input.now, "Solutions");
     const question = await practice.solutionSeen(who, input.options.question ?? "", input.now);
     return reply([
       heading(`Reference solution for ${question.id}`),

@@ -152,6 +152,16 @@ export class ExamService {
     return { attempt, unread };
   }
 
+  /**
+   * Refuses help the real exam does not give (solutions, hints) while this learner's mock exam runs.
+   * @example await exams.refuseDuringExam(who, now, "Solutions")
+   */
+  async refuseDuringExam(who: Learner, now: Date, what: string): Promise<void> {
+    if (await this.open(who, now)) {
+      throw new UserError("exam-in-progress", `${what} stay hidden while your mock exam runs. Submit it with /exam submit first.`);
+    }
+  }
+
   /** Submits the running exam once the answers sent before it are stored. */
   async submit(who: Learner, now: Date): Promise<ExamReport> {
     // Before the transaction: waiting inside it would hold the connection the answers need.
