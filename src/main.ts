@@ -4,6 +4,7 @@ import type { PlatformDeps } from "./adapters/platform-deps.ts";
 import { type App, createApp } from "./app.ts";
 import { type Config, ConfigError, loadConfig } from "./config.ts";
 import type { Adapter } from "./core/chat/adapter.ts";
+import { startupTrouble } from "./cli/startup-trouble.ts";
 import { jsonLogger, type Logger } from "./logger.ts";
 import { serve } from "./serve.ts";
 
@@ -26,7 +27,16 @@ async function main(): Promise<number> {
   }
   const onPlatforms = !config.platforms.includes("console");
   const logger = jsonLogger((line) => process.stderr.write(`${line}\n`), [config.DISCORD_TOKEN, config.SLACK_BOT_TOKEN, config.SLACK_SIGNING_SECRET, config.SLACK_APP_TOKEN]);
-  const app = createApp(config, onPlatforms ? { log: (line, fields) => logger.error(line.split("\n")[0]!, fields) } : {});
+  let app: App;
+  try {
+    app = createApp(config, onPlatforms ? { log: (line, fields) => logger.error(line.split("\n")[0]!, fields) } : {});
+  } catch (error) {
+    // A bank folder, bank or database file that cannot be used: one line naming it, no stack.
+    const trouble = startupTrouble(error);
+    if (!trouble) throw error;
+    process.stderr.write(`${trouble}\n`);
+    return 1;
+  }
   try {
     const adapters = onPlatforms ? await platformAdapters(app, config, logger) : [consoleAdapter(app)];
     const sweepMs = config.TUTOR_SWEEP_SECONDS * 1000;

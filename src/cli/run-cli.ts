@@ -1,8 +1,7 @@
-import { ConfigError } from "../config.ts";
-import { BankLoadError } from "../core/bank/load-bank.ts";
 import { newErrorReference } from "../core/errors.ts";
 import { type CliCommand, type CliContext, UsageError, writeLine } from "./cli-command.ts";
 import { cliCommands } from "./commands.ts";
+import { startupTrouble } from "./startup-trouble.ts";
 
 const TOP_HELP = (commands: CliCommand[]) =>
   [
@@ -62,7 +61,8 @@ function isParseArgsError(error: unknown): error is Error {
  * not a database, a missing folder, an invalid configuration or bank. Their message says enough.
  */
 function environmentTrouble(error: unknown): string | null {
-  if (error instanceof ConfigError || error instanceof BankLoadError) return error.message;
+  const startup = startupTrouble(error, "the database (--db, else TUTOR_DB)");
+  if (startup) return startup;
   if (!(error instanceof Error)) return null;
   const code = String((error as { code?: unknown }).code ?? "");
   if (/^(SQLITE_CANTOPEN|SQLITE_NOTADB|SQLITE_READONLY|SQLITE_FULL|ENOENT|EACCES|EISDIR|ENOTDIR|EEXIST|ENOSPC)/.test(code)) {

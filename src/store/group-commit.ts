@@ -9,8 +9,9 @@ interface Pending<R> {
 /**
  * Group commit: writes queued in the same turn of the event loop share one transaction, and so
  * one fsync, instead of paying one each. Each write runs in its own savepoint, so one that throws
- * (a late exam answer) is undone alone; every caller learns its outcome only after the commit is
- * durable, so nothing is acknowledged before it is stored.
+ * (a late exam answer) is undone alone; if the batch fails as a whole, its writes are retried one
+ * by one. Every caller learns its outcome only after the commit is durable, so nothing is
+ * acknowledged before it is stored.
  */
 export function createGroupCommit<R>(db: Db, transaction: <T>(work: () => Promise<T>) => Promise<T>, tx: R) {
   let pending: Pending<R>[] = [];
@@ -39,10 +40,19 @@ export function createGroupCommit<R>(db: Db, transaction: <T>(work: () => Promis
         if (outcome.ok) item.resolve(outcome.value);
         else item.reject(outcome.error);
       }),
-      (error: unknown) => batch.forEach((item) => item.reject(error)),
+      (error: unknown) => (batch.length === 1 ? batch[0]!.reject(error) : alone(batch)),
     );
     flushing = run;
     return run;
+  };
+
+  /**
+   * The batch as a whole failed (its COMMIT refused, say a deferred constraint one write broke, or
+   * the write lock not won in time): nothing of it is stored, so each write runs again in its own
+   * transaction and only the one at fault fails, instead of every answer that shared the batch.
+   */
+  const alone = async (batch: Pending<R>[]): Promise<void> => {
+    for (const item of batch) await transaction(() => item.work(tx)).then(item.resolve, item.reject);
   };
 
   return {

@@ -34,13 +34,15 @@ export class SqliteAssessmentStore implements Sync<AssessmentRepository> {
   }
 
   replace(course: string, assessment: string, scores: ImportedScore[], at: Date, questions: AssessmentQuestion[] = []): { previous: number } {
+    // IMMEDIATE: it reads before it writes, and a read transaction cannot become a write one once
+    // another process (a bot storing answers) has committed since; inside a transaction, a savepoint.
     return this.db.transaction(() => {
       const previous = Number(this.countStmt.get(course, assessment));
       this.deleteStmt.run(course, assessment);
       this.insertAssessment.run(course, assessment, at.getTime(), JSON.stringify(questions));
       for (const s of scores) this.insertScore.run(course, assessment, s.student, s.name, s.section, s.score, JSON.stringify(s.questions ?? {}));
       return { previous };
-    })();
+    }).immediate();
   }
 
   remove(course: string, assessment: string): boolean {

@@ -40,6 +40,7 @@ export class SqliteGradeStore implements Sync<GradeRepository> {
   }
 
   replace(c: GradeChange): AttemptRecord {
+    // IMMEDIATE: it reads before it writes (see SqliteAssessmentStore.replace); nested, a savepoint.
     return this.db.transaction(() => {
       const row = this.byId.get(c.attempt);
       if (!row) throw new Error(`No attempt ${c.attempt} to regrade.`);
@@ -48,7 +49,7 @@ export class SqliteGradeStore implements Sync<GradeRepository> {
       this.historyInsert.run(c.attempt, before.score, JSON.stringify(before.items), c.score, items, c.source, c.by, c.note, c.at.getTime());
       this.updateStmt.run(c.score, items, c.by, c.attempt);
       return { ...before, score: c.score, items: c.items, needsReview: false, reviewedBy: c.by };
-    })();
+    }).immediate();
   }
 
   history(attempt: number): GradeHistoryRecord[] {

@@ -67,7 +67,7 @@ describe("Discord bot against a local Discord", () => {
     }
     const answer = published.find((c) => c.name === "answer")!.options as Array<Record<string, unknown>>;
     expect(answer.map((o) => [o.name, o.type, o.required ?? false, o.autocomplete ?? false])).toEqual([
-      ["question", 3, true, true], ["answer", 3, true, false], ["justification", 3, false, false], ["image", 11, false, false],
+      ["question", 3, true, true], ["answer", 3, true, false], ["justification", 3, false, false], ["replace", 3, false, false], ["image", 11, false, false],
     ]);
     const exam = published.find((c) => c.name === "exam")!.options as Array<{ choices: unknown[] }>;
     const choices = commands.find((c) => c.name === "exam")!.options[0]!.choices!;

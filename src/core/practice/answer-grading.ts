@@ -8,9 +8,13 @@ import { failedGrade, type GradingFailure, gradingFailureNote, type GradingOutco
 import type { AttemptRecord, Repositories, Store } from "../ports.ts";
 import { reschedule, reviewOf } from "./scheduler.ts";
 
-/** What answer grading needs from the grading pool: outcomes, and a signal that the pool is free. */
+/**
+ * What answer grading needs from the grading pool: outcomes, and a signal that the pool is free.
+ * `owner` keeps a student's jobs in one lane; a full lane rejects with a UserError (GradingBusyError
+ * in grading-pool.ts) that reaches the student as it is, the answer not stored: they send it again.
+ */
 export interface OutcomeGrader {
-  grade(question: Question, answer: StudentAnswer): Promise<GradingOutcome>;
+  grade(question: Question, answer: StudentAnswer, job?: { owner?: string }): Promise<GradingOutcome>;
   /** True once nothing is queued or running; false when the pool is closed. */
   whenIdle(): Promise<boolean>;
 }
@@ -49,7 +53,7 @@ export class AnswerGrading {
 
   /** Grades an answer; a failure becomes a provisional grade for a TA, logged with its reference. */
   async grade(question: Question, answer: StudentAnswer, who: { course: string; user: string }): Promise<AnswerGrade> {
-    const outcome = await this.pool.grade(question, answer);
+    const outcome = await this.pool.grade(question, answer, { owner: `${who.course}\u0000${who.user}` });
     if (outcome.ok) return { grade: outcome.grade };
     const reference = this.newReference();
     this.log(`[grading ${reference}] ${question.id} by ${who.user} in ${who.course}: automatic grading failed (${outcome.failure}); the answer waits for a TA.${outcome.detail ? ` ${outcome.detail}` : ""}`);
