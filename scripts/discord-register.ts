@@ -5,19 +5,11 @@ import { REST } from "discord.js";
 import { commands } from "../commands/index.ts";
 import { DISCORD_API } from "../src/adapters/discord/discord-adapter.ts";
 import { discordCommands, syncCommands } from "../src/adapters/discord/discord-commands.ts";
-import { ConfigError, loadConfig } from "../src/config.ts";
+import { configOrReport } from "../src/config.ts";
 
 async function main(): Promise<number> {
-  let config;
-  try {
-    config = loadConfig(process.env);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      return 1;
-    }
-    throw error;
-  }
+  const config = configOrReport(process.env, (message) => process.stderr.write(`${message}\n`));
+  if (!config) return 1;
   if (!config.DISCORD_TOKEN || !config.DISCORD_APPLICATION_ID) {
     process.stderr.write("Set DISCORD_TOKEN and DISCORD_APPLICATION_ID (and DISCORD_GUILD_ID to register in one server at once); see docs/DISCORD.md.\n");
     return 1;

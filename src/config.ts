@@ -81,3 +81,17 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (platforms.length === 0) platforms.push("console");
   return { ...c, platforms };
 }
+
+/**
+ * The configuration of a program people start (the bot, scripts): parsed once; a bad variable is
+ * written as the one message naming it, and the caller exits 1 (null).
+ */
+export function configOrReport(env: Record<string, string | undefined>, report: (message: string) => void): Config | null {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    report(error.message);
+    return null;
+  }
+}

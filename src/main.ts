@@ -2,7 +2,7 @@ import { userInfo } from "node:os";
 import { ConsoleAdapter } from "./adapters/console/console-adapter.ts";
 import type { PlatformDeps } from "./adapters/platform-deps.ts";
 import { type App, createApp } from "./app.ts";
-import { type Config, ConfigError, loadConfig } from "./config.ts";
+import { type Config, configOrReport } from "./config.ts";
 import type { Adapter } from "./core/chat/adapter.ts";
 import { startupTrouble } from "./cli/startup-trouble.ts";
 import { jsonLogger, type Logger } from "./logger.ts";
@@ -15,16 +15,8 @@ import { serve } from "./serve.ts";
  * are configured), logging JSON lines to stderr.
  */
 async function main(): Promise<number> {
-  let config;
-  try {
-    config = loadConfig(process.env);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      return 1;
-    }
-    throw error;
-  }
+  const config = configOrReport(process.env, (message) => process.stderr.write(`${message}\n`));
+  if (!config) return 1;
   const onPlatforms = !config.platforms.includes("console");
   const logger = jsonLogger((line) => process.stderr.write(`${line}\n`), [config.DISCORD_TOKEN, config.SLACK_BOT_TOKEN, config.SLACK_SIGNING_SECRET, config.SLACK_APP_TOKEN]);
   let app: App;
