@@ -1,9 +1,11 @@
 import { availableParallelism } from "node:os";
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
     include: ["tests/**/*.test.ts"],
+    // The reliability suite (crashes, 10,000 generated expressions) takes minutes: `npm run test:reliability`.
+    exclude: [...configDefaults.exclude, "tests/reliability/**"],
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: "forks",

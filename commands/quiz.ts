@@ -13,9 +13,11 @@ export const quiz: Command = {
   examples: ["/quiz", "/quiz 2c-i", "/quiz topic: backprop"],
   async handle(input, { practice, bank, exams }) {
     const who = { course: input.course, user: input.user.id };
-    const { question, reason } = await practice.serve(who, { question: input.options.question, topic: input.options.topic }, input.now);
+    // During a mock exam a question keeps the exam's own numbers: answers count for the exam.
+    const examOpen = Boolean(await exams.open(who, input.now));
+    const { question, reason } = await practice.serve(who, { question: input.options.question, topic: input.options.topic }, input.now, { variants: !examOpen });
     const reply = questionReply(question, bank.problemOf(question.id).title, reason);
-    if (await exams.open(who, input.now)) {
+    if (examOpen) {
       // During a mock exam the solution stays hidden and answers count for the exam.
       return { ...reply, buttons: reply.buttons?.filter((b) => !("action" in b) || b.action.command !== "solution") };
     }

@@ -32,12 +32,40 @@ async function main(): Promise<number> {
   try {
     const adapters = onPlatforms ? await platformAdapters(app, config, logger) : [consoleAdapter(app)];
     const sweepMs = config.TUTOR_SWEEP_SECONDS * 1000;
-    await serve(app, adapters, { signals: true, sweepMs, started: () => onPlatforms && logger.info("started", { adapters: adapters.map((a) => a.name) }) });
+    await serve(app, adapters, {
+      signals: true, sweepMs,
+      started: () => onPlatforms && logger.info("started", { adapters: adapters.map((a) => a.name) }),
+      stopping: (signal) => {
+        if (onPlatforms) logger.info("stopping", { signal, graceSeconds: STOP_GRACE_MS / 1000 });
+        forceExitLater(onPlatforms ? logger : null);
+      },
+    });
     if (onPlatforms) logger.info("stopped");
   } finally {
     await app.close();
   }
   return 0;
+}
+
+/**
+ * How long a stop may take before the process ends anyway: answers in flight finish within the
+ * grading timeout, and a container manager kills after 10 s (Docker's default), so this comes first.
+ */
+const STOP_GRACE_MS = 8_000;
+
+/**
+ * Ends the process if the clean stop outlasts its grace, or at a second signal (a person pressing
+ * Ctrl-C again). Nothing acknowledged is lost then: a reply is sent only after its answer is
+ * committed, so what is cut short was never acknowledged. Exit code 1: the stop was not clean.
+ */
+function forceExitLater(logger: Logger | null): void {
+  const force = (why: string) => {
+    if (logger) logger.error("stopped before finishing", { why });
+    else process.stderr.write(`Stopped before finishing (${why}).\n`);
+    process.exit(1);
+  };
+  setTimeout(() => force(`still stopping after ${STOP_GRACE_MS / 1000} s`), STOP_GRACE_MS).unref();
+  for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => force(`a second ${signal}`));
 }
 
 /**

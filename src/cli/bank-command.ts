@@ -4,23 +4,29 @@ import { parseArgs } from "node:util";
 import { DEFAULT_BANKS } from "../config.ts";
 import { bankFiles, formatIssue, parseBank } from "../core/bank/load-bank.ts";
 import { QuestionBank } from "../core/bank/question-bank.ts";
-import type { Bank } from "../core/bank/schema.ts";
+import type { Bank, Question } from "../core/bank/schema.ts";
+import { checkVariants, formatVariantProblem, type VariantCheckReport } from "../core/grading/variant-self-check.ts";
 import { type CliCommand, type CliContext, UsageError, writeLine } from "./cli-command.ts";
 
 const HELP = `tutor bank: check and list question banks
 
 Usage:
-  tutor bank validate [PATH]       check a bank file, or every *.yaml/*.yml bank in a folder
+  tutor bank validate [PATH] [--samples N]
+                                   check a bank file, or every *.yaml/*.yml bank in a folder
   tutor bank list [PATH] [--json]  list the questions: id, problem, kind, points
 
 PATH defaults to the banks folder (TUTOR_BANKS, else data/banks).
 
 validate prints every issue at once as FILE:LINE:COLUMN: PATH: MESSAGE and exits 1,
-or, when the bank is sound, a summary of its problems and points.
+or, when the bank is sound, a summary of its problems and points. For every question with
+parameters it draws N variants (default 200; seeds 1..N, so a finding can be reproduced) and
+grades each variant's own reference answer (it must earn full marks) and known mistakes (each
+must be recognised as itself).
 list --json prints a JSON array of {id, problem, kind, points, bonus, topic, grader, exam}.
 
 Options:
   --json       machine-readable output (list)
+  --samples N  variants drawn per question with parameters (validate; 1 to 100000, default 200)
   --db PATH    accepted for uniformity with other commands; banks do not use the database
   -h, --help   this help
 
@@ -55,7 +61,18 @@ export const bankCommand: CliCommand = {
       return 1;
     }
     const banks = loaded.flatMap((l) => ("bank" in l ? [{ file: l.file, bank: new QuestionBank(l.bank) }] : []));
-    if (action === "validate") banks.forEach((b) => printSummary(b.file, b.bank, ctx));
+    if (action === "validate") {
+      const samples = sampleCount(values.samples);
+      const reports = loaded.flatMap((l) => ("bank" in l ? Object.values(l.bank.templates ?? {}) : [])).map((t) => ({ template: t, report: checkVariants(t, samples) }));
+      const variantIssues = reports.flatMap(({ report }) => report.problems.map((p) => formatVariantProblem(report.question, p)));
+      if (variantIssues.length > 0) {
+        for (const line of variantIssues) writeLine(ctx.stderr, line);
+        writeLine(ctx.stderr, `${plural(variantIssues.length, "variant issue")}: fix the question's parameters, constraints or templates.`);
+        return 1;
+      }
+      banks.forEach((b) => printSummary(b.file, b.bank, ctx));
+      for (const { template, report } of reports) writeLine(ctx.stdout, variantLine(template, report));
+    }
     else if (values.json) writeLine(ctx.stdout, JSON.stringify(banks.flatMap((b) => listRows(b.bank))));
     else banks.forEach((b, i) => printTable(b.bank, ctx, i > 0));
     return 0;
@@ -66,10 +83,26 @@ function parseOptions(argv: string[]) {
   // Unknown or malformed flags are reported as usage errors by run-cli.
   return parseArgs({
     args: argv,
-    options: { json: { type: "boolean", default: false }, db: { type: "string" } },
+    options: { json: { type: "boolean", default: false }, db: { type: "string" }, samples: { type: "string" } },
     allowPositionals: true,
     strict: true,
   });
+}
+
+function sampleCount(raw: string | undefined): number {
+  if (raw === undefined) return 200;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 100_000) throw new UsageError(`--samples must be a whole number from 1 to 100000, not "${raw}".`);
+  return n;
+}
+
+/** One summary line for a question's variant space that passed. */
+function variantLine(template: Question, report: VariantCheckReport): string {
+  const names = Object.keys(template.parameters?.ranges ?? {}).join(", ");
+  const what = !report.graded
+    ? "each written and checked against the schema (no reference answer to grade)"
+    : `each one's reference earns full marks${report.mistakes > 0 ? ` and its ${plural(report.mistakes, "known mistake")} are recognised` : ""}`;
+  return `  Variants of ${template.id} (${names}): ${plural(report.samples, "sample")}, ${what}`;
 }
 
 /** The bank files at PATH (a file or a folder); prints why and returns undefined when there are none. */

@@ -1,3 +1,4 @@
+import type { QuestionVariant } from "./bank/question-variants.ts";
 import type { AwardedItem } from "./grading/grade.ts";
 import type { Role } from "./chat/command-input.ts";
 import type { CourseDelivery, DeliveryTarget, Reply } from "./chat/reply.ts";
@@ -31,6 +32,8 @@ export interface AttemptRecord {
   hintsUsed: number;
   /** Names of the known mistakes the grader recognised in the answer. */
   mistakes: string[];
+  /** The variant of the question the answer was graded against; null or absent: the exam's own numbers. */
+  variant?: QuestionVariant | null;
 }
 /** A file kept with an answer (a photo of a drawing): its type checked from its bytes. */
 export interface AttemptFile {
@@ -181,7 +184,10 @@ export interface InteractionRepository {
 
 /** Which questions were shown to whom: an answer must follow a question. */
 export interface ServedRepository {
-  mark(course: string, user: string, question: string, at: Date): Promise<void>;
+  /** Marks the question served, with the variant shown (null: the exam's own numbers). */
+  mark(course: string, user: string, question: string, at: Date, variant?: QuestionVariant | null): Promise<void>;
+  /** The variant last served of the question (null: the exam's own numbers, or never served). */
+  variant(course: string, user: string, question: string): Promise<QuestionVariant | null>;
   has(course: string, user: string, question: string): Promise<boolean>;
   /** Records that the student looked at the question's solution (it also counts as served). */
   solutionSeen(course: string, user: string, question: string, at: Date): Promise<void>;

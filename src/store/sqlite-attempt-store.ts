@@ -22,7 +22,16 @@ const AttemptRow = z.object({
   reviewed_by: z.string().nullable(),
   hints_used: z.number(),
   mistakes: z.string(),
+  variant: z.string().nullable(),
 });
+
+/** A stored variant: its seed and values, parsed on the way out like every JSON column. */
+export const VariantJson = z.object({ seed: z.number(), values: z.record(z.string(), z.number()) });
+
+/** A variant column's value: null stays null (the exam's own numbers). */
+export function parseVariant(text: string | null | undefined): AttemptRecord["variant"] {
+  return text ? VariantJson.parse(JSON.parse(text)) : null;
+}
 
 const FileRow = z.object({ name: z.string(), content_type: z.string(), bytes: z.instanceof(Buffer) });
 
@@ -59,6 +68,7 @@ export function toAttempt(row: unknown): AttemptRecord {
     reviewedBy: r.reviewed_by,
     hintsUsed: r.hints_used,
     mistakes: z.array(z.string()).parse(JSON.parse(r.mistakes)),
+    variant: parseVariant(r.variant),
   };
 }
 
@@ -81,9 +91,9 @@ export class SqliteAttemptStore implements Sync<AttemptRepository> {
   constructor(db: Db) {
     this.insert = db.prepare(`INSERT INTO attempts
       (course_id, user_id, question_id, mode, exam_session, answer, justification, score, max, items, feedback,
-       needs_review, grader_version, created_at, interaction_id, hints_used, mistakes)
+       needs_review, grader_version, created_at, interaction_id, hints_used, mistakes, variant)
       VALUES (@course, @user, @question, @mode, @examSession, @answer, @justification, @score, @max, @items,
-       @feedback, @needsReview, @graderVersion, @createdAt, @interactionId, @hintsUsed, @mistakes)
+       @feedback, @needsReview, @graderVersion, @createdAt, @interactionId, @hintsUsed, @mistakes, @variant)
       ON CONFLICT (interaction_id) WHERE interaction_id IS NOT NULL DO NOTHING`);
     this.byInteraction = db.prepare("SELECT * FROM attempts WHERE interaction_id = ?");
     // Per question: the counts in one grouped pass, then the latest attempt (highest id) joined in.
@@ -125,12 +135,13 @@ export class SqliteAttemptStore implements Sync<AttemptRepository> {
       createdAt: a.createdAt.getTime(),
       hintsUsed: a.hintsUsed ?? 0,
       mistakes: JSON.stringify(a.mistakes ?? []),
+      variant: a.variant ? JSON.stringify(a.variant) : null,
     });
     if (info.changes === 0) return toAttempt(this.byInteraction.get(a.interactionId));
     const id = Number(info.lastInsertRowid);
     for (const f of a.files ?? []) this.insertFile.run(id, f.name, f.contentType, f.bytes);
     const { interactionId: _, files: _files, ...stored } = a;
-    return { ...stored, id, reviewedBy: null, hintsUsed: a.hintsUsed ?? 0, mistakes: a.mistakes ?? [] };
+    return { ...stored, id, reviewedBy: null, hintsUsed: a.hintsUsed ?? 0, mistakes: a.mistakes ?? [], variant: a.variant ?? null };
   }
 
   files(attemptId: number): AttemptFile[] {

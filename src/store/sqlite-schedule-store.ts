@@ -1,6 +1,8 @@
 import type { Sync } from "./asynchronous.ts";
 import { z } from "zod";
+import type { QuestionVariant } from "../core/bank/question-variants.ts";
 import type { InteractionRepository, ScheduleRecord, ScheduleRepository, ServedRepository } from "../core/ports.ts";
+import { parseVariant } from "./sqlite-attempt-store.ts";
 import type { Db } from "./database.ts";
 
 const ScheduleRow = z.object({ question_id: z.string(), due_at: z.number(), state: z.string() });
@@ -68,10 +70,12 @@ export class SqliteServedStore implements Sync<ServedRepository> {
   private readonly climbStmt;
   private readonly hintsStmt;
   private readonly resetHintsStmt;
+  private readonly variantStmt;
 
   constructor(db: Db) {
-    this.markStmt = db.prepare(`INSERT INTO served (course_id, user_id, question_id, served_at) VALUES (?, ?, ?, ?)
-      ON CONFLICT (course_id, user_id, question_id) DO UPDATE SET served_at = excluded.served_at`);
+    this.markStmt = db.prepare(`INSERT INTO served (course_id, user_id, question_id, served_at, variant) VALUES (?, ?, ?, ?, ?)
+      ON CONFLICT (course_id, user_id, question_id) DO UPDATE SET served_at = excluded.served_at, variant = excluded.variant`);
+    this.variantStmt = db.prepare("SELECT variant FROM served WHERE course_id = ? AND user_id = ? AND question_id = ?").pluck();
     this.hasStmt = db.prepare("SELECT 1 FROM served WHERE course_id = ? AND user_id = ? AND question_id = ?").pluck();
     this.seenStmt = db.prepare(`INSERT INTO served (course_id, user_id, question_id, served_at, solution_seen_at) VALUES (?, ?, ?, ?, ?)
       ON CONFLICT (course_id, user_id, question_id) DO UPDATE SET solution_seen_at = excluded.solution_seen_at`);
@@ -104,8 +108,12 @@ export class SqliteServedStore implements Sync<ServedRepository> {
     return this.takeSeenStmt.get(course, user, question) !== undefined;
   }
 
-  mark(course: string, user: string, question: string, at: Date): void {
-    this.markStmt.run(course, user, question, at.getTime());
+  mark(course: string, user: string, question: string, at: Date, variant?: QuestionVariant | null): void {
+    this.markStmt.run(course, user, question, at.getTime(), variant ? JSON.stringify(variant) : null);
+  }
+
+  variant(course: string, user: string, question: string): QuestionVariant | null {
+    return parseVariant(z.string().nullable().optional().parse(this.variantStmt.get(course, user, question))) ?? null;
   }
 
   has(course: string, user: string, question: string): boolean {

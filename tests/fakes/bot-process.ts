@@ -11,10 +11,10 @@ const START_COMMAND = (JSON.parse(readFileSync(path.join(ROOT, "package.json"), 
 export type LogLine = Record<string, unknown> & { level: string; msg: string };
 
 /**
- * The bot in its own process, started with the command `npm start` runs (`tsx src/main.ts`, read
- * from package.json) and the environment given (platform variables of this machine left out). It
- * is spawned without npm in between because npm does not pass SIGTERM on to the bot, and a clean
- * stop is part of what is tested. It is up once it logs `started`.
+ * The bot in its own process, started with the command `npm start` runs (`node --import tsx
+ * src/main.ts`, read from package.json) and the environment given (platform variables of this
+ * machine left out). It is spawned without npm in between because npm does not pass SIGTERM on to
+ * the bot, and a clean stop is part of what is tested. It is up once it logs `started`.
  */
 export class BotProcess {
   readonly logs: LogLine[] = [];
@@ -27,8 +27,10 @@ export class BotProcess {
   private constructor(env: Record<string, string>) {
     const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(DISCORD|SLACK|TUTOR)_/.test(name)));
     const [command, ...args] = START_COMMAND.split(/\s+/);
-    // Its own process group: tsx runs the bot in a child process, and a crash must take both.
-    this.child = spawn(path.join(ROOT, "node_modules", ".bin", command!), args, { cwd: ROOT, env: { ...inherited, ...env }, stdio: ["pipe", "pipe", "pipe"], detached: true });
+    // `node` is this Node; another command is a package's binary (node_modules/.bin).
+    const executable = command === "node" ? process.execPath : path.join(ROOT, "node_modules", ".bin", command!);
+    // Its own process group: a crash takes whatever the command started too (the tsx CLI runs a child).
+    this.child = spawn(executable, args, { cwd: ROOT, env: { ...inherited, ...env }, stdio: ["pipe", "pipe", "pipe"], detached: true });
     // A bot does not read stdin: closing it must not stop it.
     this.child.stdin.end();
     let pending = "";

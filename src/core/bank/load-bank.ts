@@ -4,6 +4,7 @@ import { isAlias, LineCounter, parseDocument, visit } from "yaml";
 import { checkBank } from "./bank-checks.ts";
 import { type BankIssue, formatIssue, fromZodIssues, type PathIssue, YamlLocator } from "./bank-issues.ts";
 import { Bank, Problem, Question } from "./schema.ts";
+import { prepareVariants } from "./variant-checks.ts";
 
 export { type BankIssue, formatIssue } from "./bank-issues.ts";
 
@@ -81,11 +82,16 @@ export function parseBank(text: string, file: string): ParseBankResult {
 
   const parsed = Bank.safeParse(data);
   const issues: PathIssue[] = parsed.success ? [] : fromZodIssues(parsed.error.issues, data);
-  issues.push(...checkBank(partsOf(data)));
+  // Questions with parameters are checked, and used, in the exam's own numbers.
+  const parts = partsOf(data);
+  const variants = prepareVariants(parts.questions);
+  issues.push(...variants.issues, ...checkBank({ ...parts, questions: variants.questions }));
   if (issues.length > 0 || !parsed.success) {
     return { ok: false, issues: dedupe(issues.map((i) => locator.place(i))).sort(byPosition) };
   }
-  return { ok: true, bank: parsed.data };
+  if (Object.keys(variants.templates).length === 0) return { ok: true, bank: parsed.data };
+  const questions = parsed.data.questions.map((q, i) => variants.questions[i] ?? q);
+  return { ok: true, bank: { ...parsed.data, questions, templates: variants.templates } };
 }
 
 /**

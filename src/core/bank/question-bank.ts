@@ -1,5 +1,6 @@
 import { verbatim } from "../chat/reply.ts";
 import { UserError } from "../errors.ts";
+import { drawVariant, instantiate, type QuestionVariant, VariantError } from "./question-variants.ts";
 import type { Bank, Exam, Problem, Question } from "./schema.ts";
 
 /** A question id that is not in the bank; the message lists the valid ids for the student. */
@@ -30,8 +31,10 @@ export class QuestionBank {
   readonly totalPoints: TotalPoints;
   private readonly questions: readonly Question[];
   private readonly byId: ReadonlyMap<string, Question>;
+  private readonly templates: ReadonlyMap<string, Question>;
 
   constructor(bank: Bank) {
+    this.templates = new Map(Object.entries(bank.templates ?? {}));
     this.exam = bank.exam;
     this.problems = bank.problems;
     this.questions = bank.questions;
@@ -55,6 +58,37 @@ export class QuestionBank {
     const question = this.get(id);
     if (!question) throw new UnknownQuestionError(id, this.ids());
     return question;
+  }
+
+  /** True when the question declares parameters, so practice draws a fresh variant of it. */
+  hasVariants(id: string): boolean {
+    return this.templates.has(this.require(id).id);
+  }
+
+  /**
+   * A fresh variant of a question with parameters, drawn from `seed`; null for a question without.
+   * @example bank.drawVariant("4b-ii", 42) // { seed: 42, values: { N: 28, ... } }
+   */
+  drawVariant(id: string, seed: number): QuestionVariant | null {
+    const template = this.templates.get(this.require(id).id);
+    return template?.parameters ? drawVariant(template.parameters, seed) : null;
+  }
+
+  /**
+   * The question as a student saw it: written with the variant's values, or with the exam's own
+   * numbers when there is no variant (the mock exam, a question without parameters). A stored
+   * variant the bank can no longer write (its template changed) falls back to the exam's numbers.
+   */
+  variant(id: string, variant: QuestionVariant | null | undefined): Question {
+    const question = this.require(id);
+    const template = variant ? this.templates.get(question.id) : undefined;
+    if (!template || !variant) return question;
+    try {
+      return instantiate(template, variant.values);
+    } catch (error) {
+      if (error instanceof VariantError) return question;
+      throw error;
+    }
   }
 
   /** Every question id, in exam order. */

@@ -145,6 +145,32 @@ export const Answer = z.discriminatedUnion("kind", [
   NumberAnswer, ExpressionAnswer, DimensionsAnswer, BlanksAnswer, TrueFalseAnswer, ShortAnswer, ReviewedAnswer,
 ]);
 
+/** The name of a question parameter, as its templates and expressions write it: `N`, `F1`, `K_out`. */
+const parameterName = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, "use a letter, then letters, digits or _, like F1");
+
+/** One drawn parameter: an integer from `min` to `max` by `step`, or one of `values`. */
+export const ParameterRange = z.strictObject({
+  min: z.number().int().optional(),
+  max: z.number().int().optional(),
+  step: z.number().int().positive().default(1),
+  values: z.array(z.number().int()).min(1).optional().describe("The values to draw from, instead of min/max"),
+  exam: z.number().int().describe("The exam's own value: the bank's text, the mock exam and the TA tools use it"),
+  description: z.string().optional(),
+});
+
+/**
+ * What a question's variants may change: drawn integers, values derived from them, and rules every
+ * variant keeps. The question's text uses them as `{{F1}}` or `{{N - F1 + 1}}`; a field that is only
+ * a template (`value: "{{K1}}"`) becomes a number.
+ */
+export const Parameters = z.strictObject({
+  ranges: z.record(parameterName, ParameterRange).describe("The drawn parameters, each with its exam value"),
+  derived: z.record(parameterName, z.string().min(1)).default({})
+    .describe("Values computed from the parameters, in order, e.g. O: N - F1 + 1"),
+  constraints: z.array(z.string().min(1)).default([])
+    .describe("Rules every variant keeps, e.g. F2 <= O, K1 != C (so a known mistake stays distinct)"),
+});
+
 export const Question = z.strictObject({
   id,
   problem: z.number().int().positive(),
@@ -160,6 +186,8 @@ export const Question = z.strictObject({
   solution: z.string().min(1),
   hints: z.array(z.string().min(1)).max(5).default([])
     .describe("A ladder of hints shown one at a time before the solution: the concept, then the setup, then the first step; never the answer"),
+  parameters: Parameters.optional()
+    .describe("Sizes that change from one practice variant to the next; the text uses them as {{NAME}}"),
 });
 
 export const Problem = z.strictObject({
@@ -209,7 +237,13 @@ export type ShortAnswer = z.infer<typeof ShortAnswer>;
 export type ReviewedAnswer = z.infer<typeof ReviewedAnswer>;
 export type Answer = z.infer<typeof Answer>;
 export type AnswerKind = Answer["kind"];
+export type ParameterRange = z.infer<typeof ParameterRange>;
+export type Parameters = z.infer<typeof Parameters>;
 export type Question = z.infer<typeof Question>;
 export type Problem = z.infer<typeof Problem>;
 export type Exam = z.infer<typeof Exam>;
-export type Bank = z.infer<typeof Bank>;
+/**
+ * A loaded bank. Its questions carry the exam's own numbers; `templates` keeps, for each question
+ * with parameters, the question as written (with `{{...}}`), from which practice variants are drawn.
+ */
+export type Bank = z.infer<typeof Bank> & { templates?: Record<string, Question> };

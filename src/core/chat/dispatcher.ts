@@ -58,6 +58,9 @@ export class CommandDispatcher<S> {
   private readonly inFlight = new Map<string, Promise<VisibleReply>>();
   /** Each person's commands, in the order they arrived: the last one queued, per course and person. */
   private readonly lanes = new Map<string, Promise<void>>();
+  /** Every command taken and not yet answered, so a shutdown can wait for them. */
+  private readonly running = new Set<Promise<unknown>>();
+  private draining = false;
 
   constructor(
     readonly commands: readonly CommandDefinition<S>[],
@@ -69,9 +72,29 @@ export class CommandDispatcher<S> {
 
   async dispatch(request: CommandRequest, hooks: DispatchHooks = {}): Promise<VisibleReply> {
     const id = request.interactionId;
-    if (!id) return this.inLane(request, () => this.run(request, hooks));
-    const running = this.inFlight.get(id);
+    const running = id ? this.inFlight.get(id) : undefined;
     if (running) return running;
+    // Refused before any work, so nothing is stored or remembered: the same delivery sent again
+    // after the restart is answered in full.
+    if (this.draining) return restarting();
+    const taken = this.take(request, hooks);
+    this.running.add(taken);
+    void taken.finally(() => this.running.delete(taken)).catch(() => {});
+    return taken;
+  }
+
+  /**
+   * For a shutdown: refuses every command from now on with a private "restarting" reply, and
+   * resolves once the commands already taken have their replies (their answers stored).
+   */
+  async drain(): Promise<void> {
+    this.draining = true;
+    while (this.running.size) await Promise.allSettled([...this.running]);
+  }
+
+  private async take(request: CommandRequest, hooks: DispatchHooks): Promise<VisibleReply> {
+    const id = request.interactionId;
+    if (!id) return this.inLane(request, () => this.run(request, hooks));
     const work = this.policy.findReply(id).then(async (seen) => {
       if (seen) return seen;
       const reply = await this.inLane(request, () => this.run(request, hooks));
@@ -158,6 +181,12 @@ export class CommandDispatcher<S> {
     return { command, input };
   }
 }
+
+/** What a command sent during a shutdown gets; `data.error` lets scripts and tests tell it apart. */
+const restarting = (): VisibleReply => ({
+  ...textReply("The tutor is restarting; send that again in a moment.", { data: { error: "restarting" } }),
+  visibility: "private",
+});
 
 /** The options typed after a command's name; a parse problem ends with the usage line too. */
 function parseLine(command: CommandDefinition<unknown>, rest: string): Record<string, string> {

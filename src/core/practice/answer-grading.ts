@@ -95,7 +95,8 @@ export class AnswerGrading {
 
   private async retry(id: number, reference: string): Promise<void> {
     const before = await this.store.attempts.get(id);
-    const question = before && this.bank.get(before.question);
+    // Graded again against the variant the student answered, not the exam's numbers.
+    const question = before && this.bank.get(before.question) && this.bank.variant(before.question, before.variant);
     if (!before || !question) return;
     if (before.reviewedBy !== null || !gradingFailureNote(before.feedback)) {
       this.log(`[grading ${reference}] answer #${id} (${question.id}) was graded by a TA first; the TA's grade stands, no retry.`);

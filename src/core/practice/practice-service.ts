@@ -1,4 +1,6 @@
+import { randomInt } from "node:crypto";
 import { verbatim } from "../chat/reply.ts";
+import type { QuestionVariant } from "../bank/question-variants.ts";
 import type { QuestionBank } from "../bank/question-bank.ts";
 import type { Question } from "../bank/schema.ts";
 import { UserError } from "../errors.ts";
@@ -24,16 +26,41 @@ export class PracticeService {
     private readonly bank: QuestionBank,
     private readonly store: Store,
     private readonly grading: AnswerGrading,
+    /** Where variant seeds come from; tests pass a fixed sequence. */
+    private readonly seeds: () => number = () => randomInt(1, 2 ** 31),
   ) {}
 
-  /** Picks a question: the one asked for, one from a topic, else what is due, unseen, then weakest. */
-  serve(who: Learner, request: { question?: string; topic?: string }, now: Date): Promise<{ question: Question; reason: ServeReason }> {
-    // The choice and the mark that it was shown stand together, on the schedule as it was read.
+  /**
+   * Picks a question: the one asked for, one from a topic, else what is due, unseen, then weakest.
+   * A question with parameters is first given in the exam's own numbers, then as a fresh variant
+   * each time (`variants: false` keeps the exam's numbers: during a mock exam).
+   */
+  serve(who: Learner, request: { question?: string; topic?: string }, now: Date, options: { variants?: boolean } = {}): Promise<{ question: Question; reason: ServeReason; variant: QuestionVariant | null }> {
+    // The choice, its variant and the mark that it was shown stand together, on the schedule as it was read.
     return this.store.transaction(async (tx) => {
       const chosen = await this.choose(tx, who, request, now);
-      await tx.served.mark(who.course, who.user, chosen.question.id, now);
-      return chosen;
+      const id = chosen.question.id;
+      const wanted = options.variants !== false && this.bank.hasVariants(id) && (await tx.served.has(who.course, who.user, id));
+      const variant = wanted ? this.freshVariant(id, await tx.served.variant(who.course, who.user, id)) : null;
+      await tx.served.mark(who.course, who.user, id, now, variant);
+      return { ...chosen, question: this.bank.variant(id, variant), variant };
     });
+  }
+
+  /** A variant that reads differently from the one last shown (a retry should never repeat the numbers). */
+  private freshVariant(id: string, last: QuestionVariant | null): QuestionVariant | null {
+    const seen = (v: QuestionVariant | null) => JSON.stringify(this.bank.variant(id, v));
+    const previous = seen(last);
+    let variant = this.bank.drawVariant(id, this.seeds());
+    for (let tries = 0; tries < 20 && variant && seen(variant) === previous; tries++) variant = this.bank.drawVariant(id, this.seeds());
+    return variant;
+  }
+
+  /** The question as this student was last given it: its served variant, or the exam's numbers. */
+  private async served(who: Learner, questionId: string): Promise<{ question: Question; variant: QuestionVariant | null }> {
+    const id = this.bank.require(questionId).id;
+    const variant = this.bank.hasVariants(id) ? await this.store.served.variant(who.course, who.user, id) : null;
+    return { question: this.bank.variant(id, variant), variant };
   }
 
   private async choose(tx: Repositories, who: Learner, request: { question?: string; topic?: string }, now: Date): Promise<{ question: Question; reason: ServeReason }> {
@@ -68,7 +95,8 @@ export class PracticeService {
    * TA (the grade's feedback says so, with a reference) and is retried once in the background.
    */
   async answer(who: Learner, questionId: string, answer: StudentAnswer, now: Date, interactionId?: string): Promise<PracticeResult> {
-    const question = this.bank.require(questionId);
+    // Graded against the numbers the student was shown, and stored with them for a regrade or review.
+    const { question, variant } = await this.served(who, questionId);
     checkAnswerText(answer);
     // Served marks are never taken back: a question served now is still served when the answer is stored.
     if (!(await this.store.served.has(who.course, who.user, question.id))) {
@@ -80,7 +108,7 @@ export class PracticeService {
       const hintsUsed = await tx.served.hintsShown(who.course, who.user, question.id);
       const attempt = await tx.attempts.add({
         course: who.course, user: who.user, question: question.id, mode: "practice", examSession: null,
-        ...gradedAnswer(answer, grade), createdAt: now, interactionId, hintsUsed,
+        ...gradedAnswer(answer, grade), createdAt: now, interactionId, hintsUsed, variant,
       });
       const sawSolution = await tx.served.takeSolutionSeen(who.course, who.user, question.id);
       // A provisional grade (a TA will decide) says nothing yet about what the student knows.
@@ -101,7 +129,7 @@ export class PracticeService {
    * Only for a question the student was given; hints used are stored with the next answer.
    */
   async hint(who: Learner, questionId: string, rung?: number): Promise<HintStep> {
-    const question = this.bank.require(questionId);
+    const { question } = await this.served(who, questionId);
     const total = question.hints.length;
     if (total === 0) throw new UserError("no-hints", `Question ${question.id} has no hints. Use "Show solution" (/solution ${question.id}) to see how it is done.`);
     if (rung !== undefined && (!Number.isInteger(rung) || rung < 1 || rung > total)) {
@@ -120,7 +148,7 @@ export class PracticeService {
 
   /** Shows a question's solution: the next answer to it is rated "Again", since it tests memory of the solution. */
   async solutionSeen(who: Learner, questionId: string, now: Date): Promise<Question> {
-    const question = this.bank.require(questionId);
+    const { question } = await this.served(who, questionId);
     await this.store.served.solutionSeen(who.course, who.user, question.id, now);
     return question;
   }

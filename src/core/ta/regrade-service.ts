@@ -1,4 +1,5 @@
 import type { QuestionBank } from "../bank/question-bank.ts";
+import { variantNote } from "../bank/question-variants.ts";
 import type { Person } from "../chat/command-input.ts";
 import { type Delivery, heading, quote, reply, type ReplyButton, text, textReply, verbatim } from "../chat/reply.ts";
 import { UserError } from "../errors.ts";
@@ -80,6 +81,7 @@ export class RegradeService {
     const question = this.bank.require(attempt.question);
     const note = reply([
       heading(`Regrade request #${regrade.id} for ${question.id} (graded by ${question.grader}) from ${verbatim(student.name)}: ${formatScore(attempt.score, attempt.max)}.`),
+      ...(attempt.variant ? [text(variantNote(attempt.variant))] : []),
       text("Answer:"),
       quote(`${attempt.answer}${attempt.justification ? ` — ${attempt.justification}` : ""}`),
       text("Reason:"),

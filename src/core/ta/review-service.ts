@@ -51,7 +51,7 @@ export class ReviewService {
     const attempt = (await grades.pendingReview(course, after, 1))[0] ?? (after > 0 ? (await grades.pendingReview(course, 0, 1))[0] : undefined);
     if (!attempt) return null;
     const [student, waiting, files] = await Promise.all([people.displayName(attempt.user), grades.countPendingReview(course), this.store.attempts.files(attempt.id)]);
-    return { attempt, question: this.bank.require(attempt.question), student: student ?? attempt.user, waiting, files };
+    return { attempt, question: this.bank.variant(attempt.question, attempt.variant), student: student ?? attempt.user, waiting, files };
   }
 
   /** Whether answer `attemptId` of this course waits for a TA. */
@@ -80,7 +80,7 @@ export class ReviewService {
       if (!before.needsReview) {
         throw new UserError("already-reviewed", `Answer #${attemptId} is not waiting for review${before.reviewedBy ? ` (graded by ${before.reviewedBy})` : ""}. Type /review for the next one.`);
       }
-      const question = this.bank.require(before.question);
+      const question = this.bank.variant(before.question, before.variant);
       const { score, items } = decision.items ? this.fromItems(question, decision.items, before.max, note) : this.fromScore(decision.score, before.max, note);
       const graded = await tx.ta.grades.replace({ attempt: attemptId, score, items, by: by.id, source: "review", note, at: now });
       // A practice answer's grade was provisional: now it can schedule the question's next review.

@@ -1,6 +1,7 @@
 import type { Block, Reply, ReplyButton } from "../chat/reply.ts";
 import { heading, list, quote, reply, text, verbatim } from "../chat/reply.ts";
 import { formatScore } from "../format.ts";
+import { variantNote } from "../bank/question-variants.ts";
 import type { ReviewItem, ReviewRubricItem } from "../ta/review-service.ts";
 import type { TimeZone } from "../time-zone.ts";
 
@@ -15,6 +16,7 @@ export function reviewReply(item: ReviewItem, rubric: ReviewRubricItem[], zone: 
   const blocks: Block[] = [
     ...before,
     heading(`Review (${item.waiting} waiting): answer #${a.id} to ${q.id} — ${q.title} (${q.points} points) by ${verbatim(item.student)}, ${where}, ${zone.format(a.createdAt)}`),
+    ...(a.variant ? [text(variantNote(a.variant))] : []),
     text("Answer:"),
     quote(a.answer),
   ];

@@ -142,4 +142,28 @@ describe("the dispatcher's one funnel", () => {
     expect(platform.deliveries).toBeUndefined();
     expect(queued).toEqual(['c {"channel":"ta"}']);
   });
+
+  it("drains for a shutdown: what was taken is answered, what comes after is refused and not remembered", async () => {
+    const { say, seen, dispatcher, textOf } = setup();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    // The first command is held before its work until the gate opens.
+    const slow = say({ line: "/echo loud first" }, { interactionId: "i1" }, { beforeWork: () => gate });
+    const drained = dispatcher.drain();
+    let done = false;
+    void drained.then(() => (done = true));
+    const late = await say({ line: "/echo loud second" }, { interactionId: "i2" });
+    expect(late.data?.error).toBe("restarting");
+    expect(textOf(late)).toBe("The tutor is restarting; send that again in a moment.");
+    expect(late.visibility).toBe("private");
+    // The same delivery as the one running joins it rather than being refused.
+    const again = say({ line: "/echo loud first" }, { interactionId: "i1" });
+    await Promise.resolve();
+    expect(done).toBe(false);
+    release();
+    expect(textOf(await slow)).toBe("loud: first");
+    expect(textOf(await again)).toBe("loud: first");
+    await drained;
+    expect(seen.inputs.map((i) => i.options.words)).toEqual(["first"]);
+  });
 });
