@@ -46,4 +46,16 @@ describe("question variants in the console chat", () => {
     await d.say("ana", "/exam submit");
     expect(await d.say("ana", "1")).toMatch(/4b-ii[^\n]*5\/5|5\/5[^\n]*4b-ii/);
   });
+
+  it("shows the TA who reviews a variant's answer the numbers the student saw", async () => {
+    const d = driver();
+    await d.say("ana", "/quiz 4b-ii");
+    const variant = sizesOf(await d.say("ana", "/quiz 4b-ii"));
+    // Unreadable, so a TA decides: the review must show this variant's sizes, not the exam's.
+    expect(await d.say("ana", "/answer 4b-ii depth: (16; parameters: 32*3*(3*16")).toMatch(/TA/);
+    const review = await d.say("tara", "/review", "ta");
+    expect(review).toMatch(/answer #\d+ to 4b-ii/);
+    expect(review).toMatch(/variant \(seed \d+\)/);
+    expect(review).toContain(`${variant.filters}`);
+  });
 });

@@ -122,6 +122,17 @@ function isReadable(blank: Blank, text: string): boolean {
   return true;
 }
 
+/** True when every bracket the text opens is closed, in order. */
+function bracketsBalanced(text: string): boolean {
+  const open: string[] = [];
+  const pairs: Record<string, string> = { ")": "(", "]": "[", "}": "{" };
+  for (const c of text) {
+    if ("([{".includes(c)) open.push(c);
+    else if (c in pairs && open.pop() !== pairs[c]) return false;
+  }
+  return open.length === 0;
+}
+
 const escapeText = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
@@ -168,11 +179,13 @@ export function gradeBlanks(question: Question, spec: BlanksAnswer, answer: Stud
   values = values.map((v, i) => {
     const blank = spec.blanks[i]!;
     if (v === undefined || !assigned.labelled[i] || blank.kind === "expression" || isReadable(blank, v)) return v;
+    // A bracket left open is a formula cut short, not work shown after a value: "32*3*(3*16" is not 96.
+    if (!bracketsBalanced(v)) return v;
     return firstValueIn(blank.kind, v) ?? v;
   });
   // A sentence with no labels ("16 filters of 7x7x3"): read the values from the prose.
   const readable = values.every((v, i) => v !== undefined && isReadable(spec.blanks[i]!, v));
-  const prose = readable ? undefined : valuesInProse(spec.blanks, tidy.text);
+  const prose = readable || !bracketsBalanced(tidy.text) ? undefined : valuesInProse(spec.blanks, tidy.text);
   if (prose) {
     ({ values, ignored } = { values: prose, ignored: [] });
     prose.forEach((v, i) => {
