@@ -7,6 +7,7 @@ import { exportCommand } from "./export-command.ts";
 import { gradeCommand } from "./grade-command.ts";
 import { rolesCommand } from "./roles-command.ts";
 import { scoresCommand } from "./scores-command.ts";
+import { statsCommand } from "./stats-command.ts";
 
 /** Every `tutor` subcommand, listed explicitly. */
 export const cliCommands: CliCommand[] = [
@@ -15,6 +16,7 @@ export const cliCommands: CliCommand[] = [
   checkCommand,
   gradeCommand,
   scoresCommand,
+  statsCommand,
   exportCommand,
   dbCommand,
   rolesCommand,

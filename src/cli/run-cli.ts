@@ -1,4 +1,5 @@
-import { newErrorReference } from "../core/errors.ts";
+import { withoutVerbatimMarks } from "../core/chat/markup.ts";
+import { newErrorReference, UserError } from "../core/errors.ts";
 import { type CliCommand, type CliContext, UsageError, writeLine } from "./cli-command.ts";
 import { cliCommands } from "./commands.ts";
 import { startupTrouble } from "./startup-trouble.ts";
@@ -38,6 +39,11 @@ export async function runCli(argv: string[], ctx: CliContext, commands: CliComma
     if (error instanceof UsageError || isParseArgsError(error)) {
       writeLine(ctx.stderr, `tutor ${name}: ${error.message}\n\n${command.help}`);
       return 2;
+    }
+    // What the core tells a person (an unknown question, a closed window) is said as it is.
+    if (error instanceof UserError) {
+      writeLine(ctx.stderr, `tutor ${name}: ${withoutVerbatimMarks(error.message)}`);
+      return 1;
     }
     const trouble = environmentTrouble(error);
     if (trouble) {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { useConsoleDrivers } from "../fakes/console-driver.ts";
+import { runTutorInProcess } from "../fakes/run-tutor.ts";
 import type { QuestionMistakes } from "../../src/core/stats/mistake-report.ts";
 
 const driver = useConsoleDrivers(afterEach);
@@ -45,6 +46,13 @@ describe("common mistakes for TAs", () => {
     const report = json!.mistakes as QuestionMistakes;
     expect(report.practice.groups.slice(0, 2).map((g) => [g.label, g.count])).toEqual([["dropped transpose", 45], ["missing indicator", 30]]);
     expect(report.exam.groups).toEqual([expect.objectContaining({ kind: "mistake", label: "dropped transpose", count: 3, share: 1 })]);
+
+    // The same report from the command line, for a TA's script.
+    await d.close();
+    const cli = await runTutorInProcess(["stats", "--question", "2c-i", "--json", "--db", d.dbFile]);
+    expect(JSON.parse(cli.stdout)).toEqual(report);
+    expect((await runTutorInProcess(["stats", "--question", "2c-i", "--limit", "2", "--db", d.dbFile])).stdout).toMatch(/45 \(41%\) · known mistake: dropped transpose[\s\S]*30 \(27%\)/);
+    expect((await runTutorInProcess(["stats", "--question", "9z", "--db", d.dbFile])).stderr).toMatch(/no question "9z"/);
   }, 120_000);
 
   it("groups short answers by the rubric items they missed, and says what it cannot find", async () => {
