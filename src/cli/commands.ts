@@ -5,6 +5,7 @@ import type { CliCommand } from "./cli-command.ts";
 import { dbCommand } from "./db-command.ts";
 import { exportCommand } from "./export-command.ts";
 import { gradeCommand } from "./grade-command.ts";
+import { mistakesCommand } from "./mistakes-command.ts";
 import { rolesCommand } from "./roles-command.ts";
 import { scoresCommand } from "./scores-command.ts";
 import { statsCommand } from "./stats-command.ts";
@@ -17,6 +18,7 @@ export const cliCommands: CliCommand[] = [
   gradeCommand,
   scoresCommand,
   statsCommand,
+  mistakesCommand,
   exportCommand,
   dbCommand,
   rolesCommand,

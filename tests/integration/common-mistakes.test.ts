@@ -1,4 +1,8 @@
+import { cpSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { DEFAULT_BANKS } from "../../src/config.ts";
 import { useConsoleDrivers } from "../fakes/console-driver.ts";
 import { runTutorInProcess } from "../fakes/run-tutor.ts";
 import type { QuestionMistakes } from "../../src/core/stats/mistake-report.ts";
@@ -65,5 +69,28 @@ describe("common mistakes for TAs", () => {
     expect(shown).toMatch(/2 \(100%\) · missed: .*Calls the problem underfitting/);
     expect(await d.say("tara", "/stats question: 9z", "ta")).toMatch(/9z/);
     expect(await d.say("ana", "/stats question: 2c-i")).toMatch(/TA/);
+  });
+});
+
+describe("naming a frequent wrong answer in the bank", () => {
+  it("adds it to the question's bank file, comments kept, once the grader recognises it; refuses what it would not", async () => {
+    const banks = mkdtempSync(path.join(tmpdir(), "tutor-banks-"));
+    cpSync(DEFAULT_BANKS, banks, { recursive: true });
+    const file = path.join(banks, "midterm.yaml");
+    const before = readFileSync(file, "utf8");
+    const add = (...args: string[]) => runTutorInProcess(["mistakes", "add", ...args, "--banks", banks]);
+
+    const added = await add("2c-i", "--answer", "W1 * x", "--name", "forward pass", "--feedback", "That is the forward pass, not a gradient.", "--hint", "1");
+    expect(added.stdout).toMatch(/Added "forward pass" to 2c-i/);
+    const after = readFileSync(file, "utf8");
+    expect(after.split("\n").filter((l) => /^\s*#/.test(l))).toEqual(before.split("\n").filter((l) => /^\s*#/.test(l)));
+    expect((await runTutorInProcess(["bank", "validate", banks, "--samples", "5"])).code).toBe(0);
+    const graded = await runTutorInProcess(["grade", "2c-i", "--answer", "W1*x", "--json"], "", { TUTOR_BANKS: banks });
+    expect(graded.stdout).toMatch(/forward pass|That is the forward pass/);
+
+    expect((await add("2c-i", "--answer", "(step(W1*x) .* (W3' * dLdz)) * x'", "--name", "not a mistake", "--feedback", "x")).stderr).toMatch(/reads .* as a right answer, so the new mistake would never be recognised; nothing was changed/);
+    expect((await add("3a", "--answer", "true", "--name", "x", "--feedback", "x")).stderr).toMatch(/graded by its rubric/);
+    expect((await add("9z", "--answer", "1", "--name", "x", "--feedback", "x")).stderr).toMatch(/no bank .* has a question "9z"/);
+    expect(readFileSync(file, "utf8")).toBe(after);
   });
 });
