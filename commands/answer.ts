@@ -20,8 +20,10 @@ export const answer: Command = {
   visibility: "private",
   examples: ["/answer 3a false, because regularization helps generalization, not training loss", "/answer 2b z - y", "/answer 4b-ii depth: 16; parameters: 32*3*3*16"],
   handle(input, services) {
+    const who = { course: input.course, user: input.user.id };
+    services.answerRate.take(who, input.now);
     // Counted from its arrival, before anything is awaited: a /exam submit sent after it waits for it.
-    return services.exams.receiving({ course: input.course, user: input.user.id }, () => respond(input, services));
+    return services.exams.receiving(who, () => respond(input, services));
   },
 };
 

@@ -12,6 +12,7 @@ import { prepareClaimReading } from "./core/grading/claim-reading.ts";
 import { createGradingPool, type GradingPool } from "./core/grading/grading-pool.ts";
 import { DEFAULT_SID_RULE, EnrollmentService } from "./core/practice/enrollment-service.ts";
 import { AnswerGrading } from "./core/practice/answer-grading.ts";
+import { AnswerRate } from "./core/practice/answer-rate.ts";
 import { ExamService } from "./core/practice/exam-service.ts";
 import { PracticeService } from "./core/practice/practice-service.ts";
 import { ProgressService } from "./core/practice/progress-service.ts";
@@ -68,7 +69,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   const exams = new ExamService(bank, store, grading, zone);
   const isTa = async (input: CommandInput) => input.roles.includes("ta") || (await store.enrollments.get(input.course, input.user.id))?.role === "ta";
   const services: Services = {
-    bank, zone, exams, isTa, commands,
+    bank, zone, exams, isTa, commands, answerRate: new AnswerRate({ answers: config.TUTOR_ANSWER_LIMIT, windowMs: 60_000 }),
     practice: new PracticeService(bank, store, grading),
     progress: new ProgressService(bank, store, exams, zone),
     enrollment: new EnrollmentService(bank, store, config.TUTOR_SID_PATTERN ? { pattern: anchored(config.TUTOR_SID_PATTERN), description: `as the course writes them (${config.TUTOR_SID_PATTERN})` } : DEFAULT_SID_RULE),

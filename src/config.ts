@@ -34,6 +34,8 @@ const Env = z.object({
       return false;
     }
   }, "not a regular expression, e.g. ^\\d{9}$").optional(),
+  /** Answers a student may send per minute (a person typing, not a script); 0 turns the limit off. */
+  TUTOR_ANSWER_LIMIT: z.coerce.number().int().min(0).max(10_000).default(30),
   /** How often timed work looks for due announcements, deadlines and undelivered messages. */
   TUTOR_SWEEP_SECONDS: z.coerce.number().min(0.05).max(3600).default(15),
   DISCORD_TOKEN: optionalText,

@@ -1,5 +1,6 @@
 import type { QuestionBank } from "./core/bank/question-bank.ts";
 import type { EnrollmentService } from "./core/practice/enrollment-service.ts";
+import type { AnswerRate } from "./core/practice/answer-rate.ts";
 import type { ExamService } from "./core/practice/exam-service.ts";
 import type { PracticeService } from "./core/practice/practice-service.ts";
 import type { ProgressService } from "./core/practice/progress-service.ts";
@@ -23,6 +24,8 @@ export interface Services {
   zone: TimeZone;
   practice: PracticeService;
   exams: ExamService;
+  /** The per-student limit on answers. */
+  answerRate: AnswerRate;
   progress: ProgressService;
   enrollment: EnrollmentService;
   /** TA tools: announcements, statistics, regrades, the review queue, grade export. */

@@ -58,6 +58,20 @@ describe("practice in the console chat", () => {
     expect(await d.say("ana", "/progress")).toMatch(/Next reviews: (2b|4b-ii) 2026-11-\d\d [\d:]+ UTC; (2b|4b-ii) 2026/);
   });
 
+  it("limits a student to TUTOR_ANSWER_LIMIT answers a minute, with when to send again, and stores nothing refused", async () => {
+    const clock = new TestClock();
+    const d = driver(undefined, clock, { TUTOR_ANSWER_LIMIT: "3" });
+    await d.say("ana", "/quiz 2b");
+    for (let i = 0; i < 3; i++) expect(await d.say("ana", "/answer 2b z - y")).toMatch(/2b: 4\/4/);
+    expect(await d.say("ana", "/answer 2b z - y")).toBe("That is 3 answers in the last 60 seconds; take a breath and send this one again in 60 s. Nothing was stored.");
+    // Others are not held back, and a minute later she may answer again.
+    await d.say("ben", "/quiz 2b");
+    expect(await d.say("ben", "/answer 2b z - y")).toMatch(/2b: 4\/4/);
+    clock.advance(1);
+    expect(await d.say("ana", "/answer 2b z - y")).toMatch(/2b: 4\/4/);
+    expect((await d.app.store.attempts.forUser("console", "console:ana")).length).toBe(4);
+  });
+
   it("serves a topic typed where the question id goes", async () => {
     const d = driver();
     const topic = d.app.services.bank.topics()[0]!;

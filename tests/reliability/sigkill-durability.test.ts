@@ -28,7 +28,7 @@ interface Run {
  * itself) given a question and a burst of answers, killed once `killAfter` grades are printed.
  */
 function chatUntilKilled(db: string, run: number, killAfter: number): Promise<Run> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/cli.ts", "chat", "--user", "ana", "--json", "--db", db], { cwd: ROOT, stdio: ["pipe", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "src/cli.ts", "chat", "--user", "ana", "--json", "--db", db], { cwd: ROOT, stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, TUTOR_ANSWER_LIMIT: "0" } });
   const sent = Array.from({ length: ANSWERS_PER_RUN }, (_, i) => `tok-${run}-${i}`);
   child.stdin.on("error", () => {}); // the pipe breaks when the process is killed mid-write
   child.stdin.write(["/quiz 3a", ...sent.map((t) => `/answer 3a false, because regularization improves generalization ${t}`)].join("\n") + "\n");
