@@ -16,7 +16,7 @@ import { createApp } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
 import type { Logger } from "../src/logger.ts";
 import { type FakeUser, LocalDiscord } from "../tests/fakes/local-discord.ts";
-import type { BenchSection } from "./bench-section.ts";
+import { type BenchSection, row } from "./bench-section.ts";
 import { ms, quantile } from "./timing.ts";
 
 const ANSWERS = 1000;
@@ -62,7 +62,7 @@ function doneLog(): { logger: Logger; done: (id: string) => Promise<void> } {
 export async function runDiscordBench(): Promise<BenchSection> {
   const discord = await LocalDiscord.start({ heartbeatMs: 41_250 });
   const students = Array.from({ length: STUDENTS }, (_, i) => discord.addUser(`student${i}`));
-  const config = loadConfig({ ...discord.env(), TUTOR_DB: path.join(mkdtempSync(path.join(tmpdir(), "tutor-bench-")), "tutor.db") });
+  const config = loadConfig({ ...discord.env(), TUTOR_ANSWER_LIMIT: "0", TUTOR_DB: path.join(mkdtempSync(path.join(tmpdir(), "tutor-bench-")), "tutor.db") });
   const { logger, done } = doneLog();
   const app = createApp(config, { log: () => {} });
   let tutor: number[];
@@ -106,15 +106,23 @@ export async function runDiscordBench(): Promise<BenchSection> {
 
   const median = { tutor: quantile(tutor, 0.5), nothing: quantile(nothing, 0.5) };
   const p99 = { tutor: quantile(tutor, 0.99), nothing: quantile(nothing, 0.99) };
+  const failures = [
+    ...(graded === ANSWERS ? [] : [`${ANSWERS - graded} of ${ANSWERS} replies were not a grade`]),
+    ...(violations === 0 ? [] : [`the local Discord recorded ${violations} rule violations`]),
+  ];
   return {
     title: "Discord: INTERACTION_CREATE sent to callback received (local Discord, in-process)",
+    rows: [
+      row(`Discord: ${ANSWERS.toLocaleString("en-US")} answers graded, median`, median.tutor, "ms", { name: "discord.js handler that only replies, median", value: median.nothing }),
+      // Discord's limit is 3 s for the first response; a p99 under one second leaves the deferral unneeded.
+      row(`Discord: ${ANSWERS.toLocaleString("en-US")} answers graded, p99`, p99.tutor, "ms", { name: "discord.js handler that only replies, p99", value: p99.nothing },
+        { text: "< 1,000 ms", met: p99.tutor < 1000 }),
+    ],
     lines: [
-      `${ANSWERS} answers (/answer 3a false, because ..., graded, stored, rendered, ${STUDENTS} students in turn): median ${ms(median.tutor)}, p99 ${ms(p99.tutor)}, max ${ms(Math.max(...tutor))}; ${graded} graded replies, ${deferred} deferred`,
-      `${ANSWERS} with a handler that only replies: median ${ms(median.nothing)}, p99 ${ms(p99.nothing)}`,
-      `ratio (tutor / nothing): median ${(median.tutor / median.nothing).toFixed(1)}x, p99 ${(p99.tutor / p99.nothing).toFixed(1)}x`,
+      `${ANSWERS} answers (/answer 3a false, because ..., graded, stored, rendered, ${STUDENTS} students in turn), after ${WARM_UP} to warm up: max ${ms(Math.max(...tutor))}; ${graded} graded replies, ${deferred} deferred`,
+      `the reply-only loop: same local Discord, same discord.js, same process; the ratio is what the tutor adds`,
       `Discord rule violations recorded by the local Discord: ${violations}`,
     ],
-    // Discord's limit is 3 s for the first response; a p99 under one second leaves the deferral unneeded.
-    ok: violations === 0 && graded === ANSWERS && p99.tutor < 1000,
+    failures,
   };
 }

@@ -8,7 +8,7 @@ import { compilePhrase, PhraseMatcher } from "../src/core/grading/phrase-matcher
 import { analyzeText } from "../src/core/grading/text-analysis.ts";
 import { checkExpression } from "../src/core/math/index.ts";
 import { ATTACKS } from "../tests/fixtures/hostile-expressions.ts";
-import type { BenchSection } from "./bench-section.ts";
+import { type BenchSection, printSection, row } from "./bench-section.ts";
 import { ms, quantile, timeRuns } from "./timing.ts";
 
 /**
@@ -18,7 +18,7 @@ import { ms, quantile, timeRuns } from "./timing.ts";
  * for long either. The tests check what these inputs get; this checks how long it takes.
  */
 
-const RUNS = 5;
+const RUNS = 9;
 /** Any one hostile expression, slowest of its runs. */
 const ATTACK_TARGET_MS = 1500;
 /** Grading the longest graded answer to 1a (short answer, phrase rubric), slowest run. */
@@ -44,18 +44,37 @@ export async function runWorstInputBench(): Promise<BenchSection> {
     for (let i = 0; i < 50; i++) matcher.match(compilePhrase(`phrase number ${i} of run ${run} about overfitting data`));
   });
 
+  // References in the same run: the same work on ordinary input.
+  const ordinaryCheck = await timeRuns(RUNS, () => checkExpression("2*x*y + x", "x*(2*y + 1)"));
+  const shortAnswer = "kNN compares the test image with every training image which is slow at test time.";
+  const ordinaryGrading = await timeRuns(RUNS, () => gradeAnswer(knn, { text: shortAnswer }));
+  const shortMatcher = new PhraseMatcher(analyzeText("The network overfits because the training set is small and noisy, so we regularize it."));
+  const ordinaryPhrases = await timeRuns(RUNS, (run) => {
+    for (let i = 0; i < 50; i++) shortMatcher.match(compilePhrase(`phrase number ${i} of run ${run} about overfitting data`));
+  });
+
   const worst = attacks[0]!;
-  const ok = worst.worst < ATTACK_TARGET_MS && Math.max(...grading) < LONG_ANSWER_TARGET_MS && Math.max(...phrases) < PHRASES_TARGET_MS;
-  const lines = [
-    `${ATTACKS.length} hostile expressions in process, slowest: ${attacks.slice(0, 3).map((a) => `${a.label} ${ms(a.worst)}`).join("; ")} (target each < ${ATTACK_TARGET_MS} ms)`,
-    `1a graded on a ${MAX_ANSWER_CHARS.toLocaleString("en-US")}-character answer: median ${ms(quantile(grading, 0.5))}, slowest ${ms(Math.max(...grading))} (target < ${LONG_ANSWER_TARGET_MS} ms)`,
-    `50 rubric phrases matched in a ${MAX_ANSWER_CHARS.toLocaleString("en-US")}-character answer: median ${ms(quantile(phrases, 0.5))}, slowest ${ms(Math.max(...phrases))} (target < ${PHRASES_TARGET_MS} ms)`,
+  const chars = MAX_ANSWER_CHARS.toLocaleString("en-US");
+  const slowest = (t: number[]) => Math.max(...t);
+  const median = (t: number[]) => quantile(t, 0.5);
+  const rows = [
+    row(`worst input: slowest of ${ATTACKS.length} hostile expressions (${worst.label}), slowest run`, worst.worst, "ms",
+      { name: "an ordinary check (2xy + x vs x(2y + 1)), slowest run", value: slowest(ordinaryCheck) },
+      { text: `< ${ATTACK_TARGET_MS.toLocaleString("en-US")} ms`, met: worst.worst < ATTACK_TARGET_MS }),
+    row(`worst input: 1a graded on a ${chars}-character answer, median`, median(grading), "ms",
+      { name: `1a graded on a ${shortAnswer.length}-character answer, median`, value: median(ordinaryGrading) },
+      { text: `slowest run < ${LONG_ANSWER_TARGET_MS.toLocaleString("en-US")} ms (was ${ms(slowest(grading))})`, met: slowest(grading) < LONG_ANSWER_TARGET_MS }),
+    row(`worst input: 50 rubric phrases in a ${chars}-character answer, median`, median(phrases), "ms",
+      { name: "the same in a one-sentence answer, median", value: median(ordinaryPhrases) },
+      { text: `slowest run < ${PHRASES_TARGET_MS} ms (was ${ms(slowest(phrases))})`, met: slowest(phrases) < PHRASES_TARGET_MS }),
   ];
-  return { title: "Worst-case inputs", lines, ok };
+  const lines = [
+    `${RUNS} runs of each on the thread that grades, mathjs already built as in a warm worker; the hostile expressions by their slowest run, the long answers by their median (a slowest run of a few milliseconds is scheduling noise, so their references compare medians; the targets still bound the slowest run)`,
+    `slowest hostile expressions: ${attacks.slice(0, 3).map((a) => `${a.label} ${ms(a.worst)}`).join("; ")}`,
+  ];
+  return { title: "Worst-case inputs", rows, lines };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  const section = await runWorstInputBench();
-  console.log(`## ${section.title}${section.ok ? "" : " (TARGET MISSED)"}\n${section.lines.map((l) => `- ${l}`).join("\n")}`);
-  process.exitCode = section.ok ? 0 : 1;
+  printSection(await runWorstInputBench());
 }
