@@ -6,6 +6,7 @@ import { runAnswerBench } from "./answer-bench.ts";
 import { type BenchRow, type BenchSection, markdownTable } from "./bench-section.ts";
 import { runCheckBench } from "./check-bench.ts";
 import { runDiscordBench } from "./discord-bench.ts";
+import { runExamNightBench } from "./exam-night-bench.ts";
 import { runRenderBench } from "./render-bench.ts";
 import { runSlackBench } from "./slack-bench.ts";
 import { runStartBench } from "./start-bench.ts";
@@ -28,6 +29,7 @@ const benches: Array<[string, () => Promise<BenchSection>]> = [
   ["discord", runDiscordBench],
   ["slack", runSlackBench],
   ["start", runStartBench],
+  ["examnight", runExamNightBench],
 ];
 
 const only = process.argv.slice(2);
