@@ -115,3 +115,20 @@ export function migrate(db: Db, migrations: Migration[]): number {
   while (step.immediate());
   return latest;
 }
+
+/**
+ * Runs `work`, which may await, in one transaction that takes the write lock at once (BEGIN
+ * IMMEDIATE: a write never fails to upgrade a read lock another process holds); rolls back on error.
+ * The caller keeps other statements off the connection meanwhile (the store's connection gate).
+ */
+export async function immediately<T>(db: Db, work: () => Promise<T>): Promise<T> {
+  db.exec("BEGIN IMMEDIATE");
+  try {
+    const result = await work();
+    db.exec("COMMIT");
+    return result;
+  } catch (error) {
+    if (db.inTransaction) db.exec("ROLLBACK");
+    throw error;
+  }
+}

@@ -5,7 +5,7 @@ import type {
 import type { TaStore } from "../core/ta/ta-ports.ts";
 import { asynchronous, type Sync } from "./asynchronous.ts";
 import { ConnectionGate, runNow } from "./connection-gate.ts";
-import { type Db, openDatabase } from "./database.ts";
+import { type Db, immediately, openDatabase } from "./database.ts";
 import { createGroupCommit } from "./group-commit.ts";
 import { SqliteAttemptStore } from "./sqlite-attempt-store.ts";
 import { SqliteDeliveryStore } from "./sqlite-delivery-store.ts";
@@ -72,17 +72,7 @@ export function createSqliteStore(file: string): SqliteStore {
   // Inside a transaction its work holds the connection: statements run at once.
   const tx = repositories(sync, runNow);
   const transaction = <T>(work: () => Promise<T>): Promise<T> =>
-    gate.exclusive(async () => {
-      db.exec("BEGIN IMMEDIATE");
-      try {
-        const result = await work();
-        db.exec("COMMIT");
-        return result;
-      } catch (error) {
-        if (db.inTransaction) db.exec("ROLLBACK");
-        throw error;
-      }
-    });
+    gate.exclusive(() => immediately(db, work));
   const group = createGroupCommit(db, transaction, tx);
   return {
     db,

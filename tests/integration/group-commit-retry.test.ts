@@ -1,5 +1,6 @@
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
+import { immediately } from "../../src/store/database.ts";
 import { createGroupCommit } from "../../src/store/group-commit.ts";
 import { tempDbFile } from "../fakes/temp-files.ts";
 
@@ -12,17 +13,9 @@ function openDeferredKeys() {
     CREATE TABLE answers (student TEXT REFERENCES students(id) DEFERRABLE INITIALLY DEFERRED, text TEXT);
     INSERT INTO students VALUES ('ana'), ('bo');`);
   let transactions = 0;
-  const transaction = async <T>(work: () => Promise<T>): Promise<T> => {
+  const transaction = <T>(work: () => Promise<T>): Promise<T> => {
     transactions += 1;
-    db.exec("BEGIN IMMEDIATE");
-    try {
-      const result = await work();
-      db.exec("COMMIT");
-      return result;
-    } catch (error) {
-      if (db.inTransaction) db.exec("ROLLBACK");
-      throw error;
-    }
+    return immediately(db, work);
   };
   return { db, transaction, transactions: () => transactions };
 }
