@@ -197,7 +197,8 @@ function botPid(): number {
   const mine = children(process.pid).filter((p) => p.cmdline.includes("src/main.ts"));
   // The deepest process running src/main.ts under ours (a wrapper's child, if there is a wrapper).
   for (let level = mine; level.length; ) {
-    const deeper = level.flatMap((p) => children(p.pid)).filter((p) => p.cmdline.includes("src/main.ts") || p.cmdline.includes("node"));
+    // A node child that runs src/main.ts; not tsx's esbuild service, whose path holds "node_modules".
+    const deeper = level.flatMap((p) => children(p.pid)).filter((p) => p.cmdline.includes("src/main.ts") && /(^|\/)node$/.test(p.cmdline.split(" ")[0] ?? ""));
     if (!deeper.length) return level[0]!.pid;
     level = deeper;
   }

@@ -11,6 +11,7 @@ import { DiscordDeliveries, RecentInteractions } from "./discord-deliveries.ts";
 import { DiscordInteractions } from "./discord-interactions.ts";
 import { FormMemory } from "./discord-payload.ts";
 import { guildOf, taRoleId } from "./discord-people.ts";
+import { exemptInteractionReplies } from "./interaction-rest.ts";
 
 /** Discord's own API; DISCORD_API_URL replaces it (a local Discord in tests). */
 export const DISCORD_API = "https://discord.com/api";
@@ -37,12 +38,14 @@ class DiscordAdapter implements Adapter {
   private stopping = false;
 
   constructor(private readonly config: Config, private readonly deps: PlatformDeps, options: DiscordAdapterOptions) {
+    const api = config.DISCORD_API_URL ?? DISCORD_API;
     this.client = new Client({
       intents: [GatewayIntentBits.Guilds],
       // fetch, not discord.js's undici: file uploads keep working when Bolt's newer undici is loaded too (DESIGN.md).
-      rest: { api: config.DISCORD_API_URL ?? DISCORD_API, makeRequest: fetch as never },
+      rest: { api, makeRequest: fetch as never },
       allowedMentions: { parse: [] },
     });
+    if (config.DISCORD_APPLICATION_ID) exemptInteractionReplies(this.client, api, config.DISCORD_APPLICATION_ID);
     const forms = new FormMemory();
     const recent = new RecentInteractions();
     this.interactions = new DiscordInteractions(deps, { forms, recent, taRole: config.DISCORD_TA_ROLE, guildId: config.DISCORD_GUILD_ID, deferAfterMs: options.deferAfterMs ?? config.DISCORD_DEFER_MS });

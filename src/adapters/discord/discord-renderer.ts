@@ -1,7 +1,7 @@
 // A neutral reply as Discord message payloads: plain JSON the adapter hands to discord.js or REST.
 import { stripControl } from "../../core/chat/markup.ts";
 import type { Block, ReplyButton, VisibleReply } from "../../core/chat/reply.ts";
-import { chunk, splitMessage, truncate } from "../../render/split-message.ts";
+import { chunk, continuedNote, splitMessage, truncate } from "../../render/split-message.ts";
 import { blockItems, inlineMarkdown } from "./discord-markdown.ts";
 import { type MathImage, mathPicture } from "./discord-math.ts";
 
@@ -10,6 +10,8 @@ export const DISCORD_LIMITS = {
   content: 2000,
   embedTitle: 256,
   embedDescription: 4096,
+  /** Characters of every embed of one message together (titles and descriptions). */
+  embedsPerMessageChars: 6000,
   buttonsPerRow: 5,
   rowsPerMessage: 5,
   buttonLabel: 80,
@@ -40,9 +42,9 @@ export interface DiscordActionRow {
   components: DiscordButton[];
 }
 
-/** A card: a reply with a heading, as one embed (title, description, an image). */
+/** A card: a reply with a heading, as one embed (title, description, an image); a page of a long reply. */
 export interface DiscordEmbed {
-  title: string;
+  title?: string;
   description?: string;
   color: number;
   /** `attachment://NAME`: an image uploaded with the message, shown inside the card. */
@@ -85,7 +87,7 @@ const STYLES = { primary: 1, secondary: 2, danger: 4 } as const;
  * Renders a reply as Discord messages within Discord's limits. A reply that starts with a heading
  * and fits one embed is a card: the heading as its title, the rest as its description (4,096
  * characters, against 2,000 of content), its display math or first image inside it. Anything else
- * is Markdown content split at 2,000 characters (each message but the last says where the rest is).
+ * within 2,000 characters is Markdown content; longer, it is pages of embeds (see `pages`).
  * Attachments go on the first message, buttons in rows of five under the last, and every message
  * of a private reply has `flags: 64`.
  */
@@ -97,11 +99,12 @@ export function renderDiscordReply(reply: VisibleReply, options: DiscordRenderOp
   });
   const files = attachments(reply, options.mathImage);
   const card = asCard(reply.blocks);
+  const plain = card ? [] : splitMessage(blockPieces(reply.blocks), { limit: DISCORD_LIMITS.content });
   const messages = card
     ? [{ ...base(""), embeds: [{ ...card, ...cardImage(files) }] }]
-    : splitMessage(blockPieces(reply.blocks), { limit: DISCORD_LIMITS.content })
-      .map((part) => base(part.text))
-      .filter((m) => m.content !== "");
+    : plain.length > 1
+      ? pages(reply.blocks).map((embeds) => ({ ...base(""), embeds }))
+      : plain.map((part) => base(part.text)).filter((m) => m.content !== "");
 
   chunk(files, DISCORD_LIMITS.attachmentsPerMessage).forEach((group, i) => {
     const message = messages[i] ?? messages[messages.push(base(i === 0 ? "" : "More attachments:")) - 1]!;
@@ -132,6 +135,31 @@ function asCard(blocks: readonly Block[]): Omit<DiscordEmbed, "image"> | null {
   if (!title || title.length > DISCORD_LIMITS.embedTitle || description.length > DISCORD_LIMITS.embedDescription) return null;
   return { title, ...(description ? { description } : {}), color: CARD_COLOR };
 }
+
+/**
+ * A reply too long for one message, as pages: embeds of at most PAGE characters, two a message
+ * (Discord allows 6,000 characters of embeds in one), each message but the last ending with where
+ * the rest is. A long report takes a third of the messages split content would, and every message
+ * after the first is a follow-up call (discord.js sends them under its 50-a-second limit).
+ */
+function pages(blocks: readonly Block[]): DiscordEmbed[][] {
+  const [first, ...rest] = blocks;
+  const title = first?.kind === "heading" ? inlineMarkdown(first.text).replace(/\s*\n\s*/g, " ").trim() : "";
+  const titled = title !== "" && title.length <= DISCORD_LIMITS.embedTitle;
+  const parts = splitMessage(blockPieces(titled ? rest : blocks), { limit: PAGE - NOTE_RESERVE, note: null });
+  const messages = chunk(parts.map((p) => p.text), PAGES_PER_MESSAGE);
+  return messages.map((texts, m) => texts.map((description, i) => {
+    const last = i === texts.length - 1 && m < messages.length - 1;
+    const page: DiscordEmbed = { description: last ? `${description}\n\n${continuedNote(m + 1, messages.length)}` : description, color: CARD_COLOR };
+    return m === 0 && i === 0 && titled ? { title, ...page } : page;
+  }));
+}
+
+/** A page's characters: two pages and a title stay within a message's 6,000 characters of embeds. */
+const PAGE = Math.floor((DISCORD_LIMITS.embedsPerMessageChars - DISCORD_LIMITS.embedTitle) / 2);
+const PAGES_PER_MESSAGE = 2;
+/** Room for the note that says where the rest is. */
+const NOTE_RESERVE = 40;
 
 /** The card shows the drawn math, else the first image the reply carries. */
 function cardImage(files: readonly DiscordAttachment[]): Pick<DiscordEmbed, "image"> {

@@ -6,6 +6,10 @@ import {
 import { discordProblems, hasControl } from "../../fakes/platform-limits.ts";
 
 const privately = (blocks: Block[], extra: Partial<VisibleReply> = {}): VisibleReply => ({ blocks, visibility: "private", ...extra });
+/** The pages of a long reply, every embed's description in order, each without its "continued" note. */
+const pages = (messages: DiscordMessage[]) =>
+  messages.flatMap((m) => (m.embeds ?? []).map((e) => (e.description ?? "").replace(/\n\n\(continued below, \d+\/\d+\)$/, "")));
+
 const render = (reply: VisibleReply) => {
   const messages = renderDiscordReply(reply);
   expect(discordProblems(messages)).toEqual([]);
@@ -122,39 +126,48 @@ describe("Discord renderer: blocks", () => {
 });
 
 describe("Discord renderer: long replies stay within the limits", () => {
-  it("splits a 10,000-character quote, every line still quoted, with notes", () => {
+  it("pages a 10,000-character quote in embeds, two a message, every line still quoted, with notes", () => {
     const said = Array.from({ length: 400 }, (_, i) => `sentence ${i} of what a student typed`).join(" ").slice(0, 10_000);
     expect(said.length).toBe(10_000);
     const messages = render(privately([heading("Regrade request"), quote(said)]));
-    expect(messages.length).toBeGreaterThanOrEqual(5);
+    // 10,000 characters: three messages of embeds, where 2,000-character content takes five or more.
+    expect(messages.length).toBe(3);
+    expect(messages.every((m) => m.content === "" && m.flags === 64 && (m.embeds?.length ?? 0) <= 2)).toBe(true);
+    expect(messages[0]!.embeds![0]!.title).toBe("Regrade request");
     messages.forEach((m, i) => {
-      const lines = m.content.split("\n");
-      const body = i === messages.length - 1 ? lines : lines.slice(0, -1);
-      if (i > 0) expect(body.every((l) => l.startsWith("> "))).toBe(true);
-      if (i < messages.length - 1) expect(lines.at(-1)).toBe(`(continued below, ${i + 1}/${messages.length})`);
+      const last = m.embeds!.at(-1)!.description!.split("\n");
+      if (i < messages.length - 1) expect(last.at(-1)).toBe(`(continued below, ${i + 1}/${messages.length})`);
+      else expect(last.at(-1)).toMatch(/^> /);
     });
-    const quoted = messages.map((m) => m.content.split("\n").filter((l) => l.startsWith("> ")).map((l) => l.slice(2)).join("")).join("");
+    const quoted = pages(messages).map((d) => d.split("\n").filter((l) => l.startsWith("> ")).map((l) => l.slice(2)).join("")).join("");
     expect(quoted).toBe(said);
   });
 
-  it("splits 60 list blocks at block boundaries", () => {
+  it("pages 60 list blocks at block boundaries", () => {
     const blocks = Array.from({ length: 60 }, (_, i) => list(Array.from({ length: 5 }, (_, j) => `item ${i}.${j} ${"word ".repeat(10)}`)));
     const messages = render(privately(blocks));
     expect(messages.length).toBeGreaterThan(1);
-    for (const m of messages) expect(m.content.split("\n")[0]).toMatch(/^- item \d+\.0 /);
+    for (const page of pages(messages)) expect(page.split("\n")[0]).toMatch(/^- item \d+\.0 /);
   });
 
-  it("splits one long list between its items, never between an item and its continuation line", () => {
+  it("pages one long list between its items, never between an item and its continuation line", () => {
     const items = Array.from({ length: 80 }, (_, i) => `**/command${i}** does something useful\ne.g. \`/command${i} with an example\``);
     const messages = render(privately([heading("Help"), list(items)]));
     expect(messages.length).toBeGreaterThan(1);
-    for (const m of messages.slice(1)) expect(m.content).toMatch(/^- \*\*\/command\d+\*\*/);
+    for (const page of pages(messages).slice(1)) expect(page).toMatch(/^- \*\*\/command\d+\*\*/);
   });
 
-  it("reopens a code block split across messages", () => {
-    const messages = render(privately([code(Array.from({ length: 300 }, (_, i) => `row ${i}`).join("\n"))]));
+  it("reopens a code block split across pages", () => {
+    const messages = render(privately([code(Array.from({ length: 900 }, (_, i) => `row ${i}`).join("\n"))]));
     expect(messages.length).toBeGreaterThan(1);
-    for (const m of messages.slice(1)) expect(m.content.startsWith("```\n")).toBe(true);
+    for (const page of pages(messages).slice(1)) expect(page.startsWith("```\n")).toBe(true);
+  });
+
+  it("keeps a reply within 2,000 characters as plain content, not pages", () => {
+    const messages = render(privately([text("word ".repeat(390))]));
+    expect(messages).toHaveLength(1);
+    expect(messages[0]!.embeds).toBeUndefined();
+    expect(messages[0]!.content.length).toBeLessThanOrEqual(2000);
   });
 
   it("lays 30 buttons in rows of five, at most five rows a message, labels cut to 80", () => {
@@ -196,13 +209,14 @@ describe("Discord renderer: cards and drawn math", () => {
     expect(card!.components![0]!.components.map((b) => b.label)).toEqual(["Next question"]);
   });
 
-  it("falls back to split Markdown when a card would pass 4,096 characters or its title 256", () => {
+  it("falls back to pages when a card would pass 4,096 characters, untitled when its title passes 256", () => {
     const long = render(privately([heading("Help"), text("word ".repeat(1000))]));
-    expect(long.every((m) => m.embeds === undefined)).toBe(true);
-    expect(long.length).toBeGreaterThan(1);
-    expect(long[0]!.content.startsWith("### Help\n")).toBe(true);
+    expect(long).toHaveLength(1);
+    expect(long[0]!.content).toBe("");
+    expect(long[0]!.embeds!.map((e) => e.title)).toEqual(["Help", undefined]);
     const titled = render(privately([heading("t".repeat(300)), text("short")]));
     expect(titled[0]!.embeds).toBeUndefined();
+    expect(titled[0]!.content.startsWith("### ")).toBe(true);
   });
 
   it("draws the bank's display math once, shows it in the card, and keeps the Unicode text", () => {
