@@ -1,4 +1,5 @@
 // LaTeX -> readable Unicode text, for places that cannot show images (console, Slack ephemerals).
+import { LRUCache } from "lru-cache";
 import { tokenize } from "./latex-tokens.ts";
 import { Reader } from "./latex-reader.ts";
 import { splitMathSegments } from "./math-segments.ts";
@@ -23,6 +24,21 @@ export function latexToText(latex: string): string {
  * as the bank's source has them) count as inline math (see splitMathSegments).
  */
 export function renderMathText(text: string): string {
+  let out = rendered.get(text);
+  if (out === undefined) {
+    out = convertMathText(text);
+    rendered.set(text, out);
+  }
+  return out;
+}
+
+/**
+ * Texts already converted: the same prompts, solutions and feedback go to every student (300 exam
+ * reports are 6,000 solutions, 20 distinct), and converting is most of a long reply's rendering.
+ */
+const rendered = new LRUCache<string, string>({ max: 4096, maxSize: 8_000_000, sizeCalculation: (value, key) => Math.max(1, value.length + key.length) });
+
+function convertMathText(text: string): string {
   let out = "";
   let afterDisplay = false;
   for (const segment of splitMathSegments(text)) {

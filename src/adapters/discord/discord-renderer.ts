@@ -98,12 +98,13 @@ export function renderDiscordReply(reply: VisibleReply, options: DiscordRenderOp
     ...(reply.visibility === "private" ? { flags: EPHEMERAL } : {}),
   });
   const files = attachments(reply, options.mathImage);
-  const card = asCard(reply.blocks);
-  const plain = card ? [] : splitMessage(blockPieces(reply.blocks), { limit: DISCORD_LIMITS.content });
+  const pieces = blockPieces(reply.blocks);
+  const card = asCard(reply.blocks, pieces);
+  const plain = card ? [] : splitMessage(pieces, { limit: DISCORD_LIMITS.content });
   const messages = card
     ? [{ ...base(""), embeds: [{ ...card, ...cardImage(files) }] }]
     : plain.length > 1
-      ? pages(reply.blocks).map((embeds) => ({ ...base(""), embeds }))
+      ? pages(reply.blocks, pieces).map((embeds) => ({ ...base(""), embeds }))
       : plain.map((part) => base(part.text)).filter((m) => m.content !== "");
 
   chunk(files, DISCORD_LIMITS.attachmentsPerMessage).forEach((group, i) => {
@@ -127,11 +128,10 @@ export function renderDiscordReply(reply: VisibleReply, options: DiscordRenderOp
 export const defaultCustomId = (_button: ReplyButton, index: number): string => `button:${index}`;
 
 /** A reply that starts with a heading and fits one embed, as that embed; null when it does not fit. */
-function asCard(blocks: readonly Block[]): Omit<DiscordEmbed, "image"> | null {
-  const [first, ...rest] = blocks;
-  if (first?.kind !== "heading") return null;
-  const title = inlineMarkdown(first.text).replace(/\s*\n\s*/g, " ").trim();
-  const description = blockPieces(rest).map((items) => items.join("\n")).join("\n\n");
+function asCard(blocks: readonly Block[], pieces: string[][]): Omit<DiscordEmbed, "image"> | null {
+  const title = headingTitle(blocks);
+  if (!title) return null;
+  const description = withoutHeading(pieces).map((items) => items.join("\n")).join("\n\n");
   if (!title || title.length > DISCORD_LIMITS.embedTitle || description.length > DISCORD_LIMITS.embedDescription) return null;
   return { title, ...(description ? { description } : {}), color: CARD_COLOR };
 }
@@ -142,11 +142,10 @@ function asCard(blocks: readonly Block[]): Omit<DiscordEmbed, "image"> | null {
  * the rest is. A long report takes a third of the messages split content would, and every message
  * after the first is a follow-up call (discord.js sends them under its 50-a-second limit).
  */
-function pages(blocks: readonly Block[]): DiscordEmbed[][] {
-  const [first, ...rest] = blocks;
-  const title = first?.kind === "heading" ? inlineMarkdown(first.text).replace(/\s*\n\s*/g, " ").trim() : "";
+function pages(blocks: readonly Block[], pieces: string[][]): DiscordEmbed[][] {
+  const title = headingTitle(blocks);
   const titled = title !== "" && title.length <= DISCORD_LIMITS.embedTitle;
-  const parts = splitMessage(blockPieces(titled ? rest : blocks), { limit: PAGE - NOTE_RESERVE, note: null });
+  const parts = splitMessage(titled ? withoutHeading(pieces) : pieces, { limit: PAGE - NOTE_RESERVE, note: null });
   const messages = chunk(parts.map((p) => p.text), PAGES_PER_MESSAGE);
   return messages.map((texts, m) => texts.map((description, i) => {
     const last = i === texts.length - 1 && m < messages.length - 1;
@@ -160,6 +159,21 @@ const PAGE = Math.floor((DISCORD_LIMITS.embedsPerMessageChars - DISCORD_LIMITS.e
 const PAGES_PER_MESSAGE = 2;
 /** Room for the note that says where the rest is. */
 const NOTE_RESERVE = 40;
+
+/** The reply's first block as a card's title, when it is a heading; "" otherwise. */
+function headingTitle(blocks: readonly Block[]): string {
+  const [first] = blocks;
+  return first?.kind === "heading" ? inlineMarkdown(first.text).replace(/\s*\n\s*/g, " ").trim() : "";
+}
+
+/** The pieces without the leading heading's line (blockPieces keeps a heading with the block under it). */
+function withoutHeading(pieces: string[][]): string[][] {
+  const [first, ...rest] = pieces;
+  if (!first) return [];
+  const [lead = "", ...items] = first;
+  const body = lead.slice(lead.indexOf("\n") + 1);
+  return lead.includes("\n") ? [[body, ...items], ...rest] : rest;
+}
 
 /** The card shows the drawn math, else the first image the reply carries. */
 function cardImage(files: readonly DiscordAttachment[]): Pick<DiscordEmbed, "image"> {
