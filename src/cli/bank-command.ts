@@ -1,19 +1,25 @@
-import { existsSync, readFileSync, statSync } from "node:fs";
-import path from "node:path";
 import { parseArgs } from "node:util";
-import { DEFAULT_BANKS } from "../config.ts";
-import { bankFiles, formatIssue, parseBank } from "../core/bank/load-bank.ts";
+import { BankLibrary } from "../core/bank/bank-library.ts";
 import { QuestionBank } from "../core/bank/question-bank.ts";
 import type { Bank, Question } from "../core/bank/schema.ts";
+import { createGradingPool, type GradingPool } from "../core/grading/grading-pool.ts";
 import { checkVariants, formatVariantProblem, type VariantCheckReport } from "../core/grading/variant-self-check.ts";
+import { bankTarget, loadValidBanks, plural } from "./bank-files.ts";
+import { runBankImport } from "./bank-import.ts";
+import { formatWarning, lintBankFile, runBankLint } from "./bank-lint.ts";
+import { runBankTry } from "./bank-try.ts";
 import { type CliCommand, type CliContext, UsageError, writeLine } from "./cli-command.ts";
 
-const HELP = `tutor bank: check and list question banks
+const HELP = `tutor bank: check, read, try and list question banks
 
 Usage:
-  tutor bank validate [PATH] [--samples N]
+  tutor bank validate [PATH] [--samples N] [--quiet]
                                    check a bank file, or every *.yaml/*.yml bank in a folder
+  tutor bank lint [PATH] [--json]  show how each rubric phrase and guard will be read, with warnings
+  tutor bank try FILE.jsonl [--bank PATH] [--tolerance F] [--json] [--worst N]
+                                   grade a TA's labelled answers and compare with the TA's scores
   tutor bank list [PATH] [--json]  list the questions: id, problem, kind, points
+  tutor bank import FILE [--out PATH] [--format moodle|gift]  turn a Moodle XML or GIFT export into a bank YAML
 
 PATH defaults to the banks folder (TUTOR_BANKS, else data/banks).
 
@@ -21,72 +27,100 @@ validate prints every issue at once as FILE:LINE:COLUMN: PATH: MESSAGE and exits
 or, when the bank is sound, a summary of its problems and points. For every question with
 parameters it draws N variants (default 200; seeds 1..N, so a finding can be reproduced) and
 grades each variant's own reference answer (it must earn full marks) and known mistakes (each
-must be recognised as itself).
-list --json prints a JSON array of {id, problem, kind, points, bonus, topic, grader, exam}.
+must be recognised as itself). It then lists lint's warnings (they never fail validation).
+lint prints, for every rubric, the words each phrase comes to after stop words, stems and
+synonyms, then warnings as FILE:LINE:COLUMN: PATH: warning: MESSAGE: a phrase that reads as
+nothing or as one common word, one that loses words ("one element" reads as "element"), a guard
+that cancels a phrase of its own item, a phrase found in the question's own text, a phrase two
+items share. Exit 0 with warnings, 1 when the bank does not validate.
+try reads JSON lines {"question","answer","justification"?,"score"} ("label" for "score"; "bank",
+the exam id, when several banks have the question), grades each answer as the bot does and
+prints agreement (graded within the tolerance of the TA's score), correlation, means, mean
+difference (grader - TA), RMSE and answers sent to review, overall and per question, and the
+largest disagreements. Bad lines are reported with their number and skipped.
+list --json prints a JSON array of {id, key, bank, problem, kind, points, bonus, topic, grader, exam}:
+key is the name the bot stores and students type (BANK/ID where an earlier bank has the id).
 
 Options:
-  --json       machine-readable output (list)
-  --samples N  variants drawn per question with parameters (validate; 1 to 100000, default 200)
-  --db PATH    accepted for uniformity with other commands; banks do not use the database
-  -h, --help   this help
+  --json         machine-readable output (list, lint, try)
+  --samples N    variants drawn per question with parameters (validate; 1 to 100000, default 200)
+  --quiet        validate without lint's warnings
+  --bank PATH    the bank file or folder try grades with (default: TUTOR_BANKS, else data/banks)
+  --tolerance F  try: agreement within F points (default: 10% of each question's points)
+  --worst N      try: how many of the largest disagreements to list (default 10)
+  --db PATH      accepted for uniformity with other commands; banks do not use the database
+  -h, --help     this help
 
 Examples:
   npm run -s tutor -- bank validate
-  npm run -s tutor -- bank validate data/banks/midterm.yaml
+  npm run -s tutor -- bank lint data/banks/midterm.yaml
+  npm run -s tutor -- bank try labelled.jsonl --bank data/banks --tolerance 0.5
   npm run -s tutor -- bank list --json`;
 
-/** One bank as read from disk, or the issues that kept it from loading. */
-type Loaded = { file: string; bank: Bank } | { file: string; issues: string[] };
-
-/** `tutor bank validate|list`: what a TA runs before students see a rubric. */
-export const bankCommand: CliCommand = {
-  name: "bank",
-  summary: "Validate and list question banks",
-  help: HELP,
-  async run(argv, ctx) {
-    const { values, positionals } = parseOptions(argv);
-    const [action, target, ...extra] = positionals;
-    if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}".`);
-    if (action !== "validate" && action !== "list") {
-      throw new UsageError(action ? `unknown action "${action}": use validate or list.` : "say what to do: validate or list.");
-    }
-    const files = resolveFiles(target ?? ctx.env.TUTOR_BANKS ?? DEFAULT_BANKS, ctx);
-    if (!files) return 1;
-    const loaded = files.map(loadOne);
-    const failed = loaded.filter((l) => "issues" in l);
-    if (failed.length > 0) {
-      for (const f of failed) for (const line of f.issues) writeLine(ctx.stderr, line);
-      const count = failed.reduce((n, f) => n + f.issues.length, 0);
-      writeLine(ctx.stderr, `${count} issue${count === 1 ? "" : "s"} in ${failed.map((f) => f.file).join(", ")}.`);
-      return 1;
-    }
-    const banks = loaded.flatMap((l) => ("bank" in l ? [{ file: l.file, bank: new QuestionBank(l.bank) }] : []));
-    if (action === "validate") {
-      const samples = sampleCount(values.samples);
-      const reports = loaded.flatMap((l) => ("bank" in l ? Object.values(l.bank.templates ?? {}) : [])).map((t) => ({ template: t, report: checkVariants(t, samples) }));
-      const variantIssues = reports.flatMap(({ report }) => report.problems.map((p) => formatVariantProblem(report.question, p)));
-      if (variantIssues.length > 0) {
-        for (const line of variantIssues) writeLine(ctx.stderr, line);
-        writeLine(ctx.stderr, `${plural(variantIssues.length, "variant issue")}: fix the question's parameters, constraints or templates.`);
-        return 1;
+/** `tutor bank`, with the grading pool of `try` injectable (tests share one). */
+export function createBankCommand(makePool: (size: number) => GradingPool = (size) => createGradingPool({ size })): CliCommand {
+  return {
+    name: "bank",
+    summary: "Validate, lint, try and list question banks",
+    help: HELP,
+    async run(argv, ctx) {
+      // These actions parse their own options.
+      const [first, ...rest] = argv;
+      if (first === "lint") return runBankLint(rest, ctx);
+      if (first === "try") return runBankTry(rest, ctx, makePool);
+      if (first === "import") return runBankImport(rest, ctx);
+      const { values, positionals } = parseOptions(argv);
+      const [action, target, ...extra] = positionals;
+      if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}".`);
+      if (action !== "validate" && action !== "list") {
+        const actions = "use validate or list to check a bank, lint or try to see how it grades, import to convert a quiz export";
+        throw new UsageError(action ? `unknown action "${action}": ${actions}.` : `say what to do: ${actions}.`);
       }
-      banks.forEach((b) => printSummary(b.file, b.bank, ctx));
-      for (const { template, report } of reports) writeLine(ctx.stdout, variantLine(template, report));
-    }
-    else if (values.json) writeLine(ctx.stdout, JSON.stringify(banks.flatMap((b) => listRows(b.bank))));
-    else banks.forEach((b, i) => printTable(b.bank, ctx, i > 0));
-    return 0;
-  },
-};
+      const loaded = loadValidBanks(bankTarget(target, ctx), ctx);
+      if (!loaded) return 1;
+      const banks = loaded.map((l) => ({ file: l.file, bank: new QuestionBank(l.bank) }));
+      if (action === "validate") {
+        const samples = sampleCount(values.samples);
+        const reports = loaded.flatMap((l) => Object.values(l.bank.templates ?? {})).map((t) => ({ template: t, report: checkVariants(t, samples) }));
+        const variantIssues = reports.flatMap(({ report }) => report.problems.map((p) => formatVariantProblem(report.question, p)));
+        if (variantIssues.length > 0) {
+          for (const line of variantIssues) writeLine(ctx.stderr, line);
+          writeLine(ctx.stderr, `${plural(variantIssues.length, "variant issue")}: fix the question's parameters, constraints or templates.`);
+          return 1;
+        }
+        banks.forEach((b) => printSummary(b.file, b.bank, ctx));
+        for (const { template, report } of reports) writeLine(ctx.stdout, variantLine(template, report));
+        if (!values.quiet) printLintWarnings(loaded, ctx);
+      }
+      else if (values.json) writeLine(ctx.stdout, JSON.stringify(keyedBanks(loaded).flatMap(listRows)));
+      else keyedBanks(loaded).forEach((b, i) => printTable(b, ctx, i > 0));
+      return 0;
+    },
+  };
+}
+
+/** The `tutor bank` subcommand. */
+export const bankCommand: CliCommand = createBankCommand();
 
 function parseOptions(argv: string[]) {
   // Unknown or malformed flags are reported as usage errors by run-cli.
   return parseArgs({
     args: argv,
-    options: { json: { type: "boolean", default: false }, db: { type: "string" }, samples: { type: "string" } },
+    options: {
+      json: { type: "boolean", default: false }, db: { type: "string" }, samples: { type: "string" }, quiet: { type: "boolean", default: false },
+    },
     allowPositionals: true,
     strict: true,
   });
+}
+
+/** Lint's warnings after validate's summary: worth reading, never a failure. */
+function printLintWarnings(loaded: ReadonlyArray<{ file: string; text: string; bank: Bank }>, ctx: CliContext): void {
+  const warnings = loaded.flatMap((l) => lintBankFile(l.file, l.text, l.bank).warnings);
+  if (warnings.length === 0) return;
+  writeLine(ctx.stdout, "");
+  for (const w of warnings) writeLine(ctx.stdout, formatWarning(w));
+  writeLine(ctx.stdout, `${plural(warnings.length, "lint warning")}: phrases that may not grade as meant (\`tutor bank lint\` shows how each phrase is read; --quiet hides them).`);
 }
 
 function sampleCount(raw: string | undefined): number {
@@ -105,32 +139,6 @@ function variantLine(template: Question, report: VariantCheckReport): string {
   return `  Variants of ${template.id} (${names}): ${plural(report.samples, "sample")}, ${what}`;
 }
 
-/** The bank files at PATH (a file or a folder); prints why and returns undefined when there are none. */
-function resolveFiles(target: string, ctx: CliContext): string[] | undefined {
-  const shown = display(target);
-  if (!existsSync(target)) {
-    writeLine(ctx.stderr, `tutor bank: ${shown} does not exist.`);
-    return undefined;
-  }
-  const files = statSync(target).isDirectory() ? bankFiles(target) : [target];
-  if (files.length === 0) writeLine(ctx.stderr, `tutor bank: no bank files (*.yaml, *.yml) in ${shown}.`);
-  return files.length > 0 ? files : undefined;
-}
-
-function loadOne(file: string): Loaded {
-  const shown = display(file);
-  const result = parseBank(readFileSync(file, "utf8"), shown);
-  return result.ok ? { file: shown, bank: result.bank } : { file: shown, issues: result.issues.map(formatIssue) };
-}
-
-/** Paths under the current folder are shown relative to it, so they are short and clickable. */
-function display(file: string): string {
-  const relative = path.relative(process.cwd(), path.resolve(file));
-  return relative && !relative.startsWith("..") && !path.isAbsolute(relative) ? relative : file;
-}
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-
 function printSummary(file: string, bank: QuestionBank, ctx: CliContext): void {
   const { exam } = bank;
   writeLine(ctx.stdout, `${file}: ${exam.course} ${exam.title} (${exam.term}) is valid: ${plural(bank.all().length, "question")}.`);
@@ -147,9 +155,11 @@ function totalText(bank: QuestionBank): string {
   return bonus > 0 ? `${regular} + ${bonus} bonus` : `${regular}`;
 }
 
-/** One row of `bank list --json`. */
+/** One row of `bank list --json`: `key` is what the store keeps and students type (`final/1a` where banks share `1a`). */
 export interface BankListRow {
   id: string;
+  key: string;
+  bank: string;
   problem: number;
   kind: string;
   points: number;
@@ -159,17 +169,35 @@ export interface BankListRow {
   exam: string;
 }
 
+/**
+ * The banks in file order, their questions named by key as the bot names them (BankLibrary); with
+ * two banks of one exam id there are no keys to give, and each bank keeps its plain ids.
+ */
+function keyedBanks(loaded: ReadonlyArray<{ bank: Bank }>): QuestionBank[] {
+  try {
+    const library = new BankLibrary(loaded.map((l) => l.bank));
+    return loaded.map((l) => library.bank(l.bank.exam.id)!);
+  } catch {
+    return loaded.map((l) => new QuestionBank(l.bank));
+  }
+}
+
+/** A key's id within its bank: `final/1a` is 1a. */
+const plainId = (key: string) => key.slice(key.indexOf("/") + 1);
+
 function listRows(bank: QuestionBank): BankListRow[] {
   return bank.all().map((q) => ({
-    id: q.id, problem: q.problem, kind: q.answer.kind, points: q.points, bonus: q.bonus, topic: q.topic, grader: q.grader, exam: bank.exam.id,
+    id: plainId(q.id), key: q.id, bank: bank.exam.id, problem: q.problem, kind: q.answer.kind, points: q.points, bonus: q.bonus, topic: q.topic, grader: q.grader, exam: bank.exam.id,
   }));
 }
 
 function printTable(bank: QuestionBank, ctx: CliContext, spaced: boolean): void {
   if (spaced) writeLine(ctx.stdout, "");
-  const rows = bank.all().map((q) => [q.id, String(q.problem), q.answer.kind, q.bonus ? `${q.points} (bonus)` : String(q.points)]);
-  const table = [["id", "problem", "kind", "points"], ...rows];
-  const widths = [0, 1, 2].map((c) => Math.max(...table.map((r) => r[c]?.length ?? 0)));
+  // A key column only where a key is not the id (an id an earlier bank has too).
+  const keyed = bank.all().some((q) => q.id !== plainId(q.id));
+  const rows = bank.all().map((q) => [plainId(q.id), ...(keyed ? [q.id] : []), String(q.problem), q.answer.kind, q.bonus ? `${q.points} (bonus)` : String(q.points)]);
+  const table = [["id", ...(keyed ? ["key"] : []), "problem", "kind", "points"], ...rows];
+  const widths = table[0]!.slice(0, -1).map((_, c) => Math.max(...table.map((r) => r[c]?.length ?? 0)));
   writeLine(ctx.stdout, `${bank.exam.course} ${bank.exam.title} (${bank.exam.term})`);
   for (const row of table) writeLine(ctx.stdout, row.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join("  ").trimEnd());
   writeLine(ctx.stdout, `${plural(rows.length, "question")}, ${totalText(bank)} points`);

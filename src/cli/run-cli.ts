@@ -1,6 +1,6 @@
 import { withoutVerbatimMarks } from "../core/chat/markup.ts";
 import { newErrorReference, UserError } from "../core/errors.ts";
-import { type CliCommand, type CliContext, UsageError, writeLine } from "./cli-command.ts";
+import { type CliCommand, type CliContext, dropOutputOnClosedPipe, UsageError, writeLine } from "./cli-command.ts";
 import { cliCommands } from "./commands.ts";
 import { startupTrouble } from "./startup-trouble.ts";
 
@@ -19,6 +19,9 @@ const TOP_HELP = (commands: CliCommand[]) =>
 
 /** Dispatches `tutor ARGS` to its subcommand; returns the exit code. Never throws. */
 export async function runCli(argv: string[], ctx: CliContext, commands: CliCommand[] = cliCommands): Promise<number> {
+  // Fixed here once for every command: output piped into `head` must not crash the command.
+  dropOutputOnClosedPipe(ctx.stdout);
+  dropOutputOnClosedPipe(ctx.stderr);
   const [name, ...rest] = argv;
   if (!name || name === "--help" || name === "-h" || name === "help") {
     writeLine(ctx.stdout, TOP_HELP(commands));

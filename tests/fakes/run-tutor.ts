@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { PassThrough, Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
+import { createBankCommand } from "../../src/cli/bank-command.ts";
 import { createChatCommand } from "../../src/cli/chat-command.ts";
 import { createCheckCommand } from "../../src/cli/check-command.ts";
 import type { CliCommand } from "../../src/cli/cli-command.ts";
@@ -23,7 +24,7 @@ export interface TutorRun {
  * Runs `tutor ARGS` in this process: the same `runCli` and subcommands that src/cli.ts runs, with
  * stdin, stdout and stderr in memory and the environment this process's plus `env`, as a spawned
  * `tutor` gets (relative paths are read from the current directory, the repository's root under
- * vitest). `grade`, `check` and `chat` grade on the test file's pool instead of starting their own.
+ * vitest). `bank` (try), `grade`, `check` and `chat` grade on the test file's pool instead of starting their own.
  * Starting node and tsx again costs about a second a run; keep `runTutor` for the few tests that
  * cover the real entry (argv, exit code, streams of a process, a pool started and closed).
  */
@@ -33,6 +34,7 @@ export async function runTutorInProcess(args: string[], stdin = "", env: Record<
   const stdout = capture();
   const stderr = capture();
   const shared: Record<string, CliCommand> = {
+    bank: createBankCommand(borrowedGradingPool),
     grade: createGradeCommand(borrowedGradingPool),
     check: createCheckCommand(borrowedGradingPool),
     chat: createChatCommand({ pool: fileGradingPool() }),

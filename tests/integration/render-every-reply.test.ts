@@ -39,8 +39,10 @@ function plausible(q: Question): string {
     case "blanks": return a.blanks.map((b) => `${b.label}: ${"reference" in b ? b.reference : Array.isArray(b.value) ? b.value.join(" x ") : String(b.value)}`).join("; ");
     case "truefalse": return `${a.correct ? "true" : "false"}, because ${phrases(a.justification).slice(0, 3).join(", ")}`;
     case "short": return phrases(a.rubric).join(". ");
+    case "choice": return a.options.filter((o) => o.points > 0).map((o) => o.id).join(", ");
     case "drawing":
-    case "proof": return `${phrases(a.rubric).join(", ")}; the rest follows as in lecture`;
+    case "proof":
+    case "essay": return `${phrases(a.rubric).join(", ")}; the rest follows as in lecture`;
   }
 }
 

@@ -1,7 +1,8 @@
 import { referencedSymbols } from "../math/index.ts";
 import { checkMistakeHints } from "./hint-checks.ts";
+import { checkRubric, checkSynonyms, checkTotal, rubricPoints } from "./rubric-checks.ts";
 import type {
-  Answer, Blank, BlanksAnswer, DerivedSymbol, ExpressionAnswer, KnownMistake, Problem, Question, RubricEntry, SymbolSpec,
+  Answer, Blank, BlanksAnswer, ChoiceAnswer, DerivedSymbol, ExpressionAnswer, KnownMistake, Problem, Question, Synonyms, SymbolSpec,
 } from "./schema.ts";
 
 /** A problem found after the schema passed, located by its path in the bank. */
@@ -19,6 +20,8 @@ export interface CheckedParts {
   questions: Array<Question | undefined>;
   /** Every question's id as written, even where the question failed the schema, to catch duplicates. */
   questionIds?: Array<string | undefined>;
+  /** The bank's own synonym groups, when they passed the schema. */
+  synonyms?: Synonyms | undefined;
 }
 
 type Path = Array<string | number>;
@@ -32,6 +35,7 @@ const pts = (n: number) => `${round(n)} point${round(n) === 1 ? "" : "s"}`;
 export function checkBank(parts: CheckedParts): SemanticIssue[] {
   const issues: SemanticIssue[] = [];
   const report: Report = (path, message) => issues.push({ path, message });
+  checkSynonyms(parts.synonyms, ["synonyms"], report);
   const problems = new Map<number, number>();
   parts.problems.forEach((p, i) => {
     if (!p) return;
@@ -60,6 +64,7 @@ export function checkBank(parts: CheckedParts): SemanticIssue[] {
     }
     checkAnswer(q, q.answer, [...at, "answer"], report);
     checkMistakeHints(q, at, report);
+    checkSynonyms(q.synonyms, [...at, "synonyms"], report);
   });
 
   // Totals are only meaningful when every question parsed; otherwise they would mislead.
@@ -81,33 +86,31 @@ function checkAnswer(q: Question, answer: Answer, at: Path, report: Report): voi
   const worth = `question ${q.id} is worth ${pts(q.points)}`;
   switch (answer.kind) {
     case "short": {
-      const sum = rubricPoints(answer.rubric);
-      if (round(sum) !== round(q.points)) report([...at, "rubric"], `the rubric's points add up to ${pts(sum)}, but ${worth}`);
+      checkTotal(rubricPoints(answer.rubric), q.points, answer.cap, "the rubric's points", worth, [...at, "rubric"], report);
       checkRubric(answer.rubric, [...at, "rubric"], report, answer.parts?.map((p) => p.id));
       return;
     }
     case "truefalse": {
       const sum = answer.choicePoints + rubricPoints(answer.justification);
-      if (round(sum) !== round(q.points)) {
-        report([...at, "justification"], `choicePoints plus the justification's points add up to ${pts(sum)}, but ${worth}`);
-      }
+      checkTotal(sum, q.points, answer.cap, "choicePoints plus the justification's points", worth, [...at, "justification"], report);
       checkRubric(answer.justification, [...at, "justification"], report);
       const alt = answer.alternative;
       if (!alt) return;
       if (alt.maxPoints > q.points) report([...at, "alternative", "maxPoints"], `maxPoints (${alt.maxPoints}) is more than the ${pts(q.points)} the question is worth`);
       if (alt.choice === answer.correct) report([...at, "alternative", "choice"], `the alternative choice must differ from the correct one (${answer.correct})`);
       const altSum = rubricPoints(alt.justification);
-      if (round(altSum) > round(alt.maxPoints)) {
+      if (round(altSum) > round(alt.maxPoints) && !answer.cap) {
         report([...at, "alternative", "justification"], `the alternative justification's points add up to ${pts(altSum)}, more than its maxPoints (${alt.maxPoints})`);
       }
       checkRubric(alt.justification, [...at, "alternative", "justification"], report);
       return;
     }
     case "drawing":
-    case "proof": {
+    case "proof":
+    case "essay": {
       const sum = answer.rubric.reduce((s, item) => s + Math.max(0, item.points), 0);
       if (round(sum) !== round(q.points)) report([...at, "rubric"], `the rubric's points add up to ${pts(sum)}, but ${worth}`);
-      checkRubric(answer.rubric, [...at, "rubric"], report);
+      checkRubric(answer.rubric, [...at, "rubric"], report, undefined, true);
       return;
     }
     case "blanks": {
@@ -124,32 +127,31 @@ function checkAnswer(q: Question, answer: Answer, at: Path, report: Report): voi
       return;
     case "dimensions":
       return;
+    case "choice":
+      checkChoice(answer, q.points, worth, at, report);
+      return;
   }
 }
 
-/** Points a full answer earns: positive items and groups; deductions do not count. */
-function rubricPoints(rubric: RubricEntry[]): number {
-  return rubric.reduce((s, e) => s + Math.max(0, e.points), 0);
-}
-
-function checkRubric(rubric: Array<RubricEntry | { id: string; part?: string | undefined }>, at: Path, report: Report, parts?: string[]): void {
-  const ids = new Set<string>();
-  rubric.forEach((entry, i) => {
-    if (ids.has(entry.id)) report([...at, i, "id"], `rubric id "${entry.id}" is used twice`);
-    ids.add(entry.id);
-    if ("pick" in entry && entry.pick > entry.options.length) {
-      report([...at, i, "pick"], `pick is ${entry.pick}, but the group has only ${entry.options.length} option(s)`);
-    }
-    const itemParts = "options" in entry ? entry.options.map((o) => o.part) : [entry.part];
-    for (const part of itemParts) {
-      if (part === undefined) {
-        if (parts) report([...at, i], `the answer is written in parts (${parts.join(", ")}), so this item must name its part`);
-        continue;
-      }
-      if (!parts) report([...at, i], `the item names part "${part}", but the answer declares no parts`);
-      else if (!parts.includes(part)) report([...at, i, "part"], `unknown part "${part}" (declared parts: ${parts.join(", ")})`);
-    }
+/** Option letters are distinct, and a full answer earns exactly the question's points (as in Moodle). */
+function checkChoice(answer: ChoiceAnswer, points: number, worth: string, at: Path, report: Report): void {
+  const seen = new Set<string>();
+  answer.options.forEach((o, i) => {
+    if (seen.has(o.id)) report([...at, "options", i, "id"], `option "${o.id}" is listed twice`);
+    seen.add(o.id);
   });
+  const earning = answer.options.filter((o) => o.points > 0);
+  if (earning.length === 0) {
+    report([...at, "options"], "no option earns points: give the right option(s) points");
+    return;
+  }
+  if (answer.multiple) {
+    const sum = earning.reduce((s, o) => s + o.points, 0);
+    if (round(sum) !== round(points)) report([...at, "options"], `the right options' points add up to ${pts(sum)}, but ${worth}`);
+    return;
+  }
+  const best = Math.max(...earning.map((o) => o.points));
+  if (round(best) !== round(points)) report([...at, "options"], `the best option earns ${pts(best)}, but ${worth}; with one answer, the right option earns them all`);
 }
 
 /** The symbols an expression may see: symbols and derived, merged over `shared` for blanks. */

@@ -3,7 +3,7 @@ import path from "node:path";
 import { isAlias, LineCounter, parseDocument, visit } from "yaml";
 import { checkBank } from "./bank-checks.ts";
 import { type BankIssue, formatIssue, fromZodIssues, type PathIssue, YamlLocator } from "./bank-issues.ts";
-import { Bank, Problem, Question } from "./schema.ts";
+import { Bank, Problem, Question, Synonyms } from "./schema.ts";
 import { prepareVariants } from "./variant-checks.ts";
 
 export { type BankIssue, formatIssue } from "./bank-issues.ts";
@@ -89,9 +89,25 @@ export function parseBank(text: string, file: string): ParseBankResult {
   if (issues.length > 0 || !parsed.success) {
     return { ok: false, issues: dedupe(issues.map((i) => locator.place(i))).sort(byPosition) };
   }
-  if (Object.keys(variants.templates).length === 0) return { ok: true, bank: parsed.data };
-  const questions = parsed.data.questions.map((q, i) => variants.questions[i] ?? q);
-  return { ok: true, bank: { ...parsed.data, questions, templates: variants.templates } };
+  const vocabulary = withBankSynonyms(parsed.data.synonyms);
+  const bank = { ...parsed.data, questions: parsed.data.questions.map(vocabulary) };
+  if (Object.keys(variants.templates).length === 0) return { ok: true, bank };
+  const questions = bank.questions.map((q, i) => (variants.questions[i] ? vocabulary(variants.questions[i]) : q));
+  const templates = Object.fromEntries(Object.entries(variants.templates).map(([id, q]) => [id, vocabulary(q)]));
+  return { ok: true, bank: { ...bank, questions, templates } };
+}
+
+/**
+ * Puts the bank's synonym groups after each question's own, so a grader reads a question with its
+ * whole vocabulary from the question alone (a grading worker receives only the question). Only
+ * questions with a rubric of phrases read words; the others travel to the workers without them.
+ */
+function withBankSynonyms(synonyms: Bank["synonyms"]): (q: Question) => Question {
+  if (!synonyms || synonyms.length === 0) return (q) => q;
+  return (q) => {
+    if (!("rubric" in q.answer) && !("justification" in q.answer)) return q;
+    return { ...q, synonyms: q.synonyms && q.synonyms.length > 0 ? [...q.synonyms, ...synonyms] : synonyms };
+  };
 }
 
 /**
@@ -102,6 +118,7 @@ function partsOf(data: unknown) {
   const record = (data ?? {}) as Record<string, unknown>;
   const list = (v: unknown) => (Array.isArray(v) ? v : []);
   return {
+    synonyms: Synonyms.safeParse(record.synonyms).data,
     problems: list(record.problems).map((p) => Problem.safeParse(p).data),
     questions: list(record.questions).map((q) => Question.safeParse(q).data),
     questionIds: list(record.questions).map((q) => {

@@ -9,13 +9,37 @@ import { z } from "zod";
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "use lowercase letters, digits and dashes, like 4a-ii");
 const points = z.number().min(0).max(1000);
 
+/**
+ * How a rubric phrase is written, in the words a TA reads in the JSON schema; the grader's reading
+ * of it is src/core/grading/phrase-reading.ts (and `tutor bank lint` shows it phrase by phrase).
+ */
+const PHRASE_SYNTAX = "Each phrase matches when all its words appear in one sentence, close together, in any order; stems, synonyms and small typos count, " +
+  "words split or glued (it self / itself, logn / log n) count, and stop words (the, is, of...) are skipped. " +
+  "Words in double quotes must appear together and in that order, stop words included: \"do while\" runs once, \"n log n\", \"one element\". " +
+  "When order matters, write `A < B`, `A before B` or `A then B` (or `A > B`, `A after B`): `left < node < right` does not match \"right, node, left\"; " +
+  "an answer may also say it the other way round with a comparing word (`B is larger than A`, `B comes after A`). " +
+  "A variable written twice (n log n, n*n) must appear twice, in that order; numbers and \"one\" are never skipped. " +
+  "A phrase starting with `unless:` is a guard, read the same way: words it matches cannot earn this item (`unless: n log n` keeps \"n log n\" from earning `log n`)";
+
+const phraseList = z.array(z.string().min(1)).min(1);
+
+/** One level of credit inside an item: full marks for the precise statement, fewer for a partial one. */
+export const RubricLevel = z.strictObject({
+  points: points.describe("What this level earns; the item's `points` is the most a level may earn"),
+  label: z.string().min(1).optional().describe("What this level credits, shown in feedback, e.g. the big-O only"),
+  phrases: phraseList.describe(`Phrases for this level. ${PHRASE_SYNTAX}`),
+});
+
 /** A concept a short answer or a justification may express, with the phrases that express it. */
 export const RubricItem = z.strictObject({
   id,
   label: z.string().min(1).describe("What the TA looks for, shown to the student in feedback"),
   points: z.number().min(-1000).max(1000).describe("Negative points subtract (a named invalid answer)"),
-  phrases: z.array(z.string().min(1)).min(1)
-    .describe("Words or phrases that express the concept; stems and synonyms are matched. A phrase starting with `unless:` is a guard: words it matches cannot earn this item"),
+  phrases: phraseList.optional()
+    .describe(`Words or phrases that express the concept (give phrases or levels). ${PHRASE_SYNTAX}`),
+  levels: z.array(RubricLevel).min(1).optional()
+    .describe("Instead of phrases: partial credit inside the item, each level with its points and phrases; the best level matched is awarded, " +
+      "e.g. [{points: 5, phrases: [height of the tree]}, {points: 3, label: only the big-O, phrases: [log n]}]"),
   feedback: z.string().optional().describe("Shown when the item is missed (or, for a negative item, hit)"),
   part: z.string().optional()
     .describe("For answers written in labelled parts (see ShortAnswer.parts): the part this item must be found in"),
@@ -25,9 +49,13 @@ export const RubricItem = z.strictObject({
 export const RubricGroup = z.strictObject({
   id,
   label: z.string().min(1),
-  points: points.describe("Points for the whole group, split evenly over `pick` options"),
-  pick: z.number().int().min(1),
-  options: z.array(RubricItem.omit({ points: true })).min(1),
+  points: points.describe("Points for the whole group; options without their own points earn an even share (points / pick)"),
+  pick: z.number().int().min(1).describe("How many options the group awards: the best ones found"),
+  max: points.optional().describe("The most the group earns (default: its points): a cap when its options' points add past it"),
+  options: z.array(RubricItem.omit({ points: true }).extend({
+    points: points.optional()
+      .describe("This option's own points, when options are worth different amounts (the height earns 5, log n earns 3); default: the group's points / pick"),
+  })).min(1),
   feedback: z.string().optional(),
 });
 
@@ -108,7 +136,10 @@ export const TrueFalseAnswer = z.strictObject({
   kind: z.literal("truefalse"),
   correct: z.boolean(),
   choicePoints: points.describe("Points for the right choice; the rest come from the justification"),
-  justification: z.array(RubricEntry).min(1),
+  cap: z.boolean().optional()
+    .describe("True when the rubric's points may add up past the question's points (any two of three 3-point reasons for 5 points): the score is capped at the question's points. Without it they must add up to exactly the question's points"),
+  justification: z.array(RubricEntry)
+    .describe("What a justification earns; empty when the choice alone earns all the points (an imported true/false question)"),
   alternative: z.strictObject({
     choice: z.boolean(),
     maxPoints: points,
@@ -129,20 +160,38 @@ export const ShortAnswer = z.strictObject({
   parts: z.array(AnswerPart).optional()
     .describe("When set, the answer is written in labelled parts and each rubric item names its part"),
   rubric: z.array(RubricEntry).min(1),
+  cap: z.boolean().optional()
+    .describe("True when the rubric's points may add up past the question's points (any two of three 3-point reasons for 5 points): the score is capped at the question's points. Without it they must add up to exactly the question's points"),
   maxSentences: z.number().int().positive().optional(),
   namingEarns: z.boolean().default(false)
     .describe("True when naming the concepts is the answer (\"what is the problem?\"): a bare list of terms is graded; otherwise it earns nothing and goes to a TA"),
 });
 
 export const ReviewedAnswer = z.strictObject({
-  kind: z.enum(["drawing", "proof"]),
+  kind: z.enum(["drawing", "proof", "essay"]),
   rubric: z.array(RubricItem.extend({ phrases: z.array(z.string()).default([]) })).min(1)
     .describe("Items the TA awards; phrases are optional hints"),
   selfCheck: z.array(z.string()).default([]).describe("What the student can check before a TA grades"),
 });
 
+/** One option of a multiple-choice question, named by its letter. */
+export const ChoiceOption = z.strictObject({
+  id: z.string().regex(/^[a-z]$/, "use one lowercase letter: a, b, c, ..."),
+  text: z.string().min(1),
+  points: z.number().min(-1000).max(1000).default(0)
+    .describe("What choosing it earns; negative deducts (a wrong pick among several answers)"),
+  feedback: z.string().optional().describe("Shown to a student who chose it"),
+});
+
+/** Multiple choice: one option (`multiple: false`), or several whose points add up, clamped to [0, points]. */
+export const ChoiceAnswer = z.strictObject({
+  kind: z.literal("choice"),
+  multiple: z.boolean().default(false).describe("True when several options may be chosen"),
+  options: z.array(ChoiceOption).min(2).max(26),
+});
+
 export const Answer = z.discriminatedUnion("kind", [
-  NumberAnswer, ExpressionAnswer, DimensionsAnswer, BlanksAnswer, TrueFalseAnswer, ShortAnswer, ReviewedAnswer,
+  NumberAnswer, ExpressionAnswer, DimensionsAnswer, BlanksAnswer, TrueFalseAnswer, ShortAnswer, ReviewedAnswer, ChoiceAnswer,
 ]);
 
 /** The name of a question parameter, as its templates and expressions write it: `N`, `F1`, `K_out`. */
@@ -171,6 +220,16 @@ export const Parameters = z.strictObject({
     .describe("Rules every variant keeps, e.g. F2 <= O, K1 != C (so a known mistake stays distinct)"),
 });
 
+/**
+ * Words that mean the same for one bank or one question: the matcher reads each group's words as
+ * its first one, in answers and in phrases (src/core/grading/vocabulary.ts).
+ */
+export const Synonyms = z.array(z.array(z.string().min(1)).min(1))
+  .describe("Groups of words or phrases that mean the same here, e.g. [[twice, double, two times], [predetermine, fix in advance]]. " +
+    "The grader reads every entry of a group as its first entry, in answers and in rubric phrases; stems count (predetermine covers predetermined). " +
+    "A question's groups come first, then the bank's, then the built-in table of general English: a word listed here leaves any built-in group it was in. " +
+    "A group of one word marks it as a word of the course, never read as a typo of another");
+
 export const Question = z.strictObject({
   id,
   problem: z.number().int().positive(),
@@ -188,6 +247,8 @@ export const Question = z.strictObject({
     .describe("A ladder of hints shown one at a time before the solution: the concept, then the setup, then the first step; never the answer"),
   parameters: Parameters.optional()
     .describe("Sizes that change from one practice variant to the next; the text uses them as {{NAME}}"),
+  synonyms: Synonyms.optional()
+    .describe("Synonyms for this question only, before the bank's (see the bank's synonyms). A loaded question graded by phrases carries the bank's groups after its own"),
 });
 
 export const Problem = z.strictObject({
@@ -217,9 +278,11 @@ export const Exam = z.strictObject({
 export const Bank = z.strictObject({
   exam: Exam,
   problems: z.array(Problem).min(1),
+  synonyms: Synonyms.optional().describe("Synonyms for every question of this bank: the course's own vocabulary, e.g. [[twice, double, two times]]"),
   questions: z.array(Question).min(1),
 });
 
+export type RubricLevel = z.infer<typeof RubricLevel>;
 export type RubricItem = z.infer<typeof RubricItem>;
 export type RubricGroup = z.infer<typeof RubricGroup>;
 export type RubricEntry = z.infer<typeof RubricEntry>;
@@ -235,10 +298,13 @@ export type TrueFalseAnswer = z.infer<typeof TrueFalseAnswer>;
 export type AnswerPart = z.infer<typeof AnswerPart>;
 export type ShortAnswer = z.infer<typeof ShortAnswer>;
 export type ReviewedAnswer = z.infer<typeof ReviewedAnswer>;
+export type ChoiceOption = z.infer<typeof ChoiceOption>;
+export type ChoiceAnswer = z.infer<typeof ChoiceAnswer>;
 export type Answer = z.infer<typeof Answer>;
 export type AnswerKind = Answer["kind"];
 export type ParameterRange = z.infer<typeof ParameterRange>;
 export type Parameters = z.infer<typeof Parameters>;
+export type Synonyms = z.infer<typeof Synonyms>;
 export type Question = z.infer<typeof Question>;
 export type Problem = z.infer<typeof Problem>;
 export type Exam = z.infer<typeof Exam>;

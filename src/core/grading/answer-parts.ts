@@ -38,7 +38,7 @@ export function assignAnswerParts(text: string, analyzed: AnalyzedText, parts: r
     .sort((a, b) => b.name.length - a.name.length);
   const mentions = names
     .filter((n) => n.name.length > 1)
-    .map((n) => ({ id: n.id, canons: analyzeText(n.name).tokens.map((t) => t.canon) }))
+    .map((n) => ({ id: n.id, canons: analyzeText(n.name, analyzed.vocabulary).tokens.map((t) => t.canon) }))
     .filter((n) => n.canons.length > 0);
 
   const labelOfLine = text.split(/\r?\n/).map((raw) => {

@@ -1,6 +1,7 @@
 import type { Question } from "../bank/schema.ts";
 import { type Grade, GRADER_VERSION, type StudentAnswer } from "./grade.ts";
 import { gradeBlanks } from "./blanks-grader.ts";
+import { gradeChoice } from "./choice-grader.ts";
 import { gradeDimensions } from "./dimensions-grader.ts";
 import { gradeExpression } from "./expression-grader.ts";
 import { gradeNumber } from "./number-grader.ts";
@@ -26,8 +27,11 @@ function dispatch(question: Question, answer: StudentAnswer): Grade {
       return gradeTrueFalse(question, spec, answer);
     case "short":
       return gradeShortAnswer(question, spec, answer);
+    case "choice":
+      return gradeChoice(question, spec, answer);
     case "drawing":
     case "proof":
+    case "essay":
       return gradeForReview(question, spec, answer);
   }
 }

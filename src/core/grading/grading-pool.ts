@@ -71,7 +71,7 @@ type Slot = { worker: Worker; ready: boolean; job?: Job; timer?: NodeJS.Timeout 
 const MAX_START_FAILURES = 3;
 
 // Kinds graded from text alone: no mathjs, nothing to sandbox.
-const INLINE_KINDS = new Set(["short", "truefalse", "drawing", "proof"]);
+const INLINE_KINDS = new Set(["short", "truefalse", "choice", "drawing", "proof", "essay"]);
 
 /** Refused for being busy: the student's words say to send it again shortly, nothing was kept. */
 export class GradingBusyError extends UserError {

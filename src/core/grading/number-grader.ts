@@ -3,6 +3,7 @@ import { evaluateNumber } from "../math/index.ts";
 import type { Grade, StudentAnswer } from "./grade.ts";
 import { EMPTY_ANSWER, type ValueCheck, buildGrade, detected } from "./grade-result.ts";
 import { verbatim } from "../chat/reply.ts";
+import { statedNumber } from "./stated-number.ts";
 
 /**
  * Grades a number answer. Default tolerances, unless the question sets `rtol`/`atol`:
@@ -31,11 +32,12 @@ function close(a: number, b: number, tol: { rtol: number; atol: number }): boole
 export const TIMES_BETWEEN_DIGITS = /(?<=\d)\s*[xX×]\s*(?=\d)/g;
 
 /**
- * Removes what students wrap a number in: "= 4608", "4,608", "4608 parameters"; reads `32x3x3x16`
- * as a product, and of a worked chain "32*3*3*16 = 4608" the last side, the student's final value.
+ * Removes what students wrap a number in: "= 4608", "4,608", "4608 parameters", a reason, a hedge,
+ * work before the result (see stated-number.ts); reads `32x3x3x16` as a product, and of a worked
+ * chain "32*3*3*16 = 4608" the last side, the student's final value.
  */
 export function cleanNumberText(text: string): string {
-  let t = text.trim().replace(/^(answer|ans)\s*[:=]\s*/i, "").replace(/^=\s*/, "");
+  let t = statedNumber(text.trim().replace(/^(answer|ans)\s*[:=]\s*/i, "")).replace(/^=\s*/, "");
   t = t.replace(/\s+[a-z][a-z\s]*\.?$/i, "").trim();
   const sides = t.split(/(?<![<>=!])=(?!=)/).map((side) => cleanSide(side));
   // Only a chain of numbers: "Depth 16. Each filter has 3*3*16 = 144" is prose, not a chain.

@@ -1,23 +1,22 @@
-import { type AnalyzedText, type Token, analyzeText, formsOfCanon, isKnownStem } from "./text-analysis.ts";
+import type { PhraseWord } from "./phrase-reading.ts";
+import { type CompiledPhrase, compiledPhrase } from "./phrase-compiler.ts";
+import { type Candidate, record, searchOrdered } from "./phrase-search.ts";
+import { type AnalyzedText, type Token, analyzeText } from "./text-analysis.ts";
+import { BASE_VOCABULARY, type Vocabulary } from "./vocabulary.ts";
+
+export { type CompiledPhrase, compilePhrase, compiledPhrase } from "./phrase-compiler.ts";
 
 /**
  * Finds a rubric phrase in an analysed answer: every content word of the phrase (by synonym class,
  * or a typo of one) within one sentence and a short window, with the phrase's polarity: "does not
- * saturate" matches only negated text, "saturates" only affirmed text.
+ * saturate" matches only negated text, "saturates" only affirmed text. A phrase whose order matters
+ * (see phrase-reading.ts) is found by phrase-search.ts. A word the student split ("it self") or
+ * glued ("logn") is found too.
  */
-
-/** A rubric phrase, analysed once. */
-export interface CompiledPhrase {
-  text: string;
-  canons: string[];
-  /** The phrase's own spelling of each canon, for typo matching. */
-  surfaces: string[];
-  negated: boolean;
-}
 
 /** One place a phrase was found. */
 export interface Occurrence {
-  /** Token positions matched, one per phrase word. */
+  /** Token positions matched: one per phrase word (two for a word split in two). */
   positions: number[];
   sentence: number;
   negated: boolean;
@@ -31,17 +30,6 @@ export interface Occurrence {
 export interface PhraseResult {
   hit?: Occurrence;
   opposite?: Occurrence;
-}
-
-/** Analyses a phrase once, for matching against many answers. */
-export function compilePhrase(phrase: string): CompiledPhrase {
-  const tokens = analyzeText(phrase).tokens;
-  const content = tokens.filter((t) => !t.filler);
-  const chosen = content.length > 0 ? content : tokens;
-  const canons = [...new Set(chosen.map((t) => t.canon))];
-  const surfaces = canons.map((c) => chosen.find((t) => t.canon === c)?.surface ?? c);
-  const negated = tokens.some((t) => t.negated || t.subjectNegated);
-  return { text: phrase, canons, surfaces, negated };
 }
 
 /** Bounded optimal-string-alignment distance; returns max + 1 as soon as it must exceed `max`. */
@@ -79,11 +67,17 @@ export class PhraseMatcher {
   private readonly fuzzy = new Map<string, Map<number, boolean>>();
   /** Stems and spellings of the answer's unknown words (typo candidates), with their positions. */
   private readonly distinctForms: Map<string, number[]>;
+  /** Neighbouring words read as one ("it self" as "itself"), by canon: the first word's positions. */
+  private readonly splitWords = new Map<string, number[]>();
+  /** The canon of each word joined with the next, computed when first needed. */
+  private readonly pairCanons: Array<string | undefined> = [];
+  private readonly vocabulary: Vocabulary;
   /** @param partOf the labelled part of each token (see answer-parts.ts), when the answer has parts. */
   constructor(readonly text: AnalyzedText, private readonly partOf: ReadonlyArray<string | undefined> = []) {
+    this.vocabulary = text.vocabulary;
     this.distinctForms = new Map();
     text.tokens.forEach((t, i) => {
-      if (t.filler || isKnownStem(t.stem) || /^\p{N}/u.test(t.stem)) return;
+      if (t.filler || this.vocabulary.isKnownStem(t.stem) || /^\p{N}/u.test(t.stem)) return;
       for (const form of new Set([t.stem, t.surface])) {
         const list = this.distinctForms.get(form);
         if (list) list.push(i);
@@ -99,7 +93,7 @@ export class PhraseMatcher {
     let typos = this.fuzzy.get(key);
     if (!typos) {
       typos = new Map();
-      const targets = [...new Set([surface, ...formsOfCanon(canon)])].filter((s) => allowedTypos(s) > 0);
+      const targets = [...new Set([surface, ...this.vocabulary.formsOfCanon(canon)])].filter((s) => allowedTypos(s) > 0);
       for (const [s, where] of this.distinctForms) {
         for (const target of targets) {
           if (s[0] !== target[0] || s === target) continue;
@@ -117,13 +111,64 @@ export class PhraseMatcher {
   }
 
   /**
+   * Where a canon is written as two neighbouring words ("it self", "post fix", "log n" for "logn"):
+   * the first word's positions. Only pairs that start like one of the canon's forms are stemmed.
+   */
+  private split(canon: string, surface: string): number[] {
+    let found = this.splitWords.get(canon);
+    if (found) return found;
+    const tokens = this.text.tokens;
+    const initials = new Set([surface, ...this.vocabulary.formsOfCanon(canon)].map((f) => f[0]));
+    found = [];
+    for (let i = 0; i + 1 < tokens.length; i++) {
+      const [a, b] = [tokens[i]!, tokens[i + 1]!];
+      if (!initials.has(a.surface[0]) || a.segment !== b.segment || (a.filler && b.filler)) continue;
+      this.pairCanons[i] ??= this.vocabulary.canonOf(a.surface + b.surface).canon;
+      if (this.pairCanons[i] === canon) found.push(i);
+    }
+    this.splitWords.set(canon, found);
+    return found;
+  }
+
+  /** Every place a phrase word may be (sorted), for the ordered search. */
+  private wordCandidates(w: PhraseWord, excluded: ReadonlySet<number> | undefined): Candidate[] {
+    const { exact, typos } = w.filler ? { exact: this.text.positions.get(w.canon) ?? [], typos: new Map<number, boolean>() } : this.candidates(w.canon, w.surface);
+    const out: Candidate[] = [...exact, ...(w.filler ? this.text.fillerPositions.get(w.canon) ?? [] : [])].map((at) => ({ at, end: at, weak: false }));
+    for (const [at, strong] of typos) if (!exact.includes(at)) out.push({ at, end: at, weak: !strong });
+    if (out.length === 0) for (const at of this.split(w.canon, w.surface)) out.push({ at, end: at + 1, weak: false });
+    return out.filter((c) => !excluded?.has(c.at) && !excluded?.has(c.end)).sort((a, b) => a.at - b.at);
+  }
+
+  /**
    * Finds `phrase` in the answer (within `part` when given, never using `excluded` positions), keeping
    * the best occurrence of each polarity. All its words lie in one sentence, on one side of a contrast.
+   * A phrase not found as written is looked for with neighbouring words glued ("logn" for "log n").
    */
   match(phrase: CompiledPhrase, part?: string, excluded?: ReadonlySet<number>): PhraseResult {
+    const result = this.matchAsWritten(phrase, part, excluded);
+    if (result.hit || result.opposite) return result;
+    for (const variant of phrase.glued) {
+      if (!this.text.positions.has(variant.canon) && !this.text.fillerPositions.has(variant.canon)) continue;
+      const found = this.matchAsWritten(compiledPhrase(variant.text, this.vocabulary), part, excluded);
+      if (found.hit || found.opposite) return found;
+    }
+    return result;
+  }
+
+  private matchAsWritten(phrase: CompiledPhrase, part: string | undefined, excluded: ReadonlySet<number> | undefined): PhraseResult {
+    const inPart = (p: number) => part === undefined || this.partOf[p] === part;
+    if (!phrase.simple) {
+      return searchOrdered({ reading: phrase.reading, tokens: this.text.tokens, candidates: (w) => this.wordCandidates(w, excluded) }, inPart);
+    }
+    // Words split in two ("it self"): the first word's position -> the second's.
+    let spans: Map<number, number> | undefined;
     const lists = phrase.canons.map((c, i) => {
       const { exact, typos } = this.candidates(c, phrase.surfaces[i] ?? c);
-      const merged = typos.size === 0 ? exact : [...new Set([...exact, ...typos.keys()])].sort((a, b) => a - b);
+      let merged = typos.size === 0 ? exact : [...new Set([...exact, ...typos.keys()])].sort((a, b) => a - b);
+      if (merged.length === 0) {
+        merged = this.split(c, phrase.surfaces[i] ?? c).filter((p) => !excluded?.has(p + 1));
+        for (const p of merged) (spans ??= new Map()).set(p, p + 1);
+      }
       const all = excluded && excluded.size > 0 ? merged.filter((p) => !excluded.has(p)) : merged;
       return { all, typos, exactSet: typos.size === 0 ? undefined : new Set(exact) };
     });
@@ -133,38 +178,37 @@ export class PhraseMatcher {
     const result: PhraseResult = {};
     for (const anchor of lists[anchorIndex]?.all ?? []) {
       const anchorToken = this.text.tokens[anchor];
-      if (!anchorToken || (part !== undefined && this.partOf[anchor] !== part)) continue;
+      if (!anchorToken || !inPart(anchor)) continue;
       const positions: number[] = [];
       for (const l of lists) {
         const p = nearestInSegment(l.all, anchor, this.text.tokens, anchorToken.segment);
-        if (p === undefined || (part !== undefined && this.partOf[p] !== part)) break;
+        if (p === undefined || !inPart(p)) break;
         positions.push(p);
       }
       if (positions.length < lists.length) continue;
       if (Math.max(...positions) - Math.min(...positions) > window) continue;
+      const weak = positions.some((p, i) => {
+        const l = lists[i];
+        return l?.exactSet !== undefined && !l.exactSet.has(p) && l.typos.get(p) === false;
+      });
+      if (spans) for (const p of [...positions]) if (spans.has(p)) positions.push(spans.get(p)!);
       const tokens = positions.map((p) => this.text.tokens[p] as Token);
-      const negated = tokens.some((t) => t.negated);
-      const occurrence: Occurrence = {
-        positions,
-        sentence: anchorToken.sentence,
-        negated,
-        weak: positions.some((p, i) => {
-          const l = lists[i];
-          return l?.exactSet !== undefined && !l.exactSet.has(p) && l.typos.get(p) === false;
-        }),
-        ambiguous: tokens.some((t) => t.ambiguous),
-      };
-      // Words only before a "not" read both ways: a hit, and a rejection that cancels a deduction.
-      const either = !negated && tokens.some((t) => t.subjectNegated);
-      const keys = either ? (["hit", "opposite"] as const) : [negated === phrase.negated ? "hit" as const : "opposite" as const];
-      for (const key of keys) {
-        const current = result[key];
-        if (!current || (current.weak && !occurrence.weak)) result[key] = occurrence;
-      }
+      record(result, {
+        positions, sentence: anchorToken.sentence, negated: tokens.some((t) => t.negated), weak, ambiguous: tokens.some((t) => t.ambiguous),
+      }, this.text.tokens, phrase.negated);
       if (result.hit && !result.hit.weak && result.opposite && !result.opposite.weak) break;
     }
     return result;
   }
+}
+
+/**
+ * Finds one phrase (or guard) in one text as a grader with `vocabulary` would: for tools that ask
+ * whether a phrase is in a text (`tutor bank lint`: is it in the question's own prompt?).
+ * @example matchPhrase("n log n", "it is O(log n)").hit // undefined
+ */
+export function matchPhrase(phrase: string, text: string, vocabulary: Vocabulary = BASE_VOCABULARY): PhraseResult {
+  return new PhraseMatcher(analyzeText(text, vocabulary)).match(compiledPhrase(phrase, vocabulary));
 }
 
 /** The position in `sorted` nearest to `anchor` that lies in the same segment of a sentence. */

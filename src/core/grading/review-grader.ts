@@ -3,14 +3,14 @@ import type { Grade, StudentAnswer } from "./grade.ts";
 import { GRADER_VERSION } from "./grade.ts";
 
 /**
- * Drawings (2a) and proofs (5) are graded by a TA: the grade is a provisional 0 with needsReview set,
+ * Drawings (2a), proofs (5) and essays are graded by a TA: the grade is a provisional 0 with needsReview set,
  * and the feedback lists the question's self-check items so the student can check their own work
  * while waiting.
  */
 
-/** Grades a `drawing` or `proof` question: always sent to the TA review queue. */
+/** Grades a `drawing`, `proof` or `essay` question: always sent to the TA review queue. */
 export function gradeForReview(question: Question, spec: ReviewedAnswer, answer: StudentAnswer): Grade {
-  const what = spec.kind === "drawing" ? "drawing" : "proof";
+  const what = spec.kind;
   const empty = answer.text.trim() === "" && (answer.justification ?? "").trim() === "";
   const feedback = [
     ...(empty ? [`Your answer is empty; attach or describe your ${what} so the TA has something to grade.`] : []),

@@ -1,27 +1,35 @@
 import type { AnswerPart, RubricEntry, RubricGroup, RubricItem } from "../bank/schema.ts";
 import { assignAnswerParts, partsOnLines } from "./answer-parts.ts";
 import type { AwardedItem } from "./grade.ts";
-import { type CompiledPhrase, type Occurrence, PhraseMatcher, compilePhrase } from "./phrase-matcher.ts";
-import { analyzeText } from "./text-analysis.ts";
+import { type Occurrence, PhraseMatcher } from "./phrase-matcher.ts";
+import { allPhrases, conceptOf, findTiers, isGroup, type Tier, tiersOf } from "./rubric-concepts.ts";
+import { type AnalyzedText, analyzeText } from "./text-analysis.ts";
+import { BASE_VOCABULARY, type Vocabulary } from "./vocabulary.ts";
 
 /**
  * Applies a concept rubric (items and groups of phrases) to a free-text answer. Used for short
  * answers and for true/false justifications.
  *
+ * Points: an item earns its points, or with `levels` the points of the best level found; a group
+ * earns its best `pick` options, each its own `points` (default: an even share of the group's),
+ * up to the group's `max` (default: its points). The caller clamps the total to the question.
+ *
  * When a TA must look (`review` is non-empty), the rule behind `Grade.needsReview`:
  * 1. an item earned points, or a deduction applied, only through a loose typo (two edits, or one in a
  *    word under 6 letters); a single slip in a longer word ("dimentionality") is trusted;
  * 2. a matched concept sits in a doubly negated clause ("it is not true that it doesn't saturate");
- * 3. the score is below the maximum while a sentence of real content (5+ content words, or 2+ when
- *    nothing was earned) matched no phrase of any item, deductions included: it may say the missing
- *    concept in words the rubric lacks. A one-word wrong answer ("underfitting", "it is bad") or one
- *    explained by a deduction is not sent.
+ * 3. the score is below the maximum while a sentence of real content (5+ content words, or any
+ *    when nothing was earned) matched no phrase of any item, deductions included: it may say the
+ *    missing concept in words the rubric lacks. Never a confident zero when unsure: an answer that
+ *    earned nothing goes to a TA however short ("log n"), unless it is understood as wrong (it
+ *    states the opposite of a concept, or a deduction explains it) or says it has no answer
+ *    ("no idea", "dunno"); an empty answer is 0.
  * A concept the student negates ("it is not slow") is simply not credited; a deduction is cancelled
  * by any rejection of it ("flips are not valid"), so a student is never penalized for ruling it out.
  *
- * A phrase written `unless: ...` is a guard: words it matches cannot count for its item ("rotate"
- * inside "rotate by 180"; "flipping" inside "flipping changes the digit", a reason against flips).
- * Words that trigger a deduction never also earn a positive item.
+ * A phrase written `unless: ...` is a guard, read as phrases are: words it matches cannot count for
+ * its item ("rotate" inside "rotate by 180"; "log n" inside "n log n"). Words that trigger a
+ * deduction never also earn a positive item.
  */
 
 /** What a rubric made of an answer, before clamping to the question's points. */
@@ -37,35 +45,21 @@ export interface RubricOutcome {
 }
 
 const MIN_CONTENT_WORDS = 5;
-const MIN_CONTENT_WORDS_AT_ZERO = 2;
-const compiled = new Map<string, CompiledPhrase>();
+const MIN_CONTENT_WORDS_AT_ZERO = 1;
 
-function phrasesOf(phrases: readonly string[]): CompiledPhrase[] {
-  return phrases.map((p) => {
-    let c = compiled.get(p);
-    if (!c) {
-      if (compiled.size > 5000) compiled.clear();
-      c = compilePhrase(p);
-      compiled.set(p, c);
-    }
-    return c;
-  });
-}
+/**
+ * Words of an answer that says it has none ("no idea", "dunno", "I don't know", "not sure, sorry"),
+ * or only restates a verdict ("because it is not true"): nothing in it for a TA to check.
+ */
+const NO_ANSWER = new Set([
+  "idea", "know", "knew", "dunno", "idk", "clue", "clueless", "sure", "unsure", "pass", "skip", "forgot", "forget",
+  "remember", "sorry", "answer", "question", "guess", "lost", "confused", "nothing", "anything", "nope", "na",
+  "true", "false", "correct", "incorrect", "wrong", "right",
+].map((w) => analyzeText(w).tokens[0]?.stem ?? w));
 
-interface ConceptMatch {
-  hit?: Occurrence & { phrase: string };
-  opposite?: Occurrence & { phrase: string };
-}
-
-const GUARD = /^\s*unless:\s*/i;
-
-/** An item's phrases, and its guards' positions in the answer (with `also` added). */
-function conceptOf(matcher: PhraseMatcher, phrases: readonly string[], part: string | undefined, also?: ReadonlySet<number>) {
-  const excluded = new Set(also);
-  for (const guard of phrasesOf(phrases.filter((p) => GUARD.test(p)).map((p) => p.replace(GUARD, "")))) {
-    matcher.match(guard, part).hit?.positions.forEach((p) => excluded.add(p));
-  }
-  return { phrases: phrasesOf(phrases.filter((p) => !GUARD.test(p))), excluded };
+/** True when every content word of the text says the student has no answer (or there is none). */
+function saysNoAnswer(text: AnalyzedText): boolean {
+  return text.tokens.every((t) => t.filler || NO_ANSWER.has(t.stem));
 }
 
 /** Every position where a deduction applies (affirmed and not rejected), so no item earns points there. */
@@ -74,7 +68,7 @@ function deductedPositions(rubric: readonly RubricEntry[], matcher: PhraseMatche
   for (const entry of rubric) {
     if (isGroup(entry) || entry.points >= 0) continue;
     const part = partFor(entry.part);
-    const { phrases, excluded } = conceptOf(matcher, entry.phrases, part);
+    const { phrases, excluded } = conceptOf(matcher, allPhrases(entry), part);
     const hits = phrases.map((p) => matcher.match(p, part, excluded));
     if (hits.some((r) => r.opposite)) continue;
     for (const r of hits) r.hit?.positions.forEach((p) => out.add(p));
@@ -82,37 +76,18 @@ function deductedPositions(rubric: readonly RubricEntry[], matcher: PhraseMatche
   return out;
 }
 
-function findConcept(
-  matcher: PhraseMatcher, concept: { phrases: CompiledPhrase[]; excluded: ReadonlySet<number> }, seen: Set<number>, part: string | undefined,
-): ConceptMatch {
-  const out: ConceptMatch = {};
-  for (const phrase of concept.phrases) {
-    const r = matcher.match(phrase, part, concept.excluded);
-    for (const key of ["hit", "opposite"] as const) {
-      const o = r[key];
-      if (!o) continue;
-      seen.add(o.sentence);
-      if (better(o, out[key])) out[key] = { ...o, phrase: phrase.text };
-    }
-  }
-  return out;
-}
-
-const span = (o: Occurrence) => Math.max(...o.positions) - Math.min(...o.positions);
-/** Prefers a sure match to a typo match, then the tightest one (the clearest excerpt). */
-const better = (o: Occurrence, current: Occurrence | undefined) =>
-  !current || (current.weak && !o.weak) || (current.weak === o.weak && span(o) < span(current));
-
-const isGroup = (e: RubricEntry): e is RubricGroup => "options" in e;
 const round = (x: number) => Math.round(x * 100) / 100;
 
 /**
  * Scores `text` against `rubric`; pure and linear in the answer's length for a fixed rubric. With
- * `parts`, an item that names a part is looked for only in that labelled part of the answer.
+ * `parts`, an item that names a part is looked for only in that labelled part of the answer. The
+ * answer and the phrases are read with `vocabulary` (the question's: see vocabularyFor).
  */
-export function scoreRubric(rubric: readonly RubricEntry[], answerText: string, maxPoints: number, parts?: readonly AnswerPart[]): RubricOutcome {
+export function scoreRubric(
+  rubric: readonly RubricEntry[], answerText: string, maxPoints: number, parts?: readonly AnswerPart[], vocabulary: Vocabulary = BASE_VOCABULARY,
+): RubricOutcome {
   const text = parts && parts.length > 0 ? partsOnLines(answerText, parts) : answerText;
-  const analyzed = analyzeText(text);
+  const analyzed = analyzeText(text, vocabulary);
   const matcher = new PhraseMatcher(analyzed, parts && parts.length > 0 ? assignAnswerParts(text, analyzed, parts) : []);
   const partFor = (p: string | undefined) => (parts && parts.length > 0 ? p : undefined);
   const seen = new Set<number>();
@@ -130,11 +105,11 @@ export function scoreRubric(rubric: readonly RubricEntry[], answerText: string, 
   const contentBySentence = new Map<number, number>();
   for (const t of analyzed.tokens) if (!t.filler) contentBySentence.set(t.sentence, (contentBySentence.get(t.sentence) ?? 0) + 1);
   let unexplained = 0;
-  // With nothing earned, even a short unmatched claim ("the kernel is shared across positions") may
-  // be right in words the rubric lacks: never a confident zero when unsure.
+  // With nothing earned, even a short unmatched claim ("the kernel is shared across positions", "log n")
+  // may be right in words the rubric lacks: never a confident zero when unsure.
   const least = raw <= 0 ? MIN_CONTENT_WORDS_AT_ZERO : MIN_CONTENT_WORDS;
   for (const [sentence, n] of contentBySentence) if (n >= least && !seen.has(sentence)) unexplained++;
-  if (unexplained > 0 && raw < maxPoints) {
+  if (unexplained > 0 && raw < maxPoints && !saysNoAnswer(analyzed)) {
     review.push(unexplained === 1
       ? "One sentence matches no rubric concept; a TA will check whether it says what the rubric wants in other words."
       : `${unexplained} sentences match no rubric concept; a TA will check whether they say what the rubric wants in other words.`);
@@ -146,7 +121,7 @@ function scoreItem(
   item: RubricItem, matcher: PhraseMatcher, seen: Set<number>, feedback: string[], review: string[], part: string | undefined,
   deducted?: ReadonlySet<number>,
 ): AwardedItem {
-  const found = findConcept(matcher, conceptOf(matcher, item.phrases, part, deducted), seen, part);
+  const { tier, found } = findTiers(matcher, tiersOf(item, item.points), seen, part, deducted);
   const base = { id: item.id, label: item.label, points: item.points };
   if (item.points < 0) {
     // A deduction needs the concept affirmed and never rejected: "flips are not valid" costs nothing.
@@ -155,11 +130,12 @@ function scoreItem(
     }
     feedback.push(item.feedback ?? `Deduction: ${item.label}.`);
     flagDoubt(found.hit, item.label, review);
-    return { ...base, earned: item.points, note: `You wrote "${excerpt(matcher, found.hit)}".` };
+    return { ...base, earned: tier?.points ?? item.points, note: `You wrote "${excerpt(matcher, found.hit)}".` };
   }
-  if (found.hit) {
+  if (tier && found.hit) {
     flagDoubt(found.hit, item.label, review);
-    return { ...base, earned: item.points, note: `Found: "${excerpt(matcher, found.hit)}".` };
+    if (!tier.full) feedback.push(item.feedback ?? `For full credit: ${item.label}.`);
+    return { ...base, earned: tier.points, note: `${foundNote(tier)}: "${excerpt(matcher, found.hit)}".` };
   }
   if (item.points > 0) feedback.push(item.feedback ?? `Missing: ${item.label}.`);
   if (found.opposite) {
@@ -168,34 +144,37 @@ function scoreItem(
   return { ...base, earned: 0, note: "Not found in your answer." };
 }
 
+const foundNote = (tier: Tier) => (tier.full ? "Found" : `Partly (${tier.label ?? `${tier.points} points`})`);
+
 function scoreGroup(
   group: RubricGroup, matcher: PhraseMatcher, seen: Set<number>, feedback: string[], review: string[],
   partFor: (p: string | undefined) => string | undefined, deducted: ReadonlySet<number>,
 ): AwardedItem {
+  const share = group.points / group.pick;
   const candidates = group.options
-    .map((o, order) => ({ option: o, order, found: findConcept(matcher, conceptOf(matcher, o.phrases, partFor(o.part), deducted), seen, partFor(o.part)) }))
-    .filter((c) => c.found.hit)
-    .sort((a, b) => Number(a.found.hit?.weak) - Number(b.found.hit?.weak) || a.order - b.order);
+    .map((o, order) => ({ option: o, order, ...findTiers(matcher, tiersOf(o, o.points ?? share), seen, partFor(o.part), deducted) }))
+    .flatMap((c) => (c.tier && c.found.hit ? [{ ...c, tier: c.tier, hit: c.found.hit }] : []))
+    .sort((a, b) => b.tier.points - a.tier.points || Number(a.hit.weak) - Number(b.hit.weak) || a.order - b.order);
   // One stretch of the answer counts for one option only, so "scaling" cannot earn two options.
   const used = new Set<number>();
   const counted: typeof candidates = [];
   for (const c of candidates) {
-    const positions = c.found.hit?.positions ?? [];
-    if (positions.some((p) => used.has(p))) continue;
-    positions.forEach((p) => used.add(p));
+    if (c.hit.positions.some((p) => used.has(p))) continue;
+    c.hit.positions.forEach((p) => used.add(p));
     counted.push(c);
     if (counted.length === group.pick) break;
   }
-  for (const c of counted) if (c.found.hit) flagDoubt(c.found.hit, c.option.label, review);
-  const earned = round((group.points * counted.length) / group.pick);
-  if (counted.length < group.pick) {
-    const need = group.pick === 1 ? "" : ` (${counted.length} of ${group.pick} found)`;
+  for (const c of counted) flagDoubt(c.hit, c.option.label, review);
+  const cap = group.max ?? group.points;
+  const earned = round(Math.min(cap, counted.reduce((s, c) => s + c.tier.points, 0)));
+  if (earned < cap) {
+    const need = group.pick > 1 && counted.length < group.pick ? ` (${counted.length} of ${group.pick} found)` : "";
     feedback.push(`${group.feedback ?? `Missing: ${group.label}.`}${need}`);
   }
   const note = counted.length > 0
-    ? `Found: ${counted.map((c) => c.option.label).join("; ")}.`
+    ? `Found: ${counted.map((c) => (c.tier.full ? c.option.label : `${c.option.label} (${c.tier.label ?? "partly"})`)).join("; ")}.`
     : "None of the expected points found in your answer.";
-  return { id: group.id, label: group.label, points: group.points, earned, note };
+  return { id: group.id, label: group.label, points: cap, earned, note };
 }
 
 function flagDoubt(o: Occurrence, label: string, review: string[]): void {

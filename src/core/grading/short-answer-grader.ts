@@ -5,6 +5,7 @@ import { scoreRubric } from "./rubric-scorer.ts";
 import { analyzeText } from "./text-analysis.ts";
 import { statesAClaim } from "./claim-reading.ts";
 import type { AwardedItem } from "./grade.ts";
+import { vocabularyFor } from "./vocabulary.ts";
 
 /** Why a list of terms goes to a TA, said the same way for short answers and justifications. */
 export const LIST_REVIEW = "The answer lists terms without stating a reason; a TA will read it.";
@@ -37,7 +38,7 @@ export function gradeShortAnswer(question: Question, spec: ShortAnswer, answer: 
     const items = spec.rubric.map((e) => ({ id: e.id, label: e.label, points: e.points, earned: 0, note: "No answer." }));
     return buildGrade(question, items, [EMPTY_ANSWER]);
   }
-  const outcome = scoreRubric(spec.rubric, text, question.points, spec.parts);
+  const outcome = scoreRubric(spec.rubric, text, question.points, spec.parts, vocabularyFor(question));
   const feedback = [...outcome.feedback];
   if (spec.maxSentences !== undefined) {
     const tokens = analyzeText(text).tokens;

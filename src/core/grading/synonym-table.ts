@@ -1,24 +1,20 @@
 /**
- * Word knowledge for matching short answers of a machine-learning course: which words mean the same
- * here, which spellings to rewrite before matching, and which words carry no concept. Kept as data so
- * a TA can read it; the matcher stems every entry, so one form of a word covers the others.
+ * Built-in word knowledge for matching short answers, shared by every bank: which words of general
+ * English mean the same, which spellings to rewrite before matching, and which words carry no
+ * concept. Kept as data so a TA can read it; the matcher stems every entry, so one form of a word
+ * covers the others. A course's own vocabulary ("points" = examples in a machine-learning course)
+ * belongs in its bank's `synonyms` (see vocabulary.ts), so another course does not inherit it.
  */
 
 /**
- * Words that express one idea in this course's answers. Domain-specific on purpose: in a kNN answer
- * "classify", "predict" and "test" all mean the prediction step. A word belongs to one group only.
+ * Words that express one idea in any course's answers. A word belongs to one group only; a bank's
+ * or question's synonyms take precedence (a word they list leaves its group here).
  */
 export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ["slow", "expensive", "costly", "cost", "heavy", "sluggish", "lengthy", "intensive", "demanding", "burdensome"],
   ["compute", "computation", "computational", "computationally", "calculation", "calculate", "computing", "operation", "flops"],
   ["dimension", "dimensional", "dimensionality", "dim", "dims"],
-  ["test", "testing", "inference", "predict", "prediction", "query", "classify", "classification", "evaluation"],
-  ["distance", "metric", "norm"],
-  ["meaningful", "meaning", "informative", "reliable", "useful", "valid", "sensible"],
   ["similar", "similarity", "alike", "closeness", "resemble", "resemblance"],
-  ["overfit", "overfitting", "overfitted", "overfits"],
-  ["underfit", "underfitting", "underfitted"],
-  ["overtrain", "overtraining", "overtrained"],
   ["generalization", "generalize", "generalise", "generalisation", "generalizes", "generalizing"],
   ["approximate", "approximation", "approx", "approximately", "estimate", "estimation", "estimator", "roughly"],
   ["noise", "noisy", "noisiness"],
@@ -27,33 +23,8 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ["decrease", "reduce", "reduction", "lower", "shrink", "decay", "diminish", "drop", "fewer", "less", "smaller"],
   ["large", "big", "huge", "high", "many", "lot", "vast", "enormous", "massive"],
   ["small", "tiny", "little", "low", "few"],
-  ["explode", "exploding", "explosion", "diverge", "overflow"],
-  ["vanish", "vanishing", "vanishes", "underflow"],
-  ["saturate", "saturation", "saturating", "saturates", "saturated"],
-  ["differentiable", "differentiability", "smooth", "smoothness"],
-  ["identity"],
-  ["origin", "zero", "0"],
-  ["share", "sharing", "shared", "tie", "tied", "reuse", "reused", "reusing"],
-  ["parameter", "parameters", "weight", "weights", "param", "params"],
-  ["sparse", "sparsity", "sparsely", "local", "locally", "locality"],
-  ["connect", "connection", "connectivity", "connected", "connections", "link", "links", "wired"],
-  ["normalize", "normalise", "normalization", "normalisation", "standardize", "standardization", "standardise"],
-  ["statistic", "statistics", "distribution", "distributions"],
-  ["change", "vary", "variation", "alter", "drift", "fluctuate", "unstable"],
-  ["shift", "translate", "translation", "translating", "move"],
-  ["crop", "cropping", "cropped", "cut", "patch", "subimage"],
-  ["rotate", "rotation", "rotating", "rotated", "tilt", "tilting"],
-  ["scale", "scaling", "zoom", "zooming", "rescale", "rescaling"],
-  ["flip", "flipping", "flipped", "mirror", "mirroring", "mirrored", "reflect", "reflection", "reflecting"],
-  ["complex", "complicated", "complexity", "capacity", "expressive", "overparameterized"],
-  ["correlate", "correlated", "correlation", "redundant", "redundancy"],
   ["enough", "sufficient", "adequate"],
-  ["gradient", "gradients", "grad", "grads", "derivative", "derivatives", "slope"],
-  ["history", "accumulate", "accumulated", "accumulation", "cumulative", "sum", "running", "accumulating"],
   ["mean", "average", "avg"],
-  ["variance", "var", "spread"],
-  ["sample", "samples", "example", "examples", "datapoint", "instance", "observation", "point", "points"],
-  ["subset", "portion", "part", "fraction", "minibatch"],
   ["storage", "store", "memory", "storing", "stored", "ram"],
   ["all", "every", "each", "entire", "whole"],
   ["compare", "comparison", "comparing", "compared"],
@@ -61,27 +32,19 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ["realtime", "fast", "quick", "quickly", "speed", "latency", "instant"],
   ["help", "improve", "benefit", "aid", "better"],
   ["stable", "stability", "stabilize", "stabilise", "stabilizes"],
-  ["activation", "activations", "output", "outputs"],
-  ["loss", "error"],
-  ["performance", "accuracy", "perform"],
-  ["plateau", "plateaued", "flat", "stuck", "stagnate", "stagnant", "stall", "stalled", "constant", "unchanged"],
   ["same", "equal", "identical"],
+  // A null character: `'\0'` is never the number 0.
+  ["\\0", "null character", "null terminator", "null byte", "nul"],
 ];
 
 /**
- * Spellings rewritten before matching (surface words, lowercase, separated by spaces). Negated
- * adjectives become "not X" so negation handling sees them; multi-word idioms become one word.
+ * Spellings of general English rewritten before matching (surface words, lowercase, separated by
+ * spaces). Negated adjectives become "not X" so negation handling sees them; multi-word idioms
+ * become one word. A course's own spellings ("lr" for learning rate) are a bank's `synonyms`.
  */
 export const REWRITES: ReadonlyArray<readonly [string, string]> = [
   ["time consuming", "slow"], ["long time", "slow"], ["takes long", "slow"], ["take long", "slow"],
-  ["real time", "realtime"], ["step size", "learning rate"], ["lr", "learning rate"], ["epsilon", "learning rate"],
-  ["ε", "learning rate"], ["k nn", "knn"], ["nearest neighbor", "knn"], ["nearest neighbors", "knn"],
-  ["nearest neighbour", "knn"], ["nearest neighbours", "knn"], ["over fitting", "overfitting"],
-  ["over fit", "overfit"], ["under fitting", "underfitting"], ["over training", "overtraining"],
-  ["over trained", "overtrained"], ["mini batch", "minibatch"], ["batch norm", "batch normalization"],
-  ["batchnorm", "batch normalization"], ["bn", "batch normalization"], ["data point", "datapoint"],
-  ["data points", "datapoint"], ["sub image", "subimage"], ["lrelu", "leaky relu"],
-  ["meaningless", "not meaningful"], ["useless", "not useful"], ["invalid", "not valid"],
+  ["real time", "realtime"], ["meaningless", "not meaningful"], ["useless", "not useful"], ["invalid", "not valid"],
   ["insufficient", "not sufficient"], ["inefficient", "not efficient"], ["incorrect", "not correct"],
   ["inappropriate", "not appropriate"], ["unsuitable", "not suitable"], ["inaccurate", "not accurate"],
   ["unreliable", "not reliable"], ["impossible", "not possible"], ["infeasible", "not feasible"],
@@ -90,7 +53,6 @@ export const REWRITES: ReadonlyArray<readonly [string, string]> = [
   ["inexact", "not exact"], ["imprecise", "not precise"], ["asymmetric", "not symmetric"],
   ["asymmetrical", "not symmetric"], ["unsymmetric", "not symmetric"], ["uncorrelated", "not correlated"],
   ["blow up", "explode"], ["blowing up", "exploding"], ["blows up", "explodes"], ["blew up", "exploded"],
-  ["hyperbolic tangent", "tanh"], ["gaussian error linear unit", "gelu"], ["leaky rectified linear unit", "leaky relu"],
   ["not only", "only"], ["not just", "only"], ["no longer", "not"], ["cannot", "can not"],
 ];
 

@@ -1,7 +1,6 @@
-import { stem } from "./porter-stemmer.ts";
-import {
-  AUXILIARIES, CLAUSE_BREAKS, CLAUSE_NEGATORS, EVALUATIVE_PREDICATES, FORWARD_NEGATORS, OTHERS, REWRITES, STOPWORDS, SYNONYM_GROUPS,
-} from "./synonym-table.ts";
+import { CLAUSE_BREAKS, CLAUSE_NEGATORS, EVALUATIVE_PREDICATES, FORWARD_NEGATORS, OTHERS, STOPWORDS } from "./synonym-table.ts";
+import { applyRewrites, lex } from "./text-lexer.ts";
+import { BASE_VOCABULARY, type Vocabulary } from "./vocabulary.ts";
 
 /**
  * Turns free text into tokens a rubric phrase can be matched against: lowercase words with their
@@ -31,13 +30,22 @@ export interface Token {
   subjectNegated: boolean;
   /** True when the clause holds two negations, whose meaning a TA should judge. */
   ambiguous: boolean;
+  /** A comparison written just before the word: `<` (<, ≤, ->, →) or `>` (>, ≥). */
+  mark?: "<" | ">";
+  /** The double-quoted stretch the word is in (0 for the first), if any: a rubric phrase's exact words. */
+  quote?: number;
 }
 
 /** An analysed text, with an index from canon to token positions (ascending). */
 export interface AnalyzedText {
   tokens: Token[];
+  /** Positions of content words by canon. */
   positions: Map<string, number[]>;
+  /** Positions of stop words and negators by canon, for the phrases that keep such a word ("one element"). */
+  fillerPositions: Map<string, number[]>;
   lineCount: number;
+  /** The vocabulary the text was read with; phrases matched against it must be read with the same. */
+  vocabulary: Vocabulary;
 }
 
 /** Words that turn to a contrasting claim: a phrase never spans one ("fast at test time but slow..."). */
@@ -46,96 +54,14 @@ const CONTRASTS: ReadonlySet<string> = new Set(["but", "whereas", "however", "al
 /** Forward negators that negate only with their preposition: "instead of", "rather than". */
 const FORWARD_NEGATOR_NEEDS: Readonly<Record<string, string>> = { instead: "of", rather: "than" };
 
-const CANON = new Map<string, string>();
-const SURFACES = new Map<string, string[]>();
-for (const group of SYNONYM_GROUPS) {
-  const head = stem(group[0] ?? "");
-  for (const word of group) if (!CANON.has(stem(word))) CANON.set(stem(word), head);
-  SURFACES.set(head, [...(SURFACES.get(head) ?? []), ...group]);
-}
-
-/** True when a stem belongs to the synonym table, i.e. it is a known word rather than a typo. */
+/** True when a stem belongs to the built-in synonym table, i.e. it is a known word rather than a typo. */
 export function isKnownStem(s: string): boolean {
-  return CANON.has(s);
+  return BASE_VOCABULARY.isKnownStem(s);
 }
 
-const FORMS = new Map<string, string[]>();
-
-/** Every stem and listed word whose canon is `canon` (what a typo may be a misspelling of). */
+/** Every stem and listed word whose built-in canon is `canon` (what a typo may be a misspelling of). */
 export function formsOfCanon(canon: string): string[] {
-  let forms = FORMS.get(canon);
-  if (!forms) {
-    const out = new Set([canon, ...(SURFACES.get(canon) ?? [])]);
-    for (const [s, c] of CANON) if (c === canon) out.add(s);
-    forms = [...out];
-    // The tables are fixed at load, so each canon's forms are computed once.
-    FORMS.set(canon, forms);
-  }
-  return forms;
-}
-
-const REWRITE_INDEX = new Map<string, Array<{ from: string[]; to: string[] }>>();
-for (const [from, to] of REWRITES) {
-  const words = from.split(" ");
-  const list = REWRITE_INDEX.get(words[0] ?? "") ?? [];
-  list.push({ from: words, to: to.split(" ") });
-  list.sort((a, b) => b.from.length - a.from.length);
-  REWRITE_INDEX.set(words[0] ?? "", list);
-}
-
-const CONTRACTIONS: Record<string, string> = {
-  doesnt: "does not", isnt: "is not", dont: "do not", cant: "can not", wont: "will not", arent: "are not",
-  wasnt: "was not", werent: "were not", shouldnt: "should not", wouldnt: "would not", couldnt: "could not",
-  hasnt: "has not", havent: "have not", didnt: "did not", neednt: "need not", aint: "is not", mustnt: "must not",
-};
-
-/** Text to lowercase words and marks: `w` word, `s` sentence end, `c` clause break, `n` new line. */
-function lex(text: string): Array<{ kind: "w" | "s" | "c" | "n"; value: string }> {
-  const cleaned = text
-    .toLowerCase()
-    .replace(/[’‘`´]/g, "'")
-    .replace(/≈|~/g, " approximately ")
-    // "x → -∞" says where a function saturates: keep the sign as a word before "-" becomes a space.
-    .replace(/±\s*(?:∞|inf(?:inity)?\b)/g, " positive and negative infinity ")
-    .replace(/[-−–]\s*(?:∞|inf(?:inity)?\b)/g, " negative infinity ")
-    .replace(/\+?\s*∞|\+\s*inf(?:inity)?\b/g, " positive infinity ")
-    .replace(/(\p{L})'(\p{L})/gu, "$1$2")
-    .replace(/[-_/\\]/g, " ");
-  const out: Array<{ kind: "w" | "s" | "c" | "n"; value: string }> = [];
-  const re = /(\p{L}[\p{L}\p{N}]*|\p{N}+(?:\.\p{N}+)?[\p{L}]*)|(\r?\n)|([!?;]|\.(?=\s|$))|([,()[\]{}])/gu;
-  for (const m of cleaned.matchAll(re)) {
-    if (m[1] !== undefined) {
-      const expanded = CONTRACTIONS[m[1]];
-      for (const w of (expanded ?? m[1]).split(" ")) out.push({ kind: "w", value: w });
-    } else if (m[2] !== undefined) out.push({ kind: "n", value: "\n" });
-    else if (m[3] !== undefined) out.push({ kind: "s", value: m[3] });
-    else out.push({ kind: "c", value: m[4] ?? "" });
-  }
-  return out;
-}
-
-function applyRewrites(lexed: ReturnType<typeof lex>): ReturnType<typeof lex> {
-  const out: ReturnType<typeof lex> = [];
-  for (let i = 0; i < lexed.length; i++) {
-    const item = lexed[i];
-    if (!item) continue;
-    const afterAux = item.value === "not" && AUXILIARIES.has(out.at(-1)?.value ?? "");
-    const rule = item.kind === "w" && !afterAux
-      ? REWRITE_INDEX.get(item.value)?.find((r) => r.from.every((w, k) => lexed[i + k]?.kind === "w" && lexed[i + k]?.value === w))
-      : undefined;
-    if (!rule) {
-      out.push(item);
-      continue;
-    }
-    for (const w of rule.to) out.push({ kind: "w", value: w });
-    i += rule.from.length - 1;
-  }
-  return out;
-}
-
-function canonOf(word: string): { stem: string; canon: string } {
-  const s = stem(word);
-  return { stem: s, canon: CANON.get(s) ?? s };
+  return BASE_VOCABULARY.formsOfCanon(canon);
 }
 
 /**
@@ -143,8 +69,8 @@ function canonOf(word: string): { stem: string; canon: string } {
  * per kilobyte. Negation: "not"-like words negate their whole clause ("flipping is not valid"),
  * "no"/"without"/"instead of" only what follows ("rotate instead of flipping").
  */
-export function analyzeText(text: string): AnalyzedText {
-  const lexed = applyRewrites(lex(text));
+export function analyzeText(text: string, vocabulary: Vocabulary = BASE_VOCABULARY): AnalyzedText {
+  const lexed = vocabulary.rewrite(applyRewrites(lex(text)));
   const tokens: Token[] = [];
   let sentence = 0;
   let segment = 0;
@@ -153,6 +79,9 @@ export function analyzeText(text: string): AnalyzedText {
   let firstNegator = -1;
   let clauseNegators = 0;
   let forward = false;
+  let mark: "<" | ">" | undefined;
+  let quote = -1;
+  let quotes = 0;
 
   const closeClause = () => {
     if (firstNegator >= 0) {
@@ -173,6 +102,15 @@ export function analyzeText(text: string): AnalyzedText {
 
   for (let k = 0; k < lexed.length; k++) {
     const item = lexed[k]!;
+    // Comparisons and quotes mark the next words; they neither end a clause nor take a position.
+    if (item.kind === "r") {
+      mark = item.value === ">" ? ">" : "<";
+      continue;
+    }
+    if (item.kind === "q") {
+      quote = quote >= 0 ? -1 : quotes++;
+      continue;
+    }
     if (item.kind !== "w") {
       closeClause();
       if (item.kind === "s") sentence++;
@@ -192,12 +130,15 @@ export function analyzeText(text: string): AnalyzedText {
     const needs = FORWARD_NEGATOR_NEEDS[word];
     const isForwardNegator = FORWARD_NEGATORS.has(word) && (!needs || (next?.kind === "w" && next.value === needs));
     if (isClauseNegator && clauseNegators++ === 0) firstNegator = clause.length;
-    const { stem: s, canon } = canonOf(word);
+    const { stem: s, canon } = vocabulary.canonOf(word);
     const token: Token = {
       surface: word, stem: s, canon, sentence, segment, line,
       filler: STOPWORDS.has(word) || isClauseNegator || isForwardNegator || CLAUSE_BREAKS.has(word),
       negated: forward, subjectNegated: false, ambiguous: false,
     };
+    if (mark) token.mark = mark;
+    if (quote >= 0) token.quote = quote;
+    mark = undefined;
     if (isForwardNegator) forward = true;
     tokens.push(token);
     clause.push(token);
@@ -206,13 +147,14 @@ export function analyzeText(text: string): AnalyzedText {
   rejectOthersOptions(tokens);
 
   const positions = new Map<string, number[]>();
+  const fillerPositions = new Map<string, number[]>();
   tokens.forEach((t, i) => {
-    if (t.filler) return;
-    const list = positions.get(t.canon);
+    const index = t.filler ? fillerPositions : positions;
+    const list = index.get(t.canon);
     if (list) list.push(i);
-    else positions.set(t.canon, [i]);
+    else index.set(t.canon, [i]);
   });
-  return { tokens, positions, lineCount: line + 1 };
+  return { tokens, positions, fillerPositions, lineCount: line + 1, vocabulary };
 }
 
 /** How many words of real content a text has (stopwords and negators left out). */

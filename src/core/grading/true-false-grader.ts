@@ -3,6 +3,7 @@ import type { AwardedItem, Grade, StudentAnswer } from "./grade.ts";
 import { EMPTY_ANSWER, buildGrade, roundPoints } from "./grade-result.ts";
 import { scoreRubric } from "./rubric-scorer.ts";
 import { gradeTermList } from "./short-answer-grader.ts";
+import { vocabularyFor } from "./vocabulary.ts";
 
 /**
  * Grades a true/false statement with its justification, as the exam's rubric does: the choice earns
@@ -73,12 +74,14 @@ export function gradeTrueFalse(question: Question, spec: TrueFalseAnswer, answer
 
   if (choice === spec.correct) {
     const items = [choiceItem(spec.choicePoints, `You chose ${word(choice)}: right.`)];
+    // A question without a justification rubric (imported from Moodle or GIFT) is the choice alone.
+    if (spec.justification.length === 0) return buildGrade(question, items, []);
     if (justification === "") {
       return buildGrade(question, [...items, ...spec.justification.map((e) => ({ id: e.id, label: e.label, points: e.points, earned: 0, note: "No justification given." }))], [
         `Your choice is right, but full credit needs a justification: say why the statement is ${word(choice)}.`,
       ]);
     }
-    const outcome = scoreRubric(spec.justification, justification, justificationMax);
+    const outcome = scoreRubric(spec.justification, justification, justificationMax, undefined, vocabularyFor(question));
     const list = gradeTermList(outcome.items, justification, false);
     return buildGrade(question, [...items, ...(list?.items ?? outcome.items)], outcome.feedback, [...outcome.review, ...(list?.review ?? [])]);
   }
@@ -88,7 +91,7 @@ export function gradeTrueFalse(question: Question, spec: TrueFalseAnswer, answer
     const note = `You chose ${word(choice)}; the expected answer is ${word(spec.correct)}.`;
     const other = `${word(choice)} earns up to ${alternative.maxPoints} points only with a justification of this reading: ${alternative.reading}`;
     if (justification === "") return buildGrade(question, [choiceItem(0, note)], [`The statement is ${word(spec.correct)}; ${other}`]);
-    const outcome = scoreRubric(alternative.justification, justification, alternative.maxPoints);
+    const outcome = scoreRubric(alternative.justification, justification, alternative.maxPoints, undefined, vocabularyFor(question));
     const grade = buildGrade(question, [choiceItem(0, note), ...outcome.items], [`The statement is ${word(spec.correct)}; ${other}`, ...outcome.feedback], outcome.review);
     return { ...grade, score: roundPoints(Math.min(grade.score, alternative.maxPoints)) };
   }
@@ -97,5 +100,7 @@ export function gradeTrueFalse(question: Question, spec: TrueFalseAnswer, answer
     choiceItem(0, `You chose ${word(choice)}; the statement is ${word(spec.correct)}.`),
     ...spec.justification.map((e) => ({ id: e.id, label: e.label, points: e.points, earned: 0, note: "No credit for a justification of the wrong choice." })),
   ];
-  return buildGrade(question, items, [`The statement is ${word(spec.correct)}, so a justification of ${word(choice)} earns no credit.`]);
+  return buildGrade(question, items, [spec.justification.length === 0
+    ? `The statement is ${word(spec.correct)}.`
+    : `The statement is ${word(spec.correct)}, so a justification of ${word(choice)} earns no credit.`]);
 }

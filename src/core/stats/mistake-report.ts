@@ -1,4 +1,4 @@
-import type { QuestionBank } from "../bank/question-bank.ts";
+import type { CourseBankChoice } from "../bank/course-banks.ts";
 import type { Question } from "../bank/schema.ts";
 import type { AttemptRecord, AttemptRepository } from "../ports.ts";
 
@@ -31,7 +31,7 @@ export interface QuestionMistakes {
 }
 
 /** Kinds graded by value: a wrong answer is grouped by what was written when no known mistake names it. */
-const BY_VALUE = new Set(["number", "expression", "dimensions", "blanks"]);
+const BY_VALUE = new Set(["number", "expression", "dimensions", "blanks", "choice"]);
 
 /** Written answers that differ only in spacing and case are the same answer. */
 function normalized(text: string): string {
@@ -74,12 +74,13 @@ export function groupMistakes(question: Question, attempts: readonly AttemptReco
 /** The TAs' report of common wrong answers to a question (Gradescope's answer groups, in chat). */
 export class MistakeReport {
   constructor(
-    private readonly bank: QuestionBank,
+    private readonly banks: CourseBankChoice,
     private readonly attempts: Pick<AttemptRepository, "forQuestion">,
   ) {}
 
+  /** The report of the question a TA named (`2c-i`, `final/1a`) among the course's banks. */
   async forQuestion(course: string, questionId: string, limit = 10): Promise<QuestionMistakes> {
-    const question = this.bank.require(questionId);
+    const { question } = (await this.banks.of(course)).resolve(questionId, { command: "/stats question:", bankOption: false });
     const all = await this.attempts.forQuestion(course, question.id);
     return {
       question: question.id,

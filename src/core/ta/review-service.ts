@@ -1,4 +1,4 @@
-import type { QuestionBank } from "../bank/question-bank.ts";
+import type { BankLibrary } from "../bank/bank-library.ts";
 import type { Question } from "../bank/schema.ts";
 import type { Person } from "../chat/command-input.ts";
 import { type Delivery, textReply, verbatim } from "../chat/reply.ts";
@@ -41,7 +41,7 @@ export interface ReviewDecision {
  */
 export class ReviewService {
   constructor(
-    private readonly bank: QuestionBank,
+    private readonly bank: BankLibrary,
     private readonly store: Store,
   ) {}
 
@@ -60,10 +60,10 @@ export class ReviewService {
     return attempt !== null && attempt.course === course && attempt.needsReview;
   }
 
-  /** The rubric items of a question a TA can award one by one (short answers, drawings, proofs). */
+  /** The rubric items of a question a TA can award one by one (short answers, drawings, proofs, essays). */
   rubric(question: Question): ReviewRubricItem[] {
     const a = question.answer;
-    if (a.kind === "short" || a.kind === "drawing" || a.kind === "proof") return a.rubric.map((r) => ({ id: r.id, label: r.label, points: r.points }));
+    if (a.kind === "short" || a.kind === "drawing" || a.kind === "proof" || a.kind === "essay") return a.rubric.map((r) => ({ id: r.id, label: r.label, points: r.points }));
     return [];
   }
 

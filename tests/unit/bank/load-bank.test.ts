@@ -46,7 +46,7 @@ describe("parseBank", () => {
 
   it("lists the answer kinds when the kind is unknown", () => {
     expect(strip(issuesOf("unknown-kind.yaml"))).toEqual([
-      at(23, 13, "questions.0.answer.kind", 'unknown kind "essay": use one of number, expression, dimensions, blanks, truefalse, short, drawing, proof'),
+      at(23, 13, "questions.0.answer.kind", 'unknown kind "poem": use one of number, expression, dimensions, blanks, truefalse, short, drawing, proof, essay, choice'),
     ]);
   });
 
@@ -96,7 +96,7 @@ describe("parseBank", () => {
       at(25, 9, "questions.0.answer.rubric", "the rubric's points add up to 4 points, but question 1a is worth 5 points"),
       at(36, 18, "questions.1.answer.reference", '"q" is used but not declared (declared: y, x, z); declare it under symbols or derived'),
       at(44, 9, "questions.2.id", 'duplicate question id "1a" (also used by questions.0)'),
-      at(52, 13, "questions.2.answer.kind", 'unknown kind "essay": use one of number, expression, dimensions, blanks, truefalse, short, drawing, proof'),
+      at(52, 13, "questions.2.answer.kind", 'unknown kind "poem": use one of number, expression, dimensions, blanks, truefalse, short, drawing, proof, essay, choice'),
       at(66, 9, "questions.3.answer.justification", "choicePoints plus the justification's points add up to 4 points, but question 1d is worth 5 points"),
       at(69, 20, "questions.3.answer.alternative.maxPoints", "maxPoints (6) is more than the 5 points the question is worth"),
     ]);

@@ -108,8 +108,22 @@ describe("short-answer grader", () => {
     expect(g.needsReview).toBe(true);
   });
 
-  it("does not send a short wrong answer to review", () => {
-    const g = grade(knn, "It is bad.");
+  it("sends a short answer that matches nothing to a TA, but not one that says it has no answer", () => {
+    // Issue 15: "log n" or "it is bad" earned nothing and was not understood as wrong: never a confident zero.
+    for (const text of ["It is bad.", "log n", "O(n)"]) {
+      const g = grade(knn, text);
+      expect(g.score, text).toBe(0);
+      expect(g.needsReview, text).toBe(true);
+    }
+    for (const text of ["no idea", "I don't know, sorry", "dunno", "idk"]) {
+      const g = grade(knn, text);
+      expect(g.score, text).toBe(0);
+      expect(g.needsReview, text).toBe(false);
+    }
+  });
+
+  it("does not send an answer that states the opposite of a concept", () => {
+    const g = grade(knn, "It is not slow at test time.");
     expect(g.score).toBe(0);
     expect(g.needsReview).toBe(false);
   });

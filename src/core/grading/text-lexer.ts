@@ -1,0 +1,93 @@
+import { AUXILIARIES, REWRITES } from "./synonym-table.ts";
+
+/**
+ * The first step of reading a text (an answer or a rubric phrase): lowercase words and the marks
+ * between them, with contractions expanded and the built-in rewrites applied. text-analysis.ts
+ * turns the result into tokens.
+ */
+
+/**
+ * One lexed item: `w` a word, `s` a sentence end, `c` a clause break, `n` a new line, `r` a
+ * comparison between two words (`<` for <, ≤, →, ->; `>` for >, ≥), `q` a double quote.
+ */
+export interface Lexed {
+  kind: "w" | "s" | "c" | "n" | "r" | "q";
+  value: string;
+}
+
+/** The word a null character (`'\0'`, `"\0"`, `\0`) reads as, so it is never the number 0. */
+export const NULL_CHARACTER = "\\0";
+
+const CONTRACTIONS: Record<string, string> = {
+  doesnt: "does not", isnt: "is not", dont: "do not", cant: "can not", wont: "will not", arent: "are not",
+  wasnt: "was not", werent: "were not", shouldnt: "should not", wouldnt: "would not", couldnt: "could not",
+  hasnt: "has not", havent: "have not", didnt: "did not", neednt: "need not", aint: "is not", mustnt: "must not",
+};
+
+// Placeholders that survive the clean-up below, each read back as one item.
+const NUL = "\u2400";
+const THEN = "\u21D2";
+
+/** Text to lowercase words and marks. */
+export function lex(text: string): Lexed[] {
+  const cleaned = text
+    .toLowerCase()
+    .replace(/[’‘`´]/g, "'")
+    .replace(/'\\0'|"\\0"|\\0(?![0-9])/g, ` ${NUL} `)
+    .replace(/-+>|=>|→|⟶|⇒/g, ` ${THEN} `)
+    .replace(/≈|~/g, " approximately ")
+    // "x → -∞" says where a function saturates: keep the sign as a word before "-" becomes a space.
+    .replace(/±\s*(?:∞|inf(?:inity)?\b)/g, " positive and negative infinity ")
+    .replace(/[-−–]\s*(?:∞|inf(?:inity)?\b)/g, " negative infinity ")
+    .replace(/\+?\s*∞|\+\s*inf(?:inity)?\b/g, " positive infinity ")
+    .replace(/(\p{L})'(\p{L})/gu, "$1$2")
+    .replace(/[-_/\\]/g, " ");
+  const out: Lexed[] = [];
+  const re = /(\p{L}[\p{L}\p{N}]*|\p{N}+(?:\.\p{N}+)?[\p{L}]*)|(\r?\n)|([!?;]|\.(?=\s|$))|([,()[\]{}])|([<>≤≥\u21D2])|(["“”])|(\u2400)/gu;
+  for (const m of cleaned.matchAll(re)) {
+    if (m[1] !== undefined) {
+      const expanded = CONTRACTIONS[m[1]];
+      for (const w of (expanded ?? m[1]).split(" ")) out.push({ kind: "w", value: w });
+    } else if (m[2] !== undefined) out.push({ kind: "n", value: "\n" });
+    else if (m[3] !== undefined) out.push({ kind: "s", value: m[3] });
+    else if (m[4] !== undefined) out.push({ kind: "c", value: m[4] });
+    else if (m[5] !== undefined) out.push({ kind: "r", value: m[5] === ">" || m[5] === "≥" ? ">" : "<" });
+    else if (m[6] !== undefined) out.push({ kind: "q", value: '"' });
+    else out.push({ kind: "w", value: NULL_CHARACTER });
+  }
+  return out;
+}
+
+const REWRITE_INDEX = new Map<string, Array<{ from: string[]; to: string[] }>>();
+for (const [from, to] of REWRITES) {
+  const words = from.split(" ");
+  const list = REWRITE_INDEX.get(words[0] ?? "") ?? [];
+  list.push({ from: words, to: to.split(" ") });
+  list.sort((a, b) => b.from.length - a.from.length);
+  REWRITE_INDEX.set(words[0] ?? "", list);
+}
+
+/** Applies the built-in rewrites (synonym-table.ts REWRITES), longest first, on surface words. */
+export function applyRewrites(lexed: readonly Lexed[]): Lexed[] {
+  const out: Lexed[] = [];
+  for (let i = 0; i < lexed.length; i++) {
+    const item = lexed[i];
+    if (!item) continue;
+    const afterAux = item.value === "not" && AUXILIARIES.has(out.at(-1)?.value ?? "");
+    const rule = item.kind === "w" && !afterAux
+      ? REWRITE_INDEX.get(item.value)?.find((r) => r.from.every((w, k) => lexed[i + k]?.kind === "w" && lexed[i + k]?.value === w))
+      : undefined;
+    if (!rule) {
+      out.push(item);
+      continue;
+    }
+    for (const w of rule.to) out.push({ kind: "w", value: w });
+    i += rule.from.length - 1;
+  }
+  return out;
+}
+
+/** The words of a short text (a synonym entry) as the lexer and the built-in rewrites read them. */
+export function lexWords(text: string): string[] {
+  return applyRewrites(lex(text)).filter((l) => l.kind === "w").map((l) => l.value);
+}
