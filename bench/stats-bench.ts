@@ -3,6 +3,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { loadQuestionBank } from "../src/app.ts";
+import { BankLibrary } from "../src/core/bank/bank-library.ts";
+import { CourseBankChoice } from "../src/core/bank/course-banks.ts";
 import { loadConfig } from "../src/config.ts";
 import type { QuestionBank } from "../src/core/bank/question-bank.ts";
 import { StatsService } from "../src/core/stats/stats-service.ts";
@@ -83,7 +85,9 @@ async function measure(bank: QuestionBank, attempts: number, mix: Mix, target: n
     const built = Date.now();
     const students = generate(store, bank, attempts, mix);
     const buildMs = Date.now() - built;
-    const stats = new StatsService(bank, store.ta);
+    // The bank alone, as a course with one bank has it.
+    const library = new BankLibrary([{ exam: bank.exam, problems: [...bank.problems], questions: [...bank.all()] }]);
+    const stats = new StatsService(new CourseBankChoice(library, store.courses), store.ta);
     await stats.compute(COURSE, {}); // warm the statement cache and the page cache, as a running bot has them
     const times = await timeRuns(RUNS, async () => statsBlocks(await stats.compute(COURSE, {})));
     const result = await stats.compute(COURSE, {});

@@ -10,7 +10,7 @@ export const answer: Command = {
   name: "answer",
   description: "Answer a question: a number, a formula, true/false with a reason, or a few sentences",
   options: [
-    { name: "question", description: "The question id, e.g. 3a", type: "string", required: true },
+    { name: "question", description: "The question id, e.g. 3a (final/1a where banks share an id)", type: "string", required: true },
     { name: "answer", description: "Your answer", type: "string", required: true, rest: true, maxLength: 4000 },
     { name: "justification", description: "Why (for true/false questions)", type: "string", required: false, maxLength: 4000 },
     { name: "replace", description: "Exam: yes lets an answer that cannot be read replace your earlier one", type: "string", required: false, choices: ["yes"] },
@@ -27,7 +27,7 @@ export const answer: Command = {
   },
 };
 
-async function respond(input: CommandInput, { practice, exams, bank, zone }: Services): Promise<Reply> {
+async function respond(input: CommandInput, { practice, exams, zone }: Services): Promise<Reply> {
   const who = { course: input.course, user: input.user.id };
   const id = input.options.question ?? "";
   const text = { text: input.options.answer ?? "", justification: input.options.justification, files: input.attachments.map((a) => ({ name: a.name, contentType: a.contentType ?? "application/octet-stream", bytes: a.bytes })) };
@@ -37,11 +37,11 @@ async function respond(input: CommandInput, { practice, exams, bank, zone }: Ser
   if (missed) {
     return reply([
       `Your answer to ${verbatim(id)} arrived at ${zone.format(input.now)}, after your mock exam ended at ${zone.format(missed.session.deadline)}; it was not counted.`,
-      ...examReportBlocks(missed, bank.exam.title, zone, "summary"),
+      ...examReportBlocks(missed, zone, "summary"),
     ]);
   }
   if (session) {
-    const question = bank.require(id);
+    const question = exams.question(session, id);
     const { attempt: stored, unread } = await exams.answer(session, question, text, input.now, input.interactionId, input.options.replace === "yes");
     const left = formatDuration(session.deadline.getTime() - input.now.getTime());
     // A failed automatic grading reveals no score, only that a TA will look (with its reference).

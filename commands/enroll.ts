@@ -11,16 +11,16 @@ export const enroll: Command = {
   access: "everyone",
   visibility: "private",
   examples: ["/enroll C247", "/enroll C147 sid: 905123456"],
-  async handle(input, { bank, enrollment }) {
+  async handle(input, { bank: { course }, enrollment }) {
     if (!input.options.section) {
       const sections = enrollment.sections();
-      return textReply(`Choose your section of ${bank.exam.course}: ${sections.join(" or ")}, e.g. \`/enroll ${sections[0]} sid: 905123456\` (the student ID is optional; it lets exported grades reach your gradebook entry).`, {
+      return textReply(`Choose your section of ${course}: ${sections.join(" or ")}, e.g. \`/enroll ${sections[0]} sid: 905123456\` (the student ID is optional; it lets exported grades reach your gradebook entry).`, {
         buttons: sections.map((s) => ({ label: s, style: "primary" as const, action: { command: "enroll", options: { section: s } } })),
         data: { sections },
       });
     }
     const { section, sid } = await enrollment.enroll(input.course, input.user.id, input.options.section ?? "", input.options.sid);
     const withSid = sid ? ` with student ID ${verbatim(sid)}` : "";
-    return textReply(`You are enrolled in ${section} of ${bank.exam.course}${withSid}. Try /quiz to get a question.`, { data: { enrollment: { section, sid } } });
+    return textReply(`You are enrolled in ${section} of ${course}${withSid}. Try /quiz to get a question.`, { data: { enrollment: { section, sid } } });
   },
 };

@@ -17,9 +17,9 @@ export const hint: Command = {
   hidden: true,
   visibility: "private",
   examples: [],
-  async handle(input, { bank, exams, practice }) {
+  async handle(input, { courseBanks, exams, practice }) {
     const who = { course: input.course, user: input.user.id };
-    bank.require(input.options.question ?? "");
+    (await courseBanks.of(input.course)).resolve(input.options.question ?? "", { command: "/hint", bankOption: false });
     await exams.refuseDuringExam(who, input.now, "Hints");
     const step = input.options.step === undefined ? undefined : Number(input.options.step);
     const h = await practice.hint(who, input.options.question ?? "", step);

@@ -21,7 +21,7 @@ export const home: Command = {
   async handle(input, services) {
     const { progress, bank, zone, review, regrades } = services;
     const p = await progress.of({ course: input.course, user: input.user.id }, input.now);
-    const blocks: Block[] = [heading(`${bank.exam.course}: ${bank.exam.title}`), ...progressBlocks(p, bank.exam.title, zone)];
+    const blocks: Block[] = [heading(`${bank.course}: ${p.banks.map((b) => b.title).join(", ")}`), ...progressBlocks(p, zone)];
     const data: Record<string, unknown> = { home: { due: p.due, attempts: p.attempts } };
     if (await services.isTa(input)) {
       const [next, open] = await Promise.all([review.next(input.course), regrades.open(input.course)]);

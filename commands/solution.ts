@@ -10,9 +10,9 @@ export const solution: Command = {
   hidden: true,
   visibility: "private",
   examples: [],
-  async handle(input, { bank, exams, practice }) {
+  async handle(input, { courseBanks, exams, practice }) {
     const who = { course: input.course, user: input.user.id };
-    bank.require(input.options.question ?? "");
+    (await courseBanks.of(input.course)).resolve(input.options.question ?? "", { command: "/solution", bankOption: false });
     await exams.refuseDuringExam(who, input.now, "Solutions");
     const question = await practice.solutionSeen(who, input.options.question ?? "", input.now);
     return reply([

@@ -35,7 +35,7 @@ export const stats: Command = {
   name: "stats",
   description: "Score statistics overall and per section, with a histogram; post to share them",
   options: [
-    { name: "assessment", description: "midterm (the mock exam, default) or an imported assessment", type: "string", required: false },
+    { name: "assessment", description: "A bank's mock exam (midterm, the first bank, by default) or an imported assessment", type: "string", required: false },
     { name: "section", description: "Only this section, e.g. C247", type: "string", required: false },
     { name: "post", description: "Post to the channel instead of showing only you", type: "boolean", required: false },
     { name: "question", description: "A question id such as 2c-i: its most common wrong answers", type: "string", required: false },
@@ -43,22 +43,25 @@ export const stats: Command = {
   access: "ta",
   visibility: (input) => (readStats(input.options).post ? "public" : "private"),
   examples: ["/stats", "/stats assessment: paper-midterm", "/stats midterm C247", "/stats post: true", "/stats question: 2c-i"],
-  async handle(input, { stats: service, bank, zone, mistakes }) {
+  async handle(input, { stats: service, bank: library, courseBanks, zone, mistakes }) {
     const request = readStats(input.options);
     const { post } = request;
     let { assessment, section } = request;
+    const names = () => service.names(input.course);
     // `/stats 2c-i`: a question id where the assessment goes (no assessment is named like a question).
-    const asQuestion = assessment && !section && bank.get(assessment) && !(await service.names(input.course)).includes(assessment) ? assessment : undefined;
+    const asQuestion = assessment && !section && (await courseBanks.of(input.course)).matches(assessment).length && !(await names()).some((n) => n.toLowerCase() === assessment!.toLowerCase()) ? assessment : undefined;
     const questionId = input.options.question?.trim() || asQuestion;
     if (questionId) {
       const report = await mistakes.forQuestion(input.course, questionId);
       return reply(mistakesBlocks(report), { data: { mistakes: report } });
     }
     // `/stats C247`: a section given where the assessment goes.
-    if (assessment && !section && bank.exam.sections.some((s) => s.toLowerCase() === assessment!.toLowerCase()) && !(await service.names(input.course)).some((n) => n.toLowerCase() === assessment!.toLowerCase())) {
+    if (assessment && !section && library.sections().some((s) => s.toLowerCase() === assessment!.toLowerCase()) && !(await names()).some((n) => n.toLowerCase() === assessment!.toLowerCase())) {
       [assessment, section] = [undefined, assessment];
     }
     const result = await service.compute(input.course, { assessment, section });
+    // Graders and the regrade window are the bank's; an imported assessment goes by the course's first bank.
+    const bank = (result.bank ? library.bank(result.bank) : undefined) ?? (await courseBanks.of(input.course)).banks[0]!;
     const blocks = statsBlocks(result, post ? { graders: gradersLines(bank), regrades: regradeLine(result.kind, bank.exam.regradeWindowDays, input.now, zone) } : {});
     const bins = statsBins(result);
     const title = `${result.assessment}${result.section ? ` ${result.section}` : ""} scores (n = ${result.scores.length})`;

@@ -1,4 +1,5 @@
-import type { QuestionBank } from "./core/bank/question-bank.ts";
+import type { BankLibrary } from "./core/bank/bank-library.ts";
+import type { CourseBankChoice } from "./core/bank/course-banks.ts";
 import type { EnrollmentService } from "./core/practice/enrollment-service.ts";
 import type { AnswerRate } from "./core/practice/answer-rate.ts";
 import type { ExamService } from "./core/practice/exam-service.ts";
@@ -19,7 +20,10 @@ import type { TimeZone } from "./core/time-zone.ts";
  * only: no store, no configuration (platform tokens stay with the adapters).
  */
 export interface Services {
-  bank: QuestionBank;
+  /** Every loaded bank, and the rule that names their questions (keys such as `1a`, `final/1a`). */
+  bank: BankLibrary;
+  /** The banks each course uses (`tutor course banks`), and how a typed question name is found in them. */
+  courseBanks: CourseBankChoice;
   /** The course's time zone (TUTOR_TIMEZONE): every time a person reads or types is in it. */
   zone: TimeZone;
   practice: PracticeService;

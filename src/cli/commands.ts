@@ -2,6 +2,7 @@ import { bankCommand } from "./bank-command.ts";
 import { chatCommand } from "./chat-command.ts";
 import { checkCommand } from "./check-command.ts";
 import type { CliCommand } from "./cli-command.ts";
+import { courseCommand } from "./course-command.ts";
 import { dbCommand } from "./db-command.ts";
 import { exportCommand } from "./export-command.ts";
 import { gradeCommand } from "./grade-command.ts";
@@ -22,4 +23,5 @@ export const cliCommands: CliCommand[] = [
   exportCommand,
   dbCommand,
   rolesCommand,
+  courseCommand,
 ];

@@ -1,10 +1,10 @@
-import { statSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { DEFAULT_BANKS } from "../config.ts";
-import { loadBankDir, loadBankFile } from "../core/bank/load-bank.ts";
-import { QuestionBank } from "../core/bank/question-bank.ts";
+import { type BankLibrary, loadBankLibrary } from "../core/bank/bank-library.ts";
+import { UnknownQuestionError } from "../core/bank/question-bank.ts";
 import type { Question } from "../core/bank/schema.ts";
+import { UserError } from "../core/errors.ts";
 import type { Grade, StudentAnswer } from "../core/grading/grade.ts";
 import { newErrorReference } from "../core/errors.ts";
 import { failedGrade } from "../core/grading/grading-failure.ts";
@@ -14,7 +14,7 @@ import { type CliCommand, type CliContext, UsageError, writeLine } from "./cli-c
 import { withoutVerbatimMarks } from "../core/chat/markup.ts";
 import { CorpusEntry, buildCorpusReport, formatCorpusReport } from "../core/grading/corpus-report.ts";
 
-const HELP = `Usage: tutor grade ID --answer TEXT [--justification TEXT] [--json]
+const HELP = `Usage: tutor grade ID --answer TEXT [--justification TEXT] [--bank BANK] [--json]
        tutor grade --batch < answers.jsonl
        tutor grade --batch --corpus < tests/grading/corpus/1a.jsonl
 
@@ -25,16 +25,21 @@ worker pool), so a TA can try a rubric on sample answers before students see it.
                          word is the choice (true, false, T, F) and the rest the
                          justification: "false, because it helps generalization"
   --justification TEXT   a justification given separately
-  --json                 print {question, score, max, needsReview, items, feedback}
-  --batch                read JSON lines {"question","answer","justification"} on
-                         stdin; write one result line each, or {"error": "line N: ..."}
+  --bank BANK            the bank of ID (its exam id) when several banks have the id;
+                         or give ID as its key, BANK/ID (final/1a), as tutor bank list shows
+  --json                 print {question, score, max, needsReview, items, feedback};
+                         question is the key
+  --batch                read JSON lines {"question","answer","justification","bank"}
+                         (bank optional) on stdin; write one result line each, or
+                         {"error": "line N: ..."}
   --corpus               with --batch: the lines are a labelled corpus (each with the
                          TA's "score", "kind", "why", optional "review" and "set");
                          print agreement with the TA per question, kind and set,
                          and every disagreement, instead of one result per line
   --db PATH              accepted and ignored (every tutor command takes it)
 
-Questions come from TUTOR_BANKS (a folder or one .yaml file), else data/banks.
+Questions come from TUTOR_BANKS (a folder or one .yaml file), else data/banks;
+with several banks, an id two banks share is named BANK/ID or with --bank.
 Numbers: integer references (counts) must be exact; others pass within a relative
 tolerance of ${NUMBER_DEFAULTS.real.rtol} (absolute ${NUMBER_DEFAULTS.real.atol} near zero), unless the question sets
 rtol/atol. Arithmetic such as 32*3*3*16 is accepted.
@@ -65,21 +70,23 @@ export function formatGrade(grade: Grade): string {
   return lines.join("\n");
 }
 
-function loadQuestions(ctx: CliContext): QuestionBank[] {
-  const where = ctx.env.TUTOR_BANKS ?? DEFAULT_BANKS;
-  const banks = statSync(where, { throwIfNoEntry: false })?.isFile() ? [loadBankFile(where)] : loadBankDir(where);
-  return banks.map((b) => new QuestionBank(b));
+function loadQuestions(ctx: CliContext): BankLibrary {
+  return loadBankLibrary(ctx.env.TUTOR_BANKS ?? DEFAULT_BANKS);
 }
 
-function find(banks: QuestionBank[], id: string): Question | undefined {
-  for (const bank of banks) {
-    const q = bank.get(id);
-    if (q) return q;
+/**
+ * The question an ID (a key such as `final/1a`, or an id with `bank`) names, or why there is none:
+ * unknown (with the valid keys), or an id several banks share (with how to name each).
+ */
+function find(banks: BankLibrary, id: string, bank?: string): { question: Question } | { unknown: string } | { problem: string } {
+  try {
+    return { question: banks.forCourse().resolve(id, { bank, command: "tutor grade", bankOption: "--bank" }).question };
+  } catch (error) {
+    if (error instanceof UnknownQuestionError) return { unknown: error.validIds.join(", ") };
+    if (error instanceof UserError) return { problem: withoutVerbatimMarks(error.message) };
+    throw error;
   }
-  return undefined;
 }
-
-const validIds = (banks: QuestionBank[]) => banks.flatMap((b) => b.ids()).join(", ");
 
 /** The grade the bot would store: a grading failure is a provisional grade for a TA, its cause on stderr. */
 async function gradeOrReview(pool: GradingPool, question: Question, answer: StudentAnswer, ctx: CliContext): Promise<Grade> {
@@ -90,7 +97,7 @@ async function gradeOrReview(pool: GradingPool, question: Question, answer: Stud
   return failedGrade(question, outcome.failure, reference);
 }
 
-async function gradeLine(pool: GradingPool, banks: QuestionBank[], line: string, n: number, ctx: CliContext): Promise<object> {
+async function gradeLine(pool: GradingPool, banks: BankLibrary, line: string, n: number, ctx: CliContext): Promise<object> {
   let input: unknown;
   try {
     input = JSON.parse(line);
@@ -98,18 +105,20 @@ async function gradeLine(pool: GradingPool, banks: QuestionBank[], line: string,
     return { error: `line ${n}: not valid JSON` };
   }
   if (typeof input !== "object" || input === null || Array.isArray(input)) return { error: `line ${n}: expected a JSON object` };
-  const { question, answer, justification } = input as Record<string, unknown>;
+  const { question, answer, justification, bank } = input as Record<string, unknown>;
   if (typeof question !== "string") return { error: `line ${n}: "question" must be a question id` };
+  if (bank !== undefined && bank !== null && typeof bank !== "string") return { error: `line ${n}: "bank" must be a bank's exam id` };
   if (typeof answer !== "string") return { error: `line ${n}: "answer" must be a string` };
   if (justification !== undefined && justification !== null && typeof justification !== "string") {
     return { error: `line ${n}: "justification" must be a string` };
   }
-  const q = find(banks, question);
-  if (!q) return { error: `line ${n}: no question "${question}"; questions: ${validIds(banks)}` };
-  return gradeJson(await gradeOrReview(pool, q, { text: answer, ...(typeof justification === "string" ? { justification } : {}) }, ctx));
+  const found = find(banks, question, typeof bank === "string" ? bank : undefined);
+  if ("unknown" in found) return { error: `line ${n}: no question "${question}"; questions: ${found.unknown}` };
+  if ("problem" in found) return { error: `line ${n}: ${found.problem}` };
+  return gradeJson(await gradeOrReview(pool, found.question, { text: answer, ...(typeof justification === "string" ? { justification } : {}) }, ctx));
 }
 
-async function runBatch(pool: GradingPool, banks: QuestionBank[], ctx: CliContext): Promise<void> {
+async function runBatch(pool: GradingPool, banks: BankLibrary, ctx: CliContext): Promise<void> {
   const lines = createInterface({ input: ctx.stdin, crlfDelay: Infinity });
   let n = 0;
   let written = Promise.resolve();
@@ -124,7 +133,7 @@ async function runBatch(pool: GradingPool, banks: QuestionBank[], ctx: CliContex
 }
 
 /** `--batch --corpus`: grades every labelled line and prints the agreement report. */
-async function runCorpus(pool: GradingPool, banks: QuestionBank[], ctx: CliContext): Promise<void> {
+async function runCorpus(pool: GradingPool, banks: BankLibrary, ctx: CliContext): Promise<void> {
   const lines = createInterface({ input: ctx.stdin, crlfDelay: Infinity });
   const pending: Array<Promise<{ entry: CorpusEntry; grade: Grade } | undefined>> = [];
   let n = 0;
@@ -138,13 +147,13 @@ async function runCorpus(pool: GradingPool, banks: QuestionBank[], ctx: CliConte
       writeLine(ctx.stderr, `tutor grade: line ${n}: not a corpus entry (${error instanceof Error ? error.message.split("\n")[0] : String(error)})`);
       continue;
     }
-    const q = find(banks, entry.question);
-    if (!q) {
-      writeLine(ctx.stderr, `tutor grade: line ${n}: no question "${entry.question}"`);
+    const found = find(banks, entry.question);
+    if (!("question" in found)) {
+      writeLine(ctx.stderr, `tutor grade: line ${n}: ${"problem" in found ? found.problem : `no question "${entry.question}"`}`);
       continue;
     }
     const answer = { text: entry.answer, ...(entry.justification !== undefined ? { justification: entry.justification } : {}) };
-    pending.push(gradeOrReview(pool, q, answer, ctx).then((grade) => ({ entry, grade })));
+    pending.push(gradeOrReview(pool, found.question, answer, ctx).then((grade) => ({ entry, grade })));
   }
   const rows = (await Promise.all(pending)).filter((r) => r !== undefined);
   writeLine(ctx.stdout, formatCorpusReport(buildCorpusReport(rows)));
@@ -169,6 +178,7 @@ function parse(argv: string[]) {
       json: { type: "boolean", default: false },
       batch: { type: "boolean", default: false },
       corpus: { type: "boolean", default: false },
+      bank: { type: "string" },
       db: { type: "string" },
     },
     allowPositionals: true,
@@ -191,11 +201,12 @@ export function createGradeCommand(makePool: (size: number) => GradingPool = (si
       const banks = loadQuestions(ctx);
       if (values.corpus && !values.batch) throw new UsageError("--corpus goes with --batch.");
       if (values.batch) return withPool(makePool(2), async (pool) => (values.corpus ? runCorpus : runBatch)(pool, banks, ctx));
-      const question = find(banks, positionals[0] ?? "");
-      if (!question) {
-        writeLine(ctx.stderr, `tutor grade: there is no question "${positionals[0]}". Questions: ${validIds(banks)}.`);
+      const found = find(banks, positionals[0] ?? "", values.bank);
+      if (!("question" in found)) {
+        writeLine(ctx.stderr, `tutor grade: ${"problem" in found ? found.problem : `there is no question "${positionals[0]}". Questions: ${found.unknown}.`}`);
         return 1;
       }
+      const { question } = found;
       const answer = { text: values.answer ?? "", ...(values.justification !== undefined ? { justification: values.justification } : {}) };
       return withPool(makePool(1), async (pool) => {
         const grade = await gradeOrReview(pool, question, answer, ctx);

@@ -9,7 +9,8 @@ const HELP = `Usage: tutor mistakes add QUESTION --answer TEXT --name NAME --fee
                             [--points N] [--hint N] [--blank LABEL] [--banks PATH]
 
 Turns a frequent wrong answer (see tutor stats --question ID, or /stats question: ID) into a
-named known mistake of the question, written into its bank file with comments kept. It is
+named known mistake of the question, written into its bank file with comments kept. QUESTION
+is its id, or its key BANK/ID (final/1a) where several banks have the id. It is
 written only when the bank stays valid and the grader then recognises the answer as this
 mistake; from then on students get its feedback (and its hint), and TAs see it by name.
 
@@ -47,16 +48,23 @@ export const mistakesCommand: CliCommand = {
       return n;
     };
     const folder = values.banks ?? ctx.env.TUTOR_BANKS ?? DEFAULT_BANKS;
-    const file = bankFiles(folder).find((f) => {
+    // `final/1a`: the bank's exam id, then the id within it.
+    const [bankId, id] = question.includes("/") ? [question.slice(0, question.indexOf("/")), question.slice(question.indexOf("/") + 1)] : [undefined, question];
+    const files = bankFiles(folder).filter((f) => {
       const parsed = parseBank(readFileSync(f, "utf8"), f);
-      return parsed.ok && parsed.bank.questions.some((q) => q.id === question);
+      return parsed.ok && (bankId === undefined || parsed.bank.exam.id === bankId) && parsed.bank.questions.some((q) => q.id === id);
     });
+    const file = files[0];
     if (!file) {
       writeLine(ctx.stderr, `tutor mistakes: no bank in ${folder} has a question "${question}".`);
       return 1;
     }
+    if (files.length > 1) {
+      writeLine(ctx.stderr, `tutor mistakes: several banks in ${folder} have a question "${id}" (${files.join(", ")}); name it BANK/${id}, BANK being the bank's exam id.`);
+      return 1;
+    }
     const result = addMistake(readFileSync(file, "utf8"), file, {
-      question, answer: answer.trim(), name: name.trim(), feedback: feedback.trim(),
+      question: id, answer: answer.trim(), name: name.trim(), feedback: feedback.trim(),
       points: whole(values.points, "--points", 0), hint: whole(values.hint, "--hint", 1), blank: values.blank,
     });
     if (!result.ok) {

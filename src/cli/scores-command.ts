@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { loadQuestionBank } from "../app.ts";
+import { loadBanks } from "../app.ts";
 import { parseScoreCsv } from "../core/ta/score-csv.ts";
 import { type CliCommand, UsageError, writeLine } from "./cli-command.ts";
 import { configFor, withStore } from "./store-access.ts";
 
-const HELP = `Usage: tutor scores import FILE.csv --assessment NAME [--course C] [--db PATH]
+const HELP = `Usage: tutor scores import FILE.csv --assessment NAME [--bank BANK] [--course C] [--db PATH]
        tutor scores remove NAME [--course C] [--db PATH]
 
 Imports a Gradescope-style score export so TAs can post its statistics (/stats NAME).
@@ -21,7 +21,10 @@ All or nothing: if any row is bad, every problem is printed with its line number
 nothing is imported. Importing an assessment again replaces its scores; remove takes
 an imported assessment away with its scores.
 
-  --assessment NAME  the name /stats and /export use (e.g. paper-midterm)
+  --assessment NAME  the name /stats and /export use (e.g. paper-midterm); not a bank's
+                     exam id or title, which name the banks' mock exams
+  --bank BANK        the bank whose questions the columns are (its exam id; default:
+                     the bank with the earliest exam)
   --course C         the course (default: console, the console chat's course)
   --db PATH          the SQLite file (default: TUTOR_DB, else data/tutor.db)`;
 
@@ -33,7 +36,7 @@ export const scoresCommand: CliCommand = {
   async run(argv, ctx) {
     const { values, positionals } = parseArgs({
       args: argv,
-      options: { assessment: { type: "string" }, course: { type: "string", default: "console" }, db: { type: "string" } },
+      options: { assessment: { type: "string" }, bank: { type: "string" }, course: { type: "string", default: "console" }, db: { type: "string" } },
       allowPositionals: true,
     });
     const [action, file, ...extra] = positionals;
@@ -42,11 +45,13 @@ export const scoresCommand: CliCommand = {
     if (!file || extra.length) throw new UsageError(file ? `unexpected argument "${extra[0]}".` : "name the CSV file to import.");
     const assessment = values.assessment?.trim();
     if (!assessment || !/^[\w .-]{1,64}$/.test(assessment)) throw new UsageError("--assessment NAME is required: letters, digits, spaces, '.', '_' or '-'.");
-    const bank = loadQuestionBank(configFor(ctx.env, values.db));
-    // The mock exam answers to these names in /stats and /export: an import may not hide it.
-    const reserved = [bank.exam.id, bank.exam.title, "mock", "exam"];
+    const library = loadBanks(configFor(ctx.env, values.db));
+    const bank = values.bank ? library.bank(values.bank) : library.banks[0]!;
+    if (!bank) throw new UsageError(`no loaded bank is called "${values.bank}"; banks: ${library.banks.map((b) => b.exam.id).join(", ")}.`);
+    // The mock exams answer to these names in /stats and /export: an import may not hide one.
+    const reserved = [...library.banks.flatMap((b) => [b.exam.id, b.exam.title]), "mock", "exam"];
     if (reserved.some((r) => r.toLowerCase() === assessment.toLowerCase())) {
-      throw new UsageError(`"${assessment}" names the mock exam in /stats and /export; call the import something else, e.g. "paper-${bank.exam.id}".`);
+      throw new UsageError(`"${assessment}" names a mock exam in /stats and /export; call the import something else, e.g. "paper-${bank.exam.id}".`);
     }
     let bytes: Buffer;
     try {

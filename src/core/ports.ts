@@ -203,6 +203,10 @@ export interface ServedRepository {
 
 export interface CourseRepository {
   ensure(id: string, title: string): Promise<void>;
+  /** The exam ids of the banks the course chose, in its order (`tutor course banks`); empty: every loaded bank. */
+  banks(course: string): Promise<string[]>;
+  /** Replaces the course's banks with these, in this order; none: back to every loaded bank. The course must exist. */
+  setBanks(course: string, banks: readonly string[]): Promise<void>;
 }
 
 /** Every repository of the store: what a transaction hands its work, bound to that transaction. */

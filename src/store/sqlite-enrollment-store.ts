@@ -71,10 +71,30 @@ export class SqliteEnrollmentStore implements Sync<EnrollmentRepository> {
 
 export class SqliteCourseStore implements Sync<CourseRepository> {
   private readonly ensureStmt;
+  private readonly banksStmt;
+  private readonly replaceBanks;
+
   constructor(db: Db) {
     this.ensureStmt = db.prepare("INSERT OR IGNORE INTO courses (id, title, created_at) VALUES (?, ?, ?)");
+    this.banksStmt = db.prepare("SELECT bank_id FROM course_banks WHERE course_id = ? ORDER BY position").pluck();
+    const clear = db.prepare("DELETE FROM course_banks WHERE course_id = ?");
+    const add = db.prepare("INSERT INTO course_banks (course_id, bank_id, position) VALUES (?, ?, ?)");
+    // A savepoint inside a caller's transaction, a transaction of its own otherwise: never half a list.
+    this.replaceBanks = db.transaction((course: string, banks: readonly string[]) => {
+      clear.run(course);
+      [...new Set(banks)].forEach((bank, position) => add.run(course, bank, position));
+    });
   }
+
   ensure(id: string, title: string): void {
     this.ensureStmt.run(id, title, Date.now());
+  }
+
+  banks(course: string): string[] {
+    return z.array(z.string()).parse(this.banksStmt.all(course));
+  }
+
+  setBanks(course: string, banks: readonly string[]): void {
+    this.replaceBanks(course, banks);
   }
 }

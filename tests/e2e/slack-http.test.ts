@@ -137,7 +137,7 @@ describe("the Slack bot over HTTP", () => {
   });
 
   it("a malformed command gets its usage line", async () => {
-    expect(postText(await replyTo(ana.command("/exam begin")))).toContain("Usage: /exam action [confirm]");
+    expect(postText(await replyTo(ana.command("/exam begin")))).toContain("Usage: /exam action [bank] [confirm]");
     expect(postText(await replyTo(ana.command("/answer")))).toContain("Usage: /answer question answer [justification]");
   });
 

@@ -15,7 +15,7 @@ describe("tutor bank", () => {
     expect(rows.map((r) => r.id).join(" ")).toBe("1a 1b 1c 1d-i 1d-ii 2a 2b 2c-i 2c-ii 3a 3b 3c 3d 4a-i 4a-ii 4a-iii 4b-i 4b-ii 4b-iii 5");
     expect(rows.filter((r) => !r.bonus).reduce((s, r) => s + r.points, 0)).toBe(100);
     expect(rows.filter((r) => r.bonus).reduce((s, r) => s + r.points, 0)).toBe(6);
-    expect(rows[0]).toEqual({ id: "1a", problem: 1, kind: "short", points: 5, bonus: false, topic: "ml-basics", grader: "Ken-Fu", exam: "midterm" });
+    expect(rows[0]).toEqual({ id: "1a", key: "1a", bank: "midterm", problem: 1, kind: "short", points: 5, bonus: false, topic: "ml-basics", grader: "Ken-Fu", exam: "midterm" });
   });
 
   it("lists a table a TA can read", async () => {

@@ -65,7 +65,7 @@ describe("what a person typed, quoted back in an error", () => {
       ["/enroll **C999** <@123>", '"**C999**" is not a choice for section'],
       ["/quiz topic: `x` @everyone", 'no topic "`x` @everyone"'],
       ["/exam *start*", '"*start*" is not a choice'],
-      ["/quiz 9z $x$ <!channel>", 'I did not expect "<!channel>"'],
+      ["/quiz 9z $x$ <!channel>", 'There is no bank "<!channel>"'],
     ];
     for (const [line, quoted] of cases) {
       const [reply] = await d.replies("ana", line);

@@ -20,7 +20,9 @@ export interface TotalPoints {
 }
 
 /**
- * One validated bank, read-only, as the rest of the app sees it.
+ * One validated bank, read-only, as the rest of the app sees it. Its questions are named by their
+ * key (see BankLibrary): the plain id (`1a`), or `BANK/ID` (`final/1a`) when `keyOf` says so, so
+ * the store, replies and grades all carry the key. A question is found by its key or its own id.
  * @example new QuestionBank(loadBankFile("data/banks/midterm.yaml")).require("2c-i").points // 6
  */
 export class QuestionBank {
@@ -30,15 +32,19 @@ export class QuestionBank {
   readonly problems: readonly Problem[];
   readonly totalPoints: TotalPoints;
   private readonly questions: readonly Question[];
-  private readonly byId: ReadonlyMap<string, Question>;
+  private readonly byKey: ReadonlyMap<string, Question>;
+  private readonly byPlainId: ReadonlyMap<string, Question>;
+  /** Templates by key; a template keeps its plain id (the schema's), its variants are renamed. */
   private readonly templates: ReadonlyMap<string, Question>;
 
-  constructor(bank: Bank) {
-    this.templates = new Map(Object.entries(bank.templates ?? {}));
+  constructor(bank: Bank, keyOf: (id: string) => string = (id) => id) {
+    const named = (q: Question): Question => (keyOf(q.id) === q.id ? q : { ...q, id: keyOf(q.id) });
+    this.templates = new Map(Object.entries(bank.templates ?? {}).map(([id, t]) => [keyOf(id), t]));
     this.exam = bank.exam;
     this.problems = bank.problems;
-    this.questions = bank.questions;
-    this.byId = new Map(bank.questions.map((q) => [q.id, q]));
+    this.questions = bank.questions.map(named);
+    this.byKey = new Map(this.questions.map((q) => [normalizeKey(q.id), q]));
+    this.byPlainId = new Map(bank.questions.map((q, i) => [normalizeId(q.id), this.questions[i]!]));
     const sum = (bonus: boolean) => bank.problems.filter((p) => p.bonus === bonus).reduce((s, p) => s + p.points, 0);
     this.totalPoints = { regular: sum(false), bonus: sum(true) };
   }
@@ -48,12 +54,12 @@ export class QuestionBank {
     return this.questions;
   }
 
-  /** The question with this id, if any. Ids are matched without regard to case or spaces (`1D-I`). */
+  /** The question with this key or id, if any. Matched without regard to case or spaces (`1D-I`). */
   get(id: string): Question | undefined {
-    return this.byId.get(normalizeId(id));
+    return this.byKey.get(normalizeKey(id)) ?? (id.includes("/") ? undefined : this.byPlainId.get(normalizeId(id)));
   }
 
-  /** The question with this id, or an `UnknownQuestionError` that lists the valid ids. */
+  /** The question with this key or id, or an `UnknownQuestionError` that lists the valid keys. */
   require(id: string): Question {
     const question = this.get(id);
     if (!question) throw new UnknownQuestionError(id, this.ids());
@@ -84,14 +90,14 @@ export class QuestionBank {
     const template = variant ? this.templates.get(question.id) : undefined;
     if (!template || !variant) return question;
     try {
-      return instantiate(template, variant.values);
+      return { ...instantiate(template, variant.values), id: question.id };
     } catch (error) {
       if (error instanceof VariantError) return question;
       throw error;
     }
   }
 
-  /** Every question id, in exam order. */
+  /** Every question key, in exam order. */
   ids(): string[] {
     return this.questions.map((q) => q.id);
   }
@@ -117,8 +123,14 @@ export class QuestionBank {
   }
 }
 
+/** `Final/1D-I` names final/1d-i: the bank part folded to lower case, the id part as `normalizeId` reads it. */
+export function normalizeKey(key: string): string {
+  const slash = key.indexOf("/");
+  return slash < 0 ? normalizeId(key) : `${key.slice(0, slash).trim().toLowerCase()}/${normalizeId(key.slice(slash + 1))}`;
+}
+
 /** `1D-I`, ` 1d-i `, `1d i` and `1(d)(i)` all name 1d-i: students type ids every way. */
-function normalizeId(id: string): string {
+export function normalizeId(id: string): string {
   return id.trim().toLowerCase().replace(/[()]/g, (c) => (c === "(" ? "-" : "")).replace(/[\s_.]+/g, "-").replace(/-+/g, "-").replace(/^-|-$/g, "")
     .replace(/^(\d)-([a-z])/, "$1$2");
 }

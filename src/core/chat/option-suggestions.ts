@@ -1,4 +1,4 @@
-import type { QuestionBank } from "../bank/question-bank.ts";
+import type { CourseBankChoice } from "../bank/course-banks.ts";
 
 /** One suggestion for an option being typed: what the person reads, and the value it fills in. */
 export interface Suggestion {
@@ -21,24 +21,27 @@ export const SUGGESTION_LIMIT = 25;
 /** A suggestion's name and value are at most 100 characters on Discord. */
 const NAME_CHARS = 100;
 
-/** The options that have suggestions: question ids, topics, sections, and the course's assessments. */
-export const SUGGESTED_OPTIONS = ["question", "topic", "section", "assessment"] as const;
+/** The options that have suggestions: question ids, topics, sections, banks, and the course's assessments. */
+export const SUGGESTED_OPTIONS = ["question", "topic", "section", "bank", "assessment"] as const;
 
 /**
- * Suggestions from the bank (question ids with their titles, topics, sections) and the course's
- * assessments. Values that start with what was typed come first, then names that contain it
- * (`3` gives 3a-3d; `back` also finds a title that mentions backprop), case and spaces ignored.
+ * Suggestions from the course's banks (question keys with their titles, topics, the banks
+ * themselves), the sections and the course's assessments. Values that start with what was typed
+ * come first, then names that contain it (`3` gives 3a-3d; `back` also finds a title that mentions
+ * backprop), case and spaces ignored.
  */
-export function bankSuggestions(bank: QuestionBank, assessments: (course: string) => Promise<string[]>): OptionSuggestions {
+export function bankSuggestions(banks: CourseBankChoice, assessments: (course: string) => Promise<string[]>): OptionSuggestions {
   return async ({ course, option, typed }) => {
     const candidates: Suggestion[] = await (async () => {
       switch (option) {
         case "question":
-          return bank.all().map((q) => ({ name: `${q.id} — ${q.title}`, value: q.id }));
+          return (await banks.of(course)).all().map((q) => ({ name: `${q.id} — ${q.title}`, value: q.id }));
         case "topic":
-          return bank.topics().map((t) => ({ name: t, value: t }));
+          return (await banks.of(course)).topics().map((t) => ({ name: t, value: t }));
         case "section":
-          return bank.exam.sections.map((s) => ({ name: s, value: s }));
+          return banks.library.sections().map((s) => ({ name: s, value: s }));
+        case "bank":
+          return (await banks.of(course)).banks.map((b) => ({ name: `${b.exam.id} — ${b.exam.title}`, value: b.exam.id }));
         case "assessment":
           return (await assessments(course)).map((a) => ({ name: a, value: a }));
         default:

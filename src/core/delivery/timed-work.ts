@@ -38,7 +38,8 @@ export class TimedWork {
     private readonly exams: ExamService,
     private readonly announcements: AnnouncementService,
     private readonly zone: TimeZone,
-    private readonly examTitle: string,
+    /** The title of a session's exam (its bank's), by exam id. */
+    private readonly examTitle: (exam: string) => string,
     private readonly options: TimedWorkOptions,
   ) {}
 
@@ -98,7 +99,7 @@ export class TimedWork {
     await store.transaction((tx) => this.announcements.queueDue(tx, now));
     await this.exams.submitExpired(now, async (report, tx) => {
       const ended = `Time ran out at ${zone.format(report.session.deadline)}; your mock exam was submitted automatically.`;
-      await tx.deliveries.enqueue(report.session.course, { user: report.session.user }, reply([ended, ...examReportBlocks(report, this.examTitle, zone)], {
+      await tx.deliveries.enqueue(report.session.course, { user: report.session.user }, reply([ended, ...examReportBlocks(report, zone)], {
         data: { exam: { report: true, session: report.session.id, score: report.score, max: report.max, bonus: report.bonus, pending: report.pending } },
       }), now);
     });
@@ -111,7 +112,7 @@ export class TimedWork {
       for (const s of await tx.examSessions.claimReminders(new Date(now.getTime() + minutes * 60_000), now)) {
         const left = Math.max(1, Math.round((s.deadline.getTime() - now.getTime()) / 60_000));
         await tx.deliveries.enqueue(s.course, { user: s.user }, textReply(
-          `**${left} minute${left === 1 ? "" : "s"} left** in your mock ${this.examTitle.toLowerCase()}: it ends at ${zone.format(s.deadline)} and is then submitted as it stands. /exam status lists what you have not answered.`,
+          `**${left} minute${left === 1 ? "" : "s"} left** in your mock ${this.examTitle(s.exam).toLowerCase()}: it ends at ${zone.format(s.deadline)} and is then submitted as it stands. /exam status lists what you have not answered.`,
           { data: { reminder: { session: s.id, deadline: s.deadline.toISOString() } } },
         ), now);
       }

@@ -1,4 +1,4 @@
-import type { QuestionBank } from "../bank/question-bank.ts";
+import type { BankLibrary } from "../bank/bank-library.ts";
 import { textReply } from "../chat/reply.ts";
 import type { Question } from "../bank/schema.ts";
 import { errorDetail, newErrorReference } from "../errors.ts";
@@ -45,7 +45,7 @@ export class AnswerGrading {
 
   constructor(
     private readonly pool: OutcomeGrader,
-    private readonly bank: QuestionBank,
+    private readonly bank: BankLibrary,
     private readonly store: Store,
     private readonly log: Log,
     private readonly newReference: () => string = newErrorReference,

@@ -1,5 +1,5 @@
 import { verbatim } from "../chat/reply.ts";
-import type { QuestionBank } from "../bank/question-bank.ts";
+import type { BankLibrary } from "../bank/bank-library.ts";
 import { UserError } from "../errors.ts";
 import type { Store } from "../ports.ts";
 
@@ -21,19 +21,19 @@ export const DEFAULT_SID_RULE: SidRule = { pattern: /^\d{9}$/, description: "nin
 /** Students choose their section (statistics per section count them) and give their SID (the export carries it). */
 export class EnrollmentService {
   constructor(
-    private readonly bank: QuestionBank,
+    private readonly banks: BankLibrary,
     private readonly store: Store,
     private readonly sids: SidRule = DEFAULT_SID_RULE,
   ) {}
 
-  /** The sections a student can choose. */
+  /** The sections a student can choose: every bank's. */
   sections(): readonly string[] {
-    return this.bank.exam.sections;
+    return this.banks.sections();
   }
 
   /** Enrolls in the section named (any letter case) and records the SID, in one transaction. */
   async enroll(course: string, user: string, sectionName: string, sid?: string): Promise<EnrollmentResult> {
-    const { sections, course: title } = this.bank.exam;
+    const [sections, title] = [this.sections(), this.banks.course];
     const wanted = sectionName.trim().toUpperCase();
     const section = sections.find((s) => s.toUpperCase() === wanted);
     if (!section) throw new UserError("unknown-section", `"${verbatim(sectionName)}" is not a section of ${title}. Choose one of: ${sections.join(", ")}.`);

@@ -1,48 +1,14 @@
-import type { QuestionBank } from "../bank/question-bank.ts";
+import type { CourseBankChoice } from "../bank/course-banks.ts";
+import { type QuestionBank, UnknownQuestionError } from "../bank/question-bank.ts";
 import type { Question } from "../bank/schema.ts";
+import { verbatim } from "../chat/reply.ts";
 import { UserError } from "../errors.ts";
 import type { StudentAnswer } from "../grading/grade.ts";
 import type { AttemptRecord, ExamSessionRecord, Repositories, Store } from "../ports.ts";
 import type { TimeZone } from "../time-zone.ts";
 import type { AnswerGrading } from "./answer-grading.ts";
+import { type ExamReport, examReport } from "./exam-report.ts";
 import { checkAnswerText, gradedAnswer, type Learner } from "./practice-service.ts";
-
-/** One problem's line in an exam report: `Problem 2: 14/20`. */
-export interface ProblemResult {
-  problem: number;
-  title: string;
-  score: number;
-  max: number;
-  bonus: boolean;
-  /** Questions of this problem whose answers wait for a TA. */
-  pending: string[];
-}
-
-/** One question's line in an exam report: the answer that counted (the last one), or none. */
-export interface QuestionResult {
-  question: string;
-  title: string;
-  points: number;
-  bonus: boolean;
-  /** The student's last answer to it in this exam, with its grade; null when unanswered. */
-  attempt: AttemptRecord | null;
-  solution: string;
-}
-
-/** The result of a submitted mock exam. */
-export interface ExamReport {
-  session: ExamSessionRecord;
-  problems: ProblemResult[];
-  /** Every question of the exam in order, answered or not. */
-  questions: QuestionResult[];
-  /** Out of `max` (100), bonus included in `score` as on the real exam. */
-  score: number;
-  max: number;
-  bonus: number;
-  bonusMax: number;
-  pending: string[];
-  answered: number;
-}
 
 /**
  * What `/exam status` shows: the running exam with the questions answered so far, the report of
@@ -54,8 +20,9 @@ export type ExamStatus =
   | { kind: "none" };
 
 /**
- * The mock midterm: every question, under the exam's time limit enforced here (not by the
- * platform), no scores until submission, and automatic submission at the deadline.
+ * The mock exam of one of the course's banks (a student has one open at a time): every question of
+ * the bank, under its time limit enforced here (not by the platform), no scores until submission,
+ * and automatic submission at the deadline.
  */
 export class ExamService {
   /**
@@ -66,29 +33,65 @@ export class ExamService {
   private readonly inFlight = new Map<string, Set<Promise<unknown>>>();
 
   constructor(
-    private readonly bank: QuestionBank,
+    private readonly banks: CourseBankChoice,
     private readonly store: Store,
     private readonly grading: AnswerGrading,
     private readonly zone: TimeZone,
   ) {}
 
-  get durationMinutes(): number {
-    return this.bank.exam.durationMinutes;
-  }
-
-  async start(who: Learner, now: Date): Promise<ExamSessionRecord> {
-    const deadline = new Date(now.getTime() + this.bank.exam.durationMinutes * 60_000);
+  /**
+   * Starts a mock exam of the bank named (any of the course's; none needed when it has one bank),
+   * with the questions marked served. One exam runs at a time, whichever its bank.
+   */
+  async start(who: Learner, now: Date, bankName?: string): Promise<{ session: ExamSessionRecord; bank: QuestionBank }> {
+    const course = await this.banks.of(who.course);
+    // A bank named that the course lacks is said at once; which bank, once no exam is found running.
+    if (bankName?.trim()) course.bank(bankName);
     // "No exam running" must still hold when the session is stored.
     return this.store.transaction(async (tx) => {
       await this.settleIn(tx, who, now);
       const open = await tx.examSessions.open(who.course, who.user);
-      if (open) {
-        throw new UserError("exam-in-progress", `Your mock ${this.bank.exam.title.toLowerCase()} is already running; it ends at ${this.zone.format(open.deadline)}. Use /exam status.`);
-      }
-      const session = await tx.examSessions.start(who.course, who.user, this.bank.exam.id, now, deadline);
-      for (const q of this.bank.all()) await tx.served.mark(who.course, who.user, q.id, now);
-      return session;
+      if (open) throw this.alreadyRunning(open);
+      const bank = course.only(bankName, (id) => `/exam start ${id}`);
+      const deadline = new Date(now.getTime() + bank.exam.durationMinutes * 60_000);
+      const session = await tx.examSessions.start(who.course, who.user, bank.exam.id, now, deadline);
+      for (const q of bank.all()) await tx.served.mark(who.course, who.user, q.id, now);
+      return { session, bank };
+    }).catch(async (error: unknown) => {
+      // Two starts at once in two processes both read "none running"; the schema's one-open-session
+      // constraint refuses the second insert. Its student gets the answer a moment later would give.
+      const running = error instanceof UserError ? null : await this.store.examSessions.open(who.course, who.user);
+      throw running ? this.alreadyRunning(running) : error;
     });
+  }
+
+  private alreadyRunning(open: ExamSessionRecord): UserError {
+    return new UserError("exam-in-progress", `Your mock ${this.titleOf(open.exam).toLowerCase()} is already running; it ends at ${this.zone.format(open.deadline)}. Use /exam status.`);
+  }
+
+  /** The bank a session is a mock exam of; a user error when that bank is no longer loaded. */
+  bankOf(session: Pick<ExamSessionRecord, "exam">): QuestionBank {
+    const bank = this.banks.library.bank(session.exam);
+    if (!bank) throw new UserError("bank-gone", `The bank of that mock exam (${verbatim(session.exam)}) is no longer loaded; ask a TA.`);
+    return bank;
+  }
+
+  /** The title of a session's exam, its id when its bank is no longer loaded. */
+  titleOf(exam: string): string {
+    return this.banks.library.bank(exam)?.exam.title ?? exam;
+  }
+
+  /**
+   * The question of a running exam a student named (`1a`, `quiz1/1a`): only the exam's bank's
+   * questions count, so a bare id two banks share is the exam's.
+   */
+  question(session: ExamSessionRecord, typed: string): Question {
+    const bank = this.bankOf(session);
+    const found = this.banks.library.forCourse([bank.exam.id]).matches(typed)[0];
+    if (found) return found.question;
+    const elsewhere = this.banks.library.forCourse().matches(typed)[0];
+    if (!elsewhere) throw new UnknownQuestionError(typed.trim(), bank.ids());
+    throw new UserError("not-in-exam", `${elsewhere.key} is not a question of your mock ${bank.exam.title.toLowerCase()}; its questions: ${bank.ids().join(", ")}. Other practice waits until you submit it (/exam submit).`);
   }
 
   /** The open session, after submitting it if its deadline passed. */
@@ -243,30 +246,9 @@ export class ExamService {
 
   /** The report of a session: the last answer to each question counts. Inside a transaction, pass its repositories. */
   async report(session: ExamSessionRecord, repositories: Repositories = this.store): Promise<ExamReport> {
-    const last = new Map<string, AttemptRecord>();
-    for (const a of await repositories.attempts.forSession(session.id)) last.set(a.question, a);
-    const problems = this.bank.problems.map((p): ProblemResult => {
-      const questions = this.bank.all().filter((q) => q.problem === p.number);
-      const answers = questions.map((q) => last.get(q.id)).filter((a): a is AttemptRecord => a !== undefined);
-      return {
-        problem: p.number, title: p.title, max: p.points, bonus: p.bonus,
-        score: answers.reduce((sum, a) => sum + a.score, 0),
-        pending: answers.filter((a) => a.needsReview).map((a) => a.question),
-      };
-    });
-    const regular = problems.filter((p) => !p.bonus);
-    const bonus = problems.filter((p) => p.bonus);
-    const sum = (ps: ProblemResult[], f: (p: ProblemResult) => number) => ps.reduce((s, p) => s + f(p), 0);
-    const questions = this.bank.all().map((q): QuestionResult => ({
-      question: q.id, title: q.title, points: q.points, bonus: q.bonus, attempt: last.get(q.id) ?? null, solution: q.solution.trim(),
-    }));
-    return {
-      session, problems, questions,
-      score: sum(problems, (p) => p.score), max: sum(regular, (p) => p.max),
-      bonus: sum(bonus, (p) => p.score), bonusMax: sum(bonus, (p) => p.max),
-      pending: problems.flatMap((p) => p.pending), answered: last.size,
-    };
+    return examReport(this.bankOf(session), session, await repositories.attempts.forSession(session.id));
   }
+
 }
 
 /** How long after its deadline timed work submits a session (a student's own command settles it at once). */

@@ -1,5 +1,6 @@
 import { randomInt } from "node:crypto";
 import { verbatim } from "../chat/reply.ts";
+import type { CourseBankChoice, CourseBanks } from "../bank/course-banks.ts";
 import type { QuestionVariant } from "../bank/question-variants.ts";
 import type { QuestionBank } from "../bank/question-bank.ts";
 import type { Question } from "../bank/schema.ts";
@@ -20,10 +21,17 @@ export type ServeReason = "requested" | "topic" | "due" | "new" | "weakest";
 
 export const MAX_ANSWER_LENGTH = 4000;
 
+/** What a student asks /quiz for: a question, a topic, a bank (each optional). */
+export interface ServeRequest {
+  question?: string;
+  topic?: string;
+  bank?: string;
+}
+
 /** Chooses questions, grades and stores answers, and keeps the spaced-repetition schedule. */
 export class PracticeService {
   constructor(
-    private readonly bank: QuestionBank,
+    private readonly banks: CourseBankChoice,
     private readonly store: Store,
     private readonly grading: AnswerGrading,
     /** Where variant seeds come from; tests pass a fixed sequence. */
@@ -35,54 +43,56 @@ export class PracticeService {
    * A question with parameters is first given in the exam's own numbers, then as a fresh variant
    * each time (`variants: false` keeps the exam's numbers: during a mock exam).
    */
-  serve(who: Learner, request: { question?: string; topic?: string }, now: Date, options: { variants?: boolean } = {}): Promise<{ question: Question; reason: ServeReason; variant: QuestionVariant | null }> {
-    // The choice, its variant and the mark that it was shown stand together, on the schedule as it was read.
-    return this.store.transaction(async (tx) => {
-      const chosen = await this.choose(tx, who, request, now);
+  serve(who: Learner, request: ServeRequest, now: Date, options: { variants?: boolean } = {}): Promise<{ question: Question; bank: QuestionBank; reason: ServeReason; variant: QuestionVariant | null }> {
+    // The course's banks are read before the transaction: inside it only `tx` may use the store.
+    return this.banks.of(who.course).then((course) => this.store.transaction(async (tx) => {
+      // The choice, its variant and the mark that it was shown stand together, on the schedule as it was read.
+      const chosen = await this.choose(tx, who, course, readRequest(course, request), now);
       const id = chosen.question.id;
-      const wanted = options.variants !== false && this.bank.hasVariants(id) && (await tx.served.has(who.course, who.user, id));
-      const variant = wanted ? this.freshVariant(id, await tx.served.variant(who.course, who.user, id)) : null;
+      const bank = this.bankOf(id);
+      const wanted = options.variants !== false && bank.hasVariants(id) && (await tx.served.has(who.course, who.user, id));
+      const variant = wanted ? freshVariant(bank, id, await tx.served.variant(who.course, who.user, id), this.seeds) : null;
       await tx.served.mark(who.course, who.user, id, now, variant);
-      return { ...chosen, question: this.bank.variant(id, variant), variant };
-    });
+      return { ...chosen, bank, question: bank.variant(id, variant), variant };
+    }));
   }
 
-  /** A variant that reads differently from the one last shown (a retry should never repeat the numbers). */
-  private freshVariant(id: string, last: QuestionVariant | null): QuestionVariant | null {
-    const seen = (v: QuestionVariant | null) => JSON.stringify(this.bank.variant(id, v));
-    const previous = seen(last);
-    let variant = this.bank.drawVariant(id, this.seeds());
-    for (let tries = 0; tries < 20 && variant && seen(variant) === previous; tries++) variant = this.bank.drawVariant(id, this.seeds());
-    return variant;
+  /** The bank of a question key the library gave. */
+  private bankOf(key: string): QuestionBank {
+    const found = this.banks.library.byKey(key);
+    // Keys come from the library; one it does not know is a bug.
+    if (!found) throw new Error(`No loaded bank has the question ${key}.`);
+    return found.bank;
   }
 
-  /** The question as this student was last given it: its served variant, or the exam's numbers. */
-  private async served(who: Learner, questionId: string): Promise<{ question: Question; variant: QuestionVariant | null }> {
-    const id = this.bank.require(questionId).id;
-    const variant = this.bank.hasVariants(id) ? await this.store.served.variant(who.course, who.user, id) : null;
-    return { question: this.bank.variant(id, variant), variant };
+  /** The question a student named, in the course's banks, as they were last given it: its served variant, or the exam's numbers. */
+  private async served(who: Learner, typed: string): Promise<{ question: Question; variant: QuestionVariant | null }> {
+    const { bank, key } = (await this.banks.of(who.course)).resolve(typed, { command: "/answer", bankOption: false });
+    const variant = bank.hasVariants(key) ? await this.store.served.variant(who.course, who.user, key) : null;
+    return { question: bank.variant(key, variant), variant };
   }
 
-  private async choose(tx: Repositories, who: Learner, request: { question?: string; topic?: string }, now: Date): Promise<{ question: Question; reason: ServeReason }> {
+  private async choose(tx: Repositories, who: Learner, course: CourseBanks, request: ServeRequest, now: Date): Promise<{ question: Question; reason: ServeReason }> {
+    const scope = request.bank ? course.library.forCourse([course.bank(request.bank).exam.id]) : course;
     // `/quiz backprop`: a word that is no question id but a topic serves that topic.
-    if (request.question && !this.bank.get(request.question) && this.bank.byTopic(request.question).length) {
-      return this.choose(tx, who, { topic: request.question }, now);
+    if (request.question && !course.matches(request.question, request.bank).length && scope.byTopic(request.question).length) {
+      return this.choose(tx, who, course, { topic: request.question, bank: request.bank }, now);
     }
-    if (request.question) return { question: this.bank.require(request.question), reason: "requested" };
+    if (request.question) return { question: course.resolve(request.question, { bank: request.bank, command: "/quiz" }).question, reason: "requested" };
     if (request.topic) {
-      const pool = this.bank.byTopic(request.topic);
+      const pool = scope.byTopic(request.topic);
       if (pool.length === 0) {
-        throw new UserError("unknown-topic", `There is no topic "${verbatim(request.topic)}". Topics: ${this.bank.topics().join(", ")}.`);
+        throw new UserError("unknown-topic", `There is no topic "${verbatim(request.topic)}". Topics: ${scope.topics().join(", ")}.`);
       }
       return { question: (await this.nextFrom(tx, who, pool, now)).question, reason: "topic" };
     }
-    return this.nextFrom(tx, who, this.bank.all(), now);
+    return this.nextFrom(tx, who, scope.all(), now);
   }
 
   private async nextFrom(tx: Repositories, who: Learner, pool: readonly Question[], now: Date): Promise<{ question: Question; reason: ServeReason }> {
     const ids = new Set(pool.map((q) => q.id));
     const due = (await tx.schedules.forUser(who.course, who.user)).find((s) => ids.has(s.question) && s.dueAt <= now);
-    if (due) return { question: this.bank.require(due.question), reason: "due" };
+    if (due) return { question: pool.find((q) => q.id === due.question)!, reason: "due" };
     const seen = new Map((await tx.attempts.summarize(who.course, who.user, "practice")).map((s) => [s.question, s]));
     const unseen = pool.find((q) => !seen.has(q.id));
     if (unseen) return { question: unseen, reason: "new" };
@@ -201,4 +211,25 @@ function weakest(pool: readonly Question[], seen: Map<string, QuestionSummary>):
     return { best: s && q.points > 0 ? s.best / q.points : 0, last: s?.lastAt.getTime() ?? 0 };
   };
   return [...pool].sort((a, b) => key(a).best - key(b).best || key(a).last - key(b).last)[0]!;
+}
+
+/**
+ * `/quiz final 1a` typed: the bank fills the question's slot and the id the topic's; `/quiz 1a
+ * final`: the bank fills the topic's. A word is read as a bank only when it is no question or topic.
+ */
+function readRequest(course: CourseBanks, request: ServeRequest): ServeRequest {
+  const onlyBank = (word: string | undefined) => Boolean(word && course.library.bank(word) && !course.matches(word).length && !course.byTopic(word).length);
+  if (request.bank) return request;
+  if (onlyBank(request.question)) return { question: request.topic, bank: request.question };
+  if (onlyBank(request.topic)) return { question: request.question, bank: request.topic };
+  return request;
+}
+
+/** A variant that reads differently from the one last shown (a retry should never repeat the numbers). */
+function freshVariant(bank: QuestionBank, id: string, last: QuestionVariant | null, seeds: () => number): QuestionVariant | null {
+  const seen = (v: QuestionVariant | null) => JSON.stringify(bank.variant(id, v));
+  const previous = seen(last);
+  let variant = bank.drawVariant(id, seeds());
+  for (let tries = 0; tries < 20 && variant && seen(variant) === previous; tries++) variant = bank.drawVariant(id, seeds());
+  return variant;
 }

@@ -1,7 +1,9 @@
-import type { QuestionBank } from "../bank/question-bank.ts";
-import type { Store } from "../ports.ts";
+import type { CourseBankChoice } from "../bank/course-banks.ts";
+import type { Problem, Question } from "../bank/schema.ts";
+import type { QuestionSummary, ScheduleRecord, Store } from "../ports.ts";
 import type { TimeZone } from "../time-zone.ts";
-import type { ExamReport, ExamService } from "./exam-service.ts";
+import type { ExamReport } from "./exam-report.ts";
+import type { ExamService } from "./exam-service.ts";
 import type { Learner } from "./practice-service.ts";
 
 /** One question's line in /progress. */
@@ -29,26 +31,38 @@ export interface ProblemProgress {
   questions: QuestionProgress[];
 }
 
-export interface Progress {
+/** A student's progress in one bank: its problems and questions, and their mock exams of it. */
+export interface BankProgress {
+  /** The bank's exam id and title. */
+  bank: string;
+  title: string;
   problems: ProblemProgress[];
-  attempts: number;
-  /** Questions whose review date has come. */
-  due: string[];
-  /** Consecutive days (in the course's zone) with at least one practice answer, ending today or yesterday. */
-  streakDays: number;
   exams: ExamReport[];
 }
 
-/** Everything a student wants to know about their own practice, computed from the store. */
+export interface Progress {
+  /** Every bank asked for (the course's, in its order, unless one was named). */
+  banks: BankProgress[];
+  attempts: number;
+  /** Questions whose review date has come (keys). */
+  due: string[];
+  /** Consecutive days (in the course's zone) with at least one practice answer, ending today or yesterday. */
+  streakDays: number;
+}
+
+/** Everything a student wants to know about their own practice, bank by bank, computed from the store. */
 export class ProgressService {
   constructor(
-    private readonly bank: QuestionBank,
+    private readonly banks: CourseBankChoice,
     private readonly store: Store,
     private readonly exams: ExamService,
     private readonly zone: TimeZone,
   ) {}
 
-  async of(who: Learner, now: Date): Promise<Progress> {
+  /** Progress in every bank the course uses, or only in the bank named. */
+  async of(who: Learner, now: Date, bankName?: string): Promise<Progress> {
+    const course = await this.banks.of(who.course);
+    const chosen = bankName?.trim() ? [course.bank(bankName)] : course.banks;
     await this.exams.settle(who, now);
     const [summarized, scheduled, submitted, activeTimes] = await Promise.all([
       this.store.attempts.summarize(who.course, who.user, "practice"),
@@ -58,23 +72,33 @@ export class ProgressService {
     ]);
     const summaries = new Map(summarized.map((s) => [s.question, s]));
     const schedules = new Map(scheduled.map((s) => [s.question, s]));
-    const problems = this.bank.problems.map((p): ProblemProgress => {
-      const questions = this.bank.all().filter((q) => q.problem === p.number).map((q): QuestionProgress => {
-        const s = summaries.get(q.id);
-        return {
-          question: q.id, max: q.points, attempts: s?.attempts ?? 0, best: s?.best ?? null, latest: s?.latest ?? null,
-          accuracy: s ? s.fullMarks / s.attempts : null, pendingReview: s?.latestNeedsReview ?? false,
-          dueAt: schedules.get(q.id)?.dueAt ?? null, hintsUsed: s?.latestHints ?? 0,
-        };
-      });
-      return { problem: p.number, title: p.title, max: p.points, bonus: p.bonus, best: questions.reduce((sum, q) => sum + (q.best ?? 0), 0), questions };
-    });
-    const due = problems.flatMap((p) => p.questions).filter((q) => q.dueAt && q.dueAt <= now).map((q) => q.question);
-    const exams = await Promise.all(submitted.map((s) => this.exams.report(s)));
-    const attempts = [...summaries.values()].reduce((sum, s) => sum + s.attempts, 0);
+    const banks = await Promise.all(chosen.map(async (bank): Promise<BankProgress> => ({
+      bank: bank.exam.id,
+      title: bank.exam.title,
+      problems: bank.problems.map((p) => problemProgress(bank.all().filter((q) => q.problem === p.number), p, summaries, schedules)),
+      exams: await Promise.all(submitted.filter((s) => s.exam === bank.exam.id).map((s) => this.exams.report(s))),
+    })));
+    const questions = banks.flatMap((b) => b.problems.flatMap((p) => p.questions));
+    const due = questions.filter((q) => q.dueAt && q.dueAt <= now).map((q) => q.question);
+    // With a bank named, only its answers count; otherwise every practice answer does.
+    const counted = bankName?.trim() ? questions.map((q) => summaries.get(q.question)).filter((s) => s !== undefined) : [...summaries.values()];
+    const attempts = counted.reduce((sum, s) => sum + s.attempts, 0);
     const days = new Set(activeTimes.map((t) => this.zone.dayNumber(new Date(t))));
-    return { problems, attempts, due, streakDays: streak(days, this.zone.dayNumber(now)), exams };
+    return { banks, attempts, due, streakDays: streak(days, this.zone.dayNumber(now)) };
   }
+}
+
+/** One problem's line and its questions' lines, from the student's summaries and schedules. */
+function problemProgress(questions: readonly Question[], p: Problem, summaries: Map<string, QuestionSummary>, schedules: Map<string, ScheduleRecord>): ProblemProgress {
+  const lines = questions.map((q): QuestionProgress => {
+    const s = summaries.get(q.id);
+    return {
+      question: q.id, max: q.points, attempts: s?.attempts ?? 0, best: s?.best ?? null, latest: s?.latest ?? null,
+      accuracy: s ? s.fullMarks / s.attempts : null, pendingReview: s?.latestNeedsReview ?? false,
+      dueAt: schedules.get(q.id)?.dueAt ?? null, hintsUsed: s?.latestHints ?? 0,
+    };
+  });
+  return { problem: p.number, title: p.title, max: p.points, bonus: p.bonus, best: lines.reduce((sum, q) => sum + (q.best ?? 0), 0), questions: lines };
 }
 
 function streak(days: Set<number>, today: number): number {

@@ -1,5 +1,5 @@
 import { verbatim } from "../chat/reply.ts";
-import type { QuestionBank } from "../bank/question-bank.ts";
+import type { CourseBankChoice } from "../bank/course-banks.ts";
 import { UserError } from "../errors.ts";
 import type { TaStore } from "../ta/ta-ports.ts";
 import { type PairSums, pearsonFromSums, summarize, type Summary } from "./descriptive-stats.ts";
@@ -21,6 +21,8 @@ export interface AssessmentStats {
   /** The name shown: the bank's exam title for the mock exam, else the imported name. */
   assessment: string;
   kind: "mock" | "imported";
+  /** The bank's exam id for a mock exam; absent for an imported assessment. */
+  bank?: string;
   /** The section asked for, if any: `overall` is then that section's. */
   section: string | null;
   overall: Summary | null;
@@ -41,69 +43,72 @@ interface Scored {
 }
 
 /**
- * Statistics of the mock exam (each student's latest submitted session, bonus included, so a
- * total may pass 100) or of an imported assessment. The store aggregates; this class only
+ * Statistics of a bank's mock exam (each student's latest submitted session of it, bonus included,
+ * so a total may pass 100) or of an imported assessment. The store aggregates; this class only
  * combines sums and sorts one score per student.
  */
 export class StatsService {
   constructor(
-    private readonly bank: QuestionBank,
+    private readonly banks: CourseBankChoice,
     private readonly ta: TaStore,
   ) {}
 
-  /** Assessments statistics can be asked for: the mock exam, then imported ones. */
+  /** Assessments statistics can be asked for: the course's banks (their mock exams), then imported ones. */
   async names(course: string): Promise<string[]> {
-    return [this.bank.exam.id, ...(await this.ta.assessments.list(course)).map((a) => a.name)];
+    return [...(await this.banks.of(course)).ids(), ...(await this.ta.assessments.list(course)).map((a) => a.name)];
   }
 
+  /** Statistics of the assessment named (an imported one, or a bank's mock exam; the course's first bank by default). */
   async compute(course: string, request: { assessment?: string; section?: string }): Promise<AssessmentStats> {
     const wanted = request.assessment?.trim() ?? "";
     const imported = wanted ? await this.ta.assessments.find(course, wanted) : null;
-    const mock = !imported && (wanted === "" || [this.bank.exam.id, this.bank.exam.title, "mock", "exam"].some((n) => n.toLowerCase() === wanted.toLowerCase()));
-    if (!imported && !mock) {
+    const bank = imported ? null : (await this.banks.of(course)).mockExam(wanted);
+    if (!imported && !bank) {
       throw new UserError("unknown-assessment", `There is no assessment "${verbatim(wanted)}". Choose one of: ${(await this.names(course)).join(", ")} (import one with \`tutor scores import FILE.csv --assessment NAME\`).`);
     }
-    const results = imported ? null : await this.ta.examResults.latest(course, this.bank.exam.id);
-    const all: Scored[] = results
-      ? results.map((t) => ({ section: t.section, score: t.total, questions: t.scores }))
+    const all: Scored[] = bank
+      ? (await this.ta.examResults.latest(course, bank.exam.id)).map((t) => ({ section: t.section, score: t.total, questions: t.scores }))
       : (await this.ta.assessments.scores(course, imported!)).map((s) => ({ section: s.section, score: s.score, questions: s.questions ?? {} }));
-    const columns = imported
-      ? (await this.ta.assessments.questions(course, imported)).map((q) => ({ id: q.id, max: q.max }))
-      : this.bank.all().map((q) => ({ id: q.id, max: q.points }));
-    const section = request.section ? this.resolveSection(request.section, all) : null;
+    const columns = bank
+      ? bank.all().map((q) => ({ id: q.id, max: q.points }))
+      : (await this.ta.assessments.questions(course, imported!)).map((q) => ({ id: q.id, max: q.max }));
+    const known = bank ? bank.exam.sections : this.banks.library.sections();
+    const section = request.section ? resolveSection(request.section, all, known) : null;
     const counted = section ? all.filter((s) => s.section === section) : all;
     const scores = counted.map((s) => s.score);
-    const sectionNames = section ? [section] : this.sectionNames(all);
+    const sectionNames = section ? [section] : sectionOrder(all, known);
     const sections = Object.fromEntries(sectionNames.map((name) => [name, summarize(all.filter((s) => s.section === name).map((s) => s.score))]));
     return {
-      assessment: imported ?? this.bank.exam.title,
-      kind: imported ? "imported" : "mock",
+      assessment: bank ? bank.exam.title : imported!,
+      kind: bank ? "mock" : "imported",
+      ...(bank ? { bank: bank.exam.id } : {}),
       section,
       overall: summarize(scores),
       sections,
       scores,
-      outOf: imported ? 100 : this.bank.totalPoints.regular,
+      outOf: bank ? bank.totalPoints.regular : 100,
       questions: questionStats(counted, columns),
     };
   }
+}
 
-  /** Sections with scores, largest first as in the seed's post (C247, then C147); ties in the bank's order. */
-  private sectionNames(all: Scored[]): string[] {
-    const counts = new Map<string, number>();
-    for (const s of all) if (s.section !== null) counts.set(s.section, (counts.get(s.section) ?? 0) + 1);
-    const order = (name: string) => {
-      const i = this.bank.exam.sections.indexOf(name);
-      return i < 0 ? this.bank.exam.sections.length : i;
-    };
-    return [...counts.keys()].sort((a, b) => counts.get(b)! - counts.get(a)! || order(a) - order(b) || a.localeCompare(b));
-  }
+/** Sections with scores, largest first as in the seed's post (C247, then C147); ties in the bank's order. */
+function sectionOrder(all: Scored[], known: readonly string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const s of all) if (s.section !== null) counts.set(s.section, (counts.get(s.section) ?? 0) + 1);
+  const order = (name: string) => {
+    const i = known.indexOf(name);
+    return i < 0 ? known.length : i;
+  };
+  return [...counts.keys()].sort((a, b) => counts.get(b)! - counts.get(a)! || order(a) - order(b) || a.localeCompare(b));
+}
 
-  private resolveSection(text: string, all: Scored[]): string {
-    const names = [...new Set([...this.bank.exam.sections, ...all.map((s) => s.section).filter((s): s is string => s !== null)])];
-    const found = names.find((n) => n.toLowerCase() === text.trim().toLowerCase());
-    if (!found) throw new UserError("unknown-section", `There is no section "${verbatim(text)}". Sections: ${names.join(", ")}.`);
-    return found;
-  }
+/** The section a TA named (any letter case), among the bank's and those with scores. */
+function resolveSection(text: string, all: Scored[], known: readonly string[]): string {
+  const names = [...new Set([...known, ...all.map((s) => s.section).filter((s): s is string => s !== null)])];
+  const found = names.find((n) => n.toLowerCase() === text.trim().toLowerCase());
+  if (!found) throw new UserError("unknown-section", `There is no section "${verbatim(text)}". Sections: ${names.join(", ")}.`);
+  return found;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { verbatim } from "../chat/reply.ts";
-import type { QuestionBank } from "../bank/question-bank.ts";
+import type { CourseBankChoice } from "../bank/course-banks.ts";
 import { UserError } from "../errors.ts";
 import { round } from "../format.ts";
 import { toCsv } from "./csv.ts";
@@ -22,7 +22,7 @@ export interface GradeFile {
  */
 export class GradeExport {
   constructor(
-    private readonly bank: QuestionBank,
+    private readonly banks: CourseBankChoice,
     private readonly ta: TaStore,
   ) {}
 
@@ -35,15 +35,17 @@ export class GradeExport {
       const header = ["Name", "SID", "Section", ...questions.map((q) => q.id), "Total Score"];
       return { name: `${slug(imported)}.csv`, csv: toCsv([header, ...rows]), students: rows.length, source: `"${imported}" as imported from the gradebook` };
     }
-    const exam = this.bank.exam;
-    if (wanted && ![exam.id, exam.title, "mock", "exam"].some((n) => n.toLowerCase() === wanted.toLowerCase())) {
-      const names = [exam.id, ...(await this.ta.assessments.list(course)).map((a) => a.name)];
+    const banks = await this.banks.of(course);
+    const bank = banks.mockExam(wanted);
+    if (!bank) {
+      const names = [...banks.ids(), ...(await this.ta.assessments.list(course)).map((a) => a.name)];
       throw new UserError("unknown-assessment", `There is no assessment "${verbatim(wanted)}". Choose one of: ${names.join(", ")}.`);
     }
-    const ids = this.bank.ids();
+    const exam = bank.exam;
+    const ids = bank.ids();
     const results = (await this.ta.examResults.latest(course, exam.id)).sort((a, b) => a.name.localeCompare(b.name) || a.user.localeCompare(b.user));
     const rows = results.map((r) => [r.name, r.studentId, r.user, r.section, ...ids.map((id) => (r.scores[id] === undefined ? null : round(r.scores[id]))), round(r.total)]);
-    return { name: `${slug(exam.id)}-mock.csv`, csv: toCsv([["Name", "SID", "User", "Section", ...ids, "Total"], ...rows]), students: rows.length, source: "the mock exam: each student's latest submitted attempt" };
+    return { name: `${slug(exam.id)}-mock.csv`, csv: toCsv([["Name", "SID", "User", "Section", ...ids, "Total"], ...rows]), students: rows.length, source: `the mock exam of ${exam.id} (${exam.title}): each student's latest submitted attempt` };
   }
 }
 

@@ -1,11 +1,16 @@
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadBankDir } from "../../../src/core/bank/load-bank.ts";
-import { QuestionBank } from "../../../src/core/bank/question-bank.ts";
+import { BankLibrary } from "../../../src/core/bank/bank-library.ts";
+import { CourseBankChoice } from "../../../src/core/bank/course-banks.ts";
+import { loadBankFile } from "../../../src/core/bank/load-bank.ts";
 import { bankSuggestions, SUGGESTION_LIMIT } from "../../../src/core/chat/option-suggestions.ts";
 import { DEFAULT_BANKS } from "../../../src/config.ts";
 
-const bank = new QuestionBank(loadBankDir(DEFAULT_BANKS)[0]!);
-const suggest = bankSuggestions(bank, async (course) => (course === "c1" ? ["midterm", "Final 2025"] : []));
+const midterm = loadBankFile(path.join(DEFAULT_BANKS, "midterm.yaml"));
+const library = new BankLibrary([midterm]);
+const bank = library.banks[0]!;
+const noChoice = { banks: async () => [] };
+const suggest = bankSuggestions(new CourseBankChoice(library, noChoice), async (course) => (course === "c1" ? ["midterm", "Final 2025"] : []));
 
 describe("option suggestions (Discord autocomplete)", () => {
   it("offers question ids that start with what was typed first, each with its title", async () => {
@@ -32,5 +37,17 @@ describe("option suggestions (Discord autocomplete)", () => {
   it("offers nothing for an option without suggestions, or text that matches nothing", async () => {
     expect(await suggest({ course: "c1", option: "reason", typed: "" })).toEqual([]);
     expect(await suggest({ course: "c1", option: "question", typed: "zz" })).toEqual([]);
+  });
+
+  it("offers the course's banks, and question keys from the banks the course uses", async () => {
+    const quiz1 = loadBankFile(path.join(import.meta.dirname, "../../fixtures/banks/quiz1.yaml"));
+    const two = new BankLibrary([quiz1, midterm]);
+    const chosen: Record<string, string[]> = { narrow: ["quiz1"] };
+    const suggestTwo = bankSuggestions(new CourseBankChoice(two, { banks: async (course) => chosen[course] ?? [] }), async () => []);
+    expect(await suggestTwo({ course: "c1", option: "bank", typed: "" })).toEqual([{ name: "midterm — Midterm", value: "midterm" }, { name: "quiz1 — Quiz 1", value: "quiz1" }]);
+    expect((await suggestTwo({ course: "c1", option: "question", typed: "1a" })).map((s) => s.value)).toEqual(["1a", "quiz1/1a"]);
+    expect((await suggestTwo({ course: "c1", option: "question", typed: "quiz" })).map((s) => s.value)).toEqual(["quiz1/1a"]);
+    expect((await suggestTwo({ course: "narrow", option: "bank", typed: "" })).map((s) => s.value)).toEqual(["quiz1"]);
+    expect((await suggestTwo({ course: "narrow", option: "question", typed: "" })).map((s) => s.value)).toEqual(["quiz1/1a", "1e", "2d", "2e"]);
   });
 });
