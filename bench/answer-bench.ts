@@ -93,6 +93,7 @@ export async function runAnswerBench(): Promise<BenchSection> {
   const who = { course: "bench", user: "console:s0" };
   const stored = (await app.store.attempts.forUser(who.course, who.user)).length;
   const times = await timeRuns(200, () => app.services.progress.of(who, new Date()));
+  if (!("db" in app.store)) throw new Error("the /progress reference query reads the SQLite file");
   const plain = app.store.db.prepare("SELECT question_id, COUNT(*), MAX(score), MAX(created_at) FROM attempts WHERE course_id = ? AND user_id = ? GROUP BY question_id");
   if (plain.all(who.course, who.user).length === 0) throw new Error("the /progress reference query found no attempts");
   const sqlTimes = await timeRuns(200, () => plain.all(who.course, who.user));

@@ -1,8 +1,9 @@
 import { hostname } from "node:os";
 import { commands } from "../commands/index.ts";
 import type { Config } from "./config.ts";
-import { loadBankDir } from "./core/bank/load-bank.ts";
-import { QuestionBank } from "./core/bank/question-bank.ts";
+import { type BankLibrary, loadBankLibrary } from "./core/bank/bank-library.ts";
+import { CourseBankChoice } from "./core/bank/course-banks.ts";
+import type { QuestionBank } from "./core/bank/question-bank.ts";
 import type { CommandInput } from "./core/chat/command-input.ts";
 import { CommandDispatcher } from "./core/chat/dispatcher.ts";
 import { bankSuggestions, type OptionSuggestions } from "./core/chat/option-suggestions.ts";
@@ -22,6 +23,7 @@ import { AnnouncementService } from "./core/ta/announcement-service.ts";
 import { GradeExport } from "./core/ta/grade-export.ts";
 import { RegradeService } from "./core/ta/regrade-service.ts";
 import { ReviewService } from "./core/ta/review-service.ts";
+import type { Store } from "./core/ports.ts";
 import { TimeZone } from "./core/time-zone.ts";
 import type { Services } from "./services.ts";
 import { createSqliteStore, type SqliteStore } from "./store/sqlite-store.ts";
@@ -30,7 +32,8 @@ import { createSqliteStore, type SqliteStore } from "./store/sqlite-store.ts";
 export interface App {
   services: Services;
   dispatcher: CommandDispatcher<Services>;
-  store: SqliteStore;
+  /** SQLite's (with its file, for backups) unless the caller gave one (PostgreSQL). */
+  store: SqliteStore | ClosableStore;
   pool: GradingPool;
   /** Deadlines, reminders and scheduled announcements, delivered through the attached adapters. */
   timedWork: TimedWork;
@@ -42,48 +45,56 @@ export interface App {
 /** Where the app reports bugs and failed timed work: a line, and the same facts as fields for JSON logs. */
 export type AppLog = (line: string, fields?: Record<string, unknown>) => void;
 
+/** A store as a caller hands it to the app: the core's port, and a way to let go of its connections. */
+export type ClosableStore = Store & { close(): Promise<void> };
+
 export interface AppOptions {
   /** Where bugs are logged; defaults to stderr. */
   log?: AppLog;
   /** A grading pool to share (tests run many apps on one); the app then leaves closing it to the owner. */
   pool?: GradingPool;
+  /** The store to use instead of TUTOR_DB's SQLite file (PostgreSQL, opened by the caller); the app closes it. */
+  store?: ClosableStore;
 }
 
-/** Loads the bank (the first bank of the folder), opens the store, starts the grading pool. */
+/** Every bank of TUTOR_BANKS (a folder, or one bank file), named as the library names them. */
+export function loadBanks(config: Config): BankLibrary {
+  return loadBankLibrary(config.TUTOR_BANKS);
+}
+
+/** The bank of TUTOR_BANKS with the earliest exam, alone: for tools and tests about one exam. */
 export function loadQuestionBank(config: Config): QuestionBank {
-  const banks = loadBankDir(config.TUTOR_BANKS);
-  const first = banks[0];
-  if (!first) throw new Error(`No question bank found in ${config.TUTOR_BANKS}.`);
-  return new QuestionBank(first);
+  return loadBanks(config).banks[0]!;
 }
 
 /** The composition root's core: every service is created here and nowhere else. */
 export function createApp(config: Config, options: AppOptions = {}): App {
   const log: AppLog = options.log ?? ((line) => process.stderr.write(`${line}\n`));
-  const bank = loadQuestionBank(config);
-  const store = createSqliteStore(config.TUTOR_DB);
+  const bank = loadBanks(config);
+  const store = options.store ?? createSqliteStore(config.TUTOR_DB);
+  const courseBanks = new CourseBankChoice(bank, store.courses);
   const zone = new TimeZone(config.TUTOR_TIMEZONE);
   const pool = options.pool ?? createGradingPool();
   prepareClaimReading();
   const grading = new AnswerGrading(pool, bank, store, log);
-  const exams = new ExamService(bank, store, grading, zone);
+  const exams = new ExamService(courseBanks, store, grading, zone);
   const isTa = async (input: CommandInput) => input.roles.includes("ta") || (await store.enrollments.get(input.course, input.user.id))?.role === "ta";
   const services: Services = {
-    bank, zone, exams, isTa, commands, answerRate: new AnswerRate({ answers: config.TUTOR_ANSWER_LIMIT, windowMs: 60_000 }),
-    practice: new PracticeService(bank, store, grading),
-    progress: new ProgressService(bank, store, exams, zone),
+    bank, courseBanks, zone, exams, isTa, commands, answerRate: new AnswerRate({ answers: config.TUTOR_ANSWER_LIMIT, windowMs: 60_000 }),
+    practice: new PracticeService(courseBanks, store, grading),
+    progress: new ProgressService(courseBanks, store, exams, zone),
     enrollment: new EnrollmentService(bank, store, config.TUTOR_SID_PATTERN ? { pattern: anchored(config.TUTOR_SID_PATTERN), description: `as the course writes them (${config.TUTOR_SID_PATTERN})` } : DEFAULT_SID_RULE),
     announcements: new AnnouncementService(store),
-    stats: new StatsService(bank, store.ta),
-    mistakes: new MistakeReport(bank, store.attempts),
-    regrades: new RegradeService(bank, store, zone),
+    stats: new StatsService(courseBanks, store.ta),
+    mistakes: new MistakeReport(courseBanks, store.attempts),
+    regrades: new RegradeService(courseBanks, store, zone),
     review: new ReviewService(bank, store),
-    gradeExport: new GradeExport(bank, store.ta),
+    gradeExport: new GradeExport(courseBanks, store.ta),
   };
   const dispatcher = new CommandDispatcher(commands, services, {
     isTa,
     async prepare(input) {
-      await store.courses.ensure(input.course, bank.exam.course);
+      await store.courses.ensure(input.course, bank.course);
       await store.enrollments.upsertUser(input.user.id, input.user.name);
     },
     async findReply(id) {
@@ -101,11 +112,11 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     logBug: (reference, error, input) =>
       log(`[bug ${reference}] /${input.command} by ${input.user.id}: ${describeError(error)}`, { reference, command: input.command, user: input.user.id, error }),
   });
-  const timedWork = new TimedWork(store, exams, services.announcements, zone, bank.exam.title, {
+  const timedWork = new TimedWork(store, exams, services.announcements, zone, (exam) => exams.titleOf(exam), {
     claimant: `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`,
     log,
   });
-  const suggest = bankSuggestions(bank, (course) => services.stats.names(course));
+  const suggest = bankSuggestions(courseBanks, (course) => services.stats.names(course));
   return {
     services, dispatcher, store, pool, timedWork, suggest,
     async close() {

@@ -22,6 +22,8 @@ const timeZone = z.string().trim().min(1).refine((name) => {
 
 const Env = z.object({
   TUTOR_DB: z.string().trim().min(1).default(DEFAULT_DB),
+  /** PostgreSQL instead of the SQLite file of TUTOR_DB, e.g. postgres://tutor@db.example.edu:5432/tutor. */
+  TUTOR_DATABASE_URL: optionalText,
   TUTOR_BANKS: z.string().trim().min(1).default(DEFAULT_BANKS),
   /** The course's time zone: times are read and shown in it. */
   TUTOR_TIMEZONE: timeZone.default("UTC"),
@@ -69,6 +71,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(`Invalid environment:\n${lines.join("\n")}`);
   }
   const c = parsed.data;
+  // Not echoed: the URL may carry a password.
+  if (c.TUTOR_DATABASE_URL && !/^postgres(ql)?:\/\//.test(c.TUTOR_DATABASE_URL)) {
+    throw new ConfigError("TUTOR_DATABASE_URL must start with postgres:// or postgresql:// (e.g. postgres://tutor@localhost:5432/tutor); unset it to use the SQLite file of TUTOR_DB.");
+  }
   const platforms: Config["platforms"] = [];
   if (c.DISCORD_TOKEN) {
     if (!c.DISCORD_APPLICATION_ID) throw new ConfigError("DISCORD_APPLICATION_ID is required when DISCORD_TOKEN is set.");

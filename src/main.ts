@@ -1,10 +1,11 @@
 import { userInfo } from "node:os";
 import { ConsoleAdapter } from "./adapters/console/console-adapter.ts";
 import type { PlatformDeps } from "./adapters/platform-deps.ts";
-import { type App, createApp } from "./app.ts";
+import { type App, type ClosableStore, createApp } from "./app.ts";
 import { type Config, configOrReport } from "./config.ts";
 import type { Adapter } from "./core/chat/adapter.ts";
 import { startupTrouble } from "./cli/startup-trouble.ts";
+import { postgresStoreFor } from "./cli/store-access.ts";
 import { jsonLogger, type Logger } from "./logger.ts";
 import { serve } from "./serve.ts";
 
@@ -18,13 +19,17 @@ async function main(): Promise<number> {
   const config = configOrReport(process.env, (message) => process.stderr.write(`${message}\n`));
   if (!config) return 1;
   const onPlatforms = !config.platforms.includes("console");
-  const logger = jsonLogger((line) => process.stderr.write(`${line}\n`), [config.DISCORD_TOKEN, config.SLACK_BOT_TOKEN, config.SLACK_SIGNING_SECRET, config.SLACK_APP_TOKEN]);
+  const logger = jsonLogger((line) => process.stderr.write(`${line}\n`), [config.DISCORD_TOKEN, config.SLACK_BOT_TOKEN, config.SLACK_SIGNING_SECRET, config.SLACK_APP_TOKEN, config.TUTOR_DATABASE_URL]);
   let app: App;
+  let store: ClosableStore | undefined;
   try {
-    app = createApp(config, onPlatforms ? { log: (line, fields) => logger.error(line.split("\n")[0]!, fields) } : {});
+    // PostgreSQL is opened (and migrated) here, before the app: createApp stays synchronous.
+    store = await postgresStoreFor(config);
+    app = createApp(config, { ...(onPlatforms ? { log: (line: string, fields?: Record<string, unknown>) => logger.error(line.split("\n")[0]!, fields) } : {}), store });
   } catch (error) {
-    // A bank folder, bank or database file that cannot be used: one line naming it, no stack.
-    const trouble = startupTrouble(error);
+    await store?.close();
+    // A bank folder, bank, database file or server that cannot be used: one line naming it, no stack.
+    const trouble = startupTrouble(error, config.TUTOR_DATABASE_URL ? "TUTOR_DATABASE_URL" : "TUTOR_DB");
     if (!trouble) throw error;
     process.stderr.write(`${trouble}\n`);
     return 1;
@@ -91,7 +96,7 @@ function consoleAdapter(app: App): Adapter {
   const user = userInfo().username || "you";
   return new ConsoleAdapter(app.dispatcher, {
     user, role: "student", json: false, input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY),
-    banner: `${app.services.bank.exam.course} exam tutor — console chat as ${user} (student). Type /help for commands, /quit to leave.`,
+    banner: `${app.services.bank.course} exam tutor — console chat as ${user} (student). Type /help for commands, /quit to leave.`,
   });
 }
 

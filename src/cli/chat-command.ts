@@ -4,6 +4,7 @@ import { ConsoleAdapter } from "../adapters/console/console-adapter.ts";
 import { loadConfig } from "../config.ts";
 import { serve } from "../serve.ts";
 import { type CliCommand, UsageError } from "./cli-command.ts";
+import { postgresStoreFor } from "./store-access.ts";
 
 /** `tutor chat`; `appOptions` lets a caller share its grading pool (tests run many chats). */
 export function createChatCommand(appOptions: AppOptions = {}): CliCommand {
@@ -41,12 +42,14 @@ Example:
     if (values.role !== "student" && values.role !== "ta") throw new UsageError(`--role must be student or ta, not "${values.role}".`);
     if (!/^[\w.-]{1,64}$/.test(values.user)) throw new UsageError("--user must be a short name of letters, digits, '.', '_' or '-'.");
     const config = loadConfig({ ...ctx.env, ...(values.db ? { TUTOR_DB: values.db } : {}) });
-    const app = createApp(config, appOptions);
+    // TUTOR_DATABASE_URL: the chat runs on PostgreSQL, as the bot does (an explicit --db keeps SQLite).
+    const store = await postgresStoreFor(config, values.db);
+    const app = createApp(config, { ...appOptions, ...(store ? { store } : {}) });
     try {
       const interactive = Boolean((ctx.stdin as { isTTY?: boolean }).isTTY);
       const console = new ConsoleAdapter(app.dispatcher, {
         user: values.user, role: values.role, section: values.section, json: values.json, input: ctx.stdin, output: ctx.stdout, interactive,
-        banner: `${app.services.bank.exam.course} exam tutor — console chat as ${values.user} (${values.role}). Type /help for commands, /quit to leave.`,
+        banner: `${app.services.bank.course} exam tutor — console chat as ${values.user} (${values.role}). Type /help for commands, /quit to leave.`,
       });
       await serve(app, [console], { signals: interactive });
     } finally {

@@ -60,24 +60,4 @@ describe("the SQLite store behind asynchronous ports", () => {
     expect(await store.ta.people.displayName("t:cy")).toBeNull();
     await store.close();
   });
-
-  it("refuses the store's own repositories inside a transaction instead of waiting for itself", async () => {
-    const store = createSqliteStore(tempDbFile());
-    await expect(store.transaction(async () => {
-      await store.enrollments.upsertUser("t:ana", "ana");
-    })).rejects.toThrow(/use the repositories it hands its work/);
-    await expect(store.transaction(() => store.transaction(async () => 1))).rejects.toThrow(/cannot start inside another/);
-    expect(await store.ta.people.displayName("t:ana")).toBeNull();
-    await store.close();
-  });
-
-  it("forgets remembered replies older than the cut-off, and only those", async () => {
-    const store = createSqliteStore(tempDbFile());
-    await store.interactions.remember("old", "{}", new Date("2026-11-01T00:00:00Z"));
-    await store.interactions.remember("new", "{}", new Date("2026-11-28T00:00:00Z"));
-    expect(await store.interactions.prune(new Date("2026-11-27T00:00:00Z"))).toBe(1);
-    expect(await store.interactions.find("old")).toBeNull();
-    expect(await store.interactions.find("new")).toBe("{}");
-    await store.close();
-  });
 });

@@ -1,4 +1,4 @@
-import type { QuestionBank } from "../bank/question-bank.ts";
+import type { CourseBankChoice, ResolvedQuestion } from "../bank/course-banks.ts";
 import { variantNote } from "../bank/question-variants.ts";
 import type { Person } from "../chat/command-input.ts";
 import { type Delivery, heading, quote, reply, type ReplyButton, text, textReply, verbatim } from "../chat/reply.ts";
@@ -44,13 +44,18 @@ export interface RegradeTarget {
  */
 export class RegradeService {
   constructor(
-    private readonly bank: QuestionBank,
+    private readonly banks: CourseBankChoice,
     private readonly store: Store,
     private readonly zone: TimeZone,
   ) {}
 
-  target(course: string, user: string, questionId: string): Promise<RegradeTarget> {
-    return this.targetIn(this.store, course, user, questionId);
+  async target(course: string, user: string, questionId: string): Promise<RegradeTarget> {
+    return this.targetIn(this.store, course, user, await this.named(course, questionId));
+  }
+
+  /** The question a student named among the course's banks (read before any transaction). */
+  private async named(course: string, typed: string): Promise<ResolvedQuestion> {
+    return (await this.banks.of(course)).resolve(typed, { command: "/regrade", bankOption: false });
   }
 
   /**
@@ -64,21 +69,26 @@ export class RegradeService {
       throw new UserError("regrade-reason", "Say in a sentence why the rubric was applied wrongly, e.g. `/regrade 3b I named weight decay, which the rubric accepts as regularization`.");
     }
     if (why.length > 1500) throw new UserError("regrade-reason", `Your reason is ${why.length} characters; keep it under 1500.`);
+    const named = await this.named(course, questionId);
+    const { question } = named;
     const { attempt, deadline, regrade, assigned } = await this.store.transaction(async (tx) => {
-      const { attempt, deadline, from } = await this.targetIn(tx, course, student.id, questionId);
-      const question = this.bank.require(attempt.question);
+      const { attempt, deadline, from } = await this.targetIn(tx, course, student.id, named);
       if (now > deadline) {
-        throw new UserError("regrade-closed", `Regrades for ${question.id} closed on ${this.zone.format(deadline)}, ${this.bank.exam.regradeWindowDays} days after ${from}.`);
+        throw new UserError("regrade-closed", `Regrades for ${question.id} closed on ${this.zone.format(deadline)}, ${named.bank.exam.regradeWindowDays} days after ${from}.`);
       }
       if (attempt.needsReview) throw new UserError("regrade-pending", `Your answer to ${question.id} still waits for a TA to grade it; ask for a regrade once it is graded.`);
-      const asked = (await tx.ta.regrades.forUser(course, student.id)).find((r) => r.question === question.id && !r.resolvedAt);
-      if (asked) throw new UserError("regrade-open", `You already asked for a regrade of ${question.id} (request #${asked.id}); a TA will answer it. /regrade status shows your requests.`);
+      const asked = await this.openRequest(tx, course, student.id, question.id);
+      if (asked) throw alreadyAsked(question.id, asked);
       const regrade = await tx.ta.regrades.add({
         course, user: student.id, question: question.id, attempt: attempt.id, grader: question.grader, reason: why, scoreBefore: attempt.score, createdAt: now,
       });
       return { attempt, deadline, regrade, assigned: await tx.ta.graders.userFor(course, question.grader) };
+    }).catch(async (error: unknown) => {
+      // Two requests at once in two processes both read "none open"; the schema's one-open-regrade
+      // constraint refuses the second. Its student gets the answer a moment later would give.
+      const asked = error instanceof UserError ? null : await this.openRequest(this.store, course, student.id, question.id);
+      throw asked ? alreadyAsked(question.id, asked) : error;
     });
-    const question = this.bank.require(attempt.question);
     const note = reply([
       heading(`Regrade request #${regrade.id} for ${question.id} (graded by ${question.grader}) from ${verbatim(student.name)}: ${formatScore(attempt.score, attempt.max)}.`),
       ...(attempt.variant ? [text(variantNote(attempt.variant))] : []),
@@ -152,7 +162,7 @@ export class RegradeService {
    * Returns the bank's spelling of the grader and the user's full id.
    */
   async assign(course: string, grader: string, userName: string, by: string): Promise<{ grader: string; user: string }> {
-    const names = [...new Set(this.bank.all().map((q) => q.grader))];
+    const names = [...new Set((await this.banks.of(course)).all().map((q) => q.grader))];
     const found = names.find((n) => n.toLowerCase() === grader.trim().toLowerCase());
     if (!found) throw new UserError("unknown-grader", `"${verbatim(grader)}" grades no question. Graders: ${names.join(", ")}.`);
     // The user is found among the course's people: the same transaction records the assignment.
@@ -163,10 +173,14 @@ export class RegradeService {
     });
   }
 
+  /** The student's open request about a question, if any. */
+  private async openRequest(repos: Repositories, course: string, user: string, question: string): Promise<RegradeRecord | undefined> {
+    return (await repos.ta.regrades.forUser(course, user)).find((r) => r.question === question && !r.resolvedAt);
+  }
+
   /** `target`, read through `repos` (the store, or a transaction's repositories). */
-  private async targetIn(repos: Repositories, course: string, user: string, questionId: string): Promise<RegradeTarget> {
-    const question = this.bank.require(questionId);
-    const window = this.bank.exam.regradeWindowDays * DAY;
+  private async targetIn(repos: Repositories, course: string, user: string, { bank, question }: ResolvedQuestion): Promise<RegradeTarget> {
+    const window = bank.exam.regradeWindowDays * DAY;
     const submitted = new Map((await repos.examSessions.submittedForUser(course, user)).map((s) => [s.id, s]));
     const answers = (await repos.attempts.forUser(course, user)).filter((a) => a.question === question.id);
     const exam = answers.filter((a) => a.examSession !== null && submitted.has(a.examSession)).at(-1);
@@ -184,6 +198,10 @@ export class RegradeService {
     }
     throw new UserError("nothing-to-regrade", `You have no graded mock-exam answer to ${question.id} (answers in a running mock exam are graded when you submit it).`);
   }
+}
+
+function alreadyAsked(question: string, asked: RegradeRecord): UserError {
+  return new UserError("regrade-open", `You already asked for a regrade of ${question} (request #${asked.id}); a TA will answer it. /regrade status shows your requests.`);
 }
 
 /**
