@@ -7,6 +7,7 @@ import { type BenchRow, type BenchSection, markdownTable } from "./bench-section
 import { runCheckBench } from "./check-bench.ts";
 import { runDiscordBench } from "./discord-bench.ts";
 import { runExamNightBench } from "./exam-night-bench.ts";
+import { runPostgresBench } from "./postgres-bench.ts";
 import { runRenderBench } from "./render-bench.ts";
 import { runSlackBench } from "./slack-bench.ts";
 import { runStartBench } from "./start-bench.ts";
@@ -30,6 +31,7 @@ const benches: Array<[string, () => Promise<BenchSection>]> = [
   ["slack", runSlackBench],
   ["start", runStartBench],
   ["examnight", runExamNightBench],
+  ["postgres", runPostgresBench],
 ];
 
 const only = process.argv.slice(2);
