@@ -28,9 +28,9 @@ const report = buildCorpusReport(entries.map((entry) => ({
  * fails, and each floor is raised as the grader improves, up to the target.
  */
 const TARGET = 0.95;
-const FLOOR = { overall: 0.86, confidentZeros: 5 };
+const FLOOR = { overall: 0.876, confidentZeros: 5 };
 const KIND_FLOOR: Readonly<Record<string, number>> = {
-  plain: 0.95, unreadable: 0.95, gaming: 0.95, hedge: 0.95, notation: 0.9, keywords: 0.8, negation: 0.75, paraphrase: 0.5,
+  plain: 0.95, unreadable: 0.95, gaming: 0.95, hedge: 0.95, notation: 0.9, keywords: 0.85, negation: 0.8, paraphrase: 0.5,
 };
 
 describe("the labelled grading corpus", () => {

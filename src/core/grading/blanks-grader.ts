@@ -22,7 +22,10 @@ export function looseLabel(label: string): string {
   return label.toLowerCase().replace(/∂/g, "d").replace(/\\partial/g, "d").replace(/[\s_\-\\{}$^]/g, "");
 }
 
-const SEPARATOR = /\s*(?::|(?<![<>=!])=(?!=)|∈|\\in\b|\s+is\s+|\s+are\s+)\s*/;
+/** What joins a label to its value: `:`, `=`, `∈`, "is", or an arrow (`12 -> slot 3`). */
+const SEPARATOR = /\s*(?:->|=>|→|⇒|↦|:|(?<![<>=!])=(?!=)|∈|\\in\b|\s+is\s+|\s+are\s+)\s*/;
+/** Words that place a value, read as the link only in a part with no separator: `12 at index 3`, `12 goes to 3`. */
+const PLACING = /\s+(?:(?:goes|go|went|lands?|landed|ends?\s+up|ended\s+up|is\s+placed|placed|sits|is\s+stored|stored)\s+)?(?:to|in|into|at|on)\s+/i;
 
 function splitParts(blanks: readonly Blank[], text: string): string[] {
   // ` / ` and ` | ` separate parts in chat ("16 / 7x7x3"); `dL/dW` and `32/2` have no spaces.
@@ -30,7 +33,8 @@ function splitParts(blanks: readonly Blank[], text: string): string[] {
   if (parts.length !== 1) return parts;
   // "and" first, and never a thousands comma: "depth is 16 and parameters = 4,608" is two parts.
   // A split into labelled parts stands even when one label names two blanks ("W1 and Ws are m x n, W2 is l x m").
-  for (const sep of [/\s+and\s+/iy, /,(?!\d{3}(?!\d))\s*/y]) {
+  // Sentences last ("12 goes to 3. 22 goes to 5"): a decimal point has no space after it.
+  for (const sep of [/\s+and\s+/iy, /,(?!\d{3}(?!\d))\s*/y, /\.\s+/y]) {
     const split = splitTopLevel(parts[0] ?? "", sep);
     if (split.length === blanks.length) return split;
     if (split.length > 1 && split.every((p) => labelOf(blanks, p) !== undefined)) return split;
@@ -43,7 +47,11 @@ const MAX_LABEL_WORDS = 3;
 
 /** The blanks a part's label names ("W1", "W1 and Ws", "W1, Ws"), and where its value starts. */
 function labelOf(blanks: readonly Blank[], part: string): { indices: number[]; valueStart: number } | undefined {
-  const sep = SEPARATOR.exec(part);
+  return labelBefore(blanks, part, SEPARATOR.test(part) ? SEPARATOR : PLACING);
+}
+
+function labelBefore(blanks: readonly Blank[], part: string, separator: RegExp): { indices: number[]; valueStart: number } | undefined {
+  const sep = separator.exec(part);
   if (!sep || sep.index === 0) return undefined;
   const label = part.slice(0, sep.index).trim();
   if (label.split(/\s+/).length > MAX_LABEL_WORDS) return undefined;

@@ -8,7 +8,7 @@ import { createRequire } from "node:module";
  */
 
 interface WinkDoc {
-  tokens(): { out(what: unknown): string[] };
+  tokens(): { out(what?: unknown): string[] };
 }
 interface Wink {
   readDoc(text: string): WinkDoc;
@@ -35,21 +35,50 @@ export function prepareClaimReading(): void {
   winkNlp();
 }
 
+/** The part of speech (Universal Dependencies tag) of the first word of `text`, read in context. */
+export function firstWordTag(text: string): string | undefined {
+  if (text.trim() === "") return undefined;
+  return winkNlp().readDoc(text).tokens().out(winkNlp().its.pos)[0];
+}
+
 const VERB_TAGS = new Set(["VERB", "AUX"]);
 /** Verb forms the model may tag as nouns or adjectives in a terse answer ("grows", "saturates"). */
 const VERB_LIKE = /\b(?:is|are|was|were|be|has|have|had|does|do|did|can|will|would|should|could|must|may|might|isn't|aren't|doesn't|don't|won't|can't)\b|n't\b/i;
 
-/** Longest item of a bare list, in words: anything longer is read as a statement. */
+/** Longest item of a bare list, in words: anything longer is read as a statement if it has grammar. */
 const MAX_TERM_WORDS = 4;
+/** Words that tie others into a sentence; a keyword salad has none ("hash function load factor resize"). */
+const FUNCTION_TAGS = new Set(["DET", "ADP", "PRON", "AUX", "SCONJ", "CCONJ", "PART"]);
+/** Common function words, a fast stand-in for the model's tags in FUNCTION_TAGS. */
+const FUNCTION_WORD = /\b(?:the|a|an|of|to|in|on|at|for|with|from|by|it|its|they|we|you|i|that|this|if|when|so|because|than|but|or|not)\b/i;
+/** A relation between terms states something: "left < node < right", "n -> 2n". */
+const RELATION = /[<>=≤≥≠→⇒]/;
+/** A verb that agrees or is tensed ("grows", "resized"), not a bare term the model calls a verb ("learning rate"). */
+const INFLECTED = /(?:[^s]s|ed)$/i;
 
 /**
  * True when `text` states something rather than listing terms: some item (between commas, `;`,
- * `+`, "and" or sentence ends) is longer than a term, or some word is a verb.
+ * `+`, "and" or sentence ends) is longer than a term, or some word is a verb. Without a single
+ * function word, a text is a list even without commas, unless a verb in it is inflected or agrees
+ * with a plural noun before it, or it relates terms with a symbol: wink tags terms such as "stack",
+ * "resize" or "backtrack" as verbs.
  */
 export function statesAClaim(text: string): boolean {
   if (VERB_LIKE.test(text)) return true;
   const items = text.split(/[.,;:!?\n+&/]|\band\b/i).map((i) => i.trim().split(/\s+/).filter((w) => /\p{L}/u.test(w)).length);
-  if (items.some((n) => n > MAX_TERM_WORDS)) return true;
-  const pos = winkNlp().readDoc(text).tokens().out(winkNlp().its.pos);
-  return pos.some((p) => VERB_TAGS.has(p));
+  const long = items.some((n) => n > MAX_TERM_WORDS);
+  // The common case, a sentence with its little words, is told without the model.
+  if (long && FUNCTION_WORD.test(text)) return true;
+  const tokens = winkNlp().readDoc(text).tokens();
+  const words = tokens.out();
+  const pos = tokens.out(winkNlp().its.pos);
+  const grammar = pos.some((p) => FUNCTION_TAGS.has(p));
+  // "keys go left": a base verb after a plural noun agrees with it, so it is a verb, not a term.
+  const agrees = (i: number) => i > 0 && pos[i - 1] === "NOUN" && /[^s]s$/i.test(words[i - 1] ?? "");
+  // A verb alone between commas is a term of the list ("amortized, geometric, doubling").
+  const listed = items.filter((n) => n > 0).length > 1;
+  const alone = (i: number) => listed && (i === 0 || pos[i - 1] === "PUNCT") && (i === pos.length - 1 || pos[i + 1] === "PUNCT");
+  const statedVerb = pos.some((p, i) => VERB_TAGS.has(p) && !alone(i) && (INFLECTED.test(words[i] ?? "") || agrees(i)));
+  if (!grammar) return statedVerb || RELATION.test(text);
+  return long || pos.some((p) => VERB_TAGS.has(p));
 }

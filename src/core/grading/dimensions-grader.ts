@@ -79,9 +79,29 @@ export function checkDimensions(reference: readonly Factor[], text: string, poin
   return { earned: 0, note: `${show(given)} is not right.`, feedback: [`${show(given)} is not the right shape.`] };
 }
 
+/** "$n$ vertices", "m edges": a one-letter name the prompt gives to a count of things (not "a vertex"). */
+const COUNT_NAMED = /(?:\$([A-Za-z])\$|(?<![\w$'])([b-zB-HJ-Z])(?![\w$']))\s+([A-Za-z]{3,})/g;
+
+/**
+ * Reads the size of a set, `|V|` or `|E|`, as the name the prompt gives its count ("$n$ vertices"
+ * for `|V|`, by the initial of the things counted); left as typed when no single name fits.
+ */
+export function readCardinalities(text: string, prompt: string): string {
+  if (!text.includes("|")) return text;
+  const byInitial = new Map<string, Set<string>>();
+  for (const m of prompt.matchAll(COUNT_NAMED)) {
+    const initial = (m[3] ?? "").charAt(0).toUpperCase();
+    byInitial.set(initial, (byInitial.get(initial) ?? new Set()).add(m[1] ?? m[2] ?? ""));
+  }
+  return text.replace(/\|\s*([A-Za-z])\s*\|/g, (whole, set: string) => {
+    const names = byInitial.get(set.toUpperCase());
+    return names?.size === 1 ? [...names][0]! : whole;
+  });
+}
+
 /** Grades a `dimensions` question. */
 export function gradeDimensions(question: Question, spec: DimensionsAnswer, answer: StudentAnswer): Grade {
-  const check = checkDimensions(spec.value, answer.text, question.points);
+  const check = checkDimensions(spec.value, readCardinalities(answer.text, question.prompt), question.points);
   const item = { id: "dimensions", label: "The dimensions", points: question.points, earned: check.earned, note: check.note };
   return buildGrade(question, [item], check.feedback, check.review, [], check.unread ? [check.unread] : []);
 }

@@ -2,6 +2,7 @@
  * Finds the formula a student means in what they typed around it, before the math engine reads it:
  * - work shown after the result: `z - y, since L = ½‖z − y‖²` (the part before `since`/`because`);
  * - a chain `dL/dz = ½·2(z − y) = z − y`: its last side, the student's final expression;
+ * - an example after it: `2^(h+1)-1, e.g. h=2 gives 7`; a LaTeX exponent group `2^{h+1}`;
  * - definitions, in any order: `where g = 1(W1 x)`, `let g = …`, `g = …;` on an earlier line, then an
  *   expression in `g`: each defined name that the question does not declare is replaced by its
  *   definition (in parentheses), so the answer is checked, not the definition.
@@ -13,7 +14,19 @@ export interface FormulaReading {
   candidates: string[];
 }
 
-const TAIL = /(?:,|\s)\s*(?:since|because|bc|cuz|cause|as|from|by|using|via|which|so that|i\.e\.?|(?:i|we)\s+(?:think|guess|got))\b[\s\S]*$/i;
+const TAIL = /(?:,|\s)\s*(?:(?:since|because|bc|cuz|cause|as|from|by|using|via|which|so that|i\.e\.?|for (?:example|instance)|(?:i|we)\s+(?:think|guess|got))\b|e\.\s?g\.?)[\s\S]*$/i;
+/** A LaTeX group after `^`: `2^{h+1}` is `2^(h+1)`; `^{T}` and `^{\top}` stay (the engine reads them as a transpose). */
+const BRACED_POWER = /\^\s*\{(?!\s*(?:T|\\top|⊤|ᵀ)\s*\})([^{}]*)\}/g;
+
+/** Reads LaTeX exponent groups as parentheses, innermost first, so `\frac{2^{n}}{2}` is left with one level. */
+function bracedPowers(text: string): string {
+  let out = text;
+  for (let before = ""; before !== out;) {
+    before = out;
+    out = out.replace(BRACED_POWER, "^($1)");
+  }
+  return out;
+}
 const WHERE = /(?:,\s*|\s+)(?:where|with|for|given|let|and)\s+(?=[A-Za-z][\w']*\s*(?::=|=)(?!=))/gi;
 const DEFINITION = /^\s*(?:let\s+|def\s+|where\s+|with\s+|and\s+)?([A-Za-z][A-Za-z0-9_]*)\s*(?::=|=)(?!=)\s*([\s\S]+)$/i;
 const LEFT_SIDE = /^\s*(?:d\s*L\s*\/\s*d\s*\w+|dLd\w+|∂L\s*\/\s*∂\s*\w+|\\frac\{[^{}]*\}\{[^{}]*\}|grad(?:ient)?\s*\w*|answer|ans)\s*(?::=|=|:)(?!=)\s*/i;
@@ -72,7 +85,8 @@ function lastSide(text: string): string {
  * Reads `text` as a formula answer. `declared` are the question's names (never treated as a
  * student's own definitions). The first candidate is the best reading; the raw text comes last.
  */
-export function readFormula(text: string, declared: ReadonlySet<string>): FormulaReading {
+export function readFormula(typed: string, declared: ReadonlySet<string>): FormulaReading {
+  const text = bracedPowers(typed);
   const definitions = new Map<string, string>();
   const bodies: string[] = [];
   for (const statement of splitTopLevel(text, /[;\n]/y)) {
@@ -97,6 +111,6 @@ export function readFormula(text: string, declared: ReadonlySet<string>): Formul
   }) ?? bodies.at(-1) ?? text;
   const core = lastSide(answer.replace(TAIL, ""));
   const withDefs = definitions.size > 0 ? substitute(core, definitions) : core;
-  const candidates = [withDefs, core, lastSide(answer), text.trim()];
+  const candidates = [withDefs, core, lastSide(answer), text.trim(), typed.trim()];
   return { candidates: [...new Set(candidates.filter((c) => c !== ""))] };
 }

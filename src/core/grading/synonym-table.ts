@@ -71,6 +71,18 @@ export const FORWARD_NEGATORS: ReadonlySet<string> = new Set([
 export const CLAUSE_BREAKS: ReadonlySet<string> = new Set([
   "and", "but", "because", "since", "so", "while", "whereas", "although", "though", "however", "therefore",
   "thus", "hence", "yet", "as", "which", "then", "also", "due", "whereby",
+  // Subordinate clauses: "go deep until it cannot", "it overflows if it does not stop".
+  "if", "when", "whenever", "until", "unless",
+]);
+
+/** Words that open a subordinate clause, whose end may be unmarked ("if X never stops the stack overflows"). */
+export const SUBORDINATORS: ReadonlySet<string> = new Set([
+  "if", "when", "whenever", "until", "unless", "because", "since", "while", "as", "so",
+]);
+
+/** Words that start a new subject, and so may start the main clause after a subordinate one. */
+export const SUBJECT_STARTERS: ReadonlySet<string> = new Set([
+  "the", "a", "an", "this", "these", "those", "it", "they", "we", "you", "i", "he", "she", "my", "your", "our", "their",
 ]);
 
 /** Words that carry no concept: left out of a phrase's required words (they still count for distance). */

@@ -1,4 +1,4 @@
-import { CLAUSE_BREAKS, CLAUSE_NEGATORS, EVALUATIVE_PREDICATES, FORWARD_NEGATORS, OTHERS, STOPWORDS } from "./synonym-table.ts";
+import { CLAUSE_BREAKS, CLAUSE_NEGATORS, EVALUATIVE_PREDICATES, FORWARD_NEGATORS, OTHERS, STOPWORDS, SUBJECT_STARTERS, SUBORDINATORS } from "./synonym-table.ts";
 import { applyRewrites, lex } from "./text-lexer.ts";
 import { BASE_VOCABULARY, type Vocabulary } from "./vocabulary.ts";
 
@@ -87,7 +87,10 @@ export function analyzeText(text: string, vocabulary: Vocabulary = BASE_VOCABULA
     if (firstNegator >= 0) {
       // "X is not the problem", "X does not matter", "X is not why": the subject is what is rejected.
       const rest = clause.slice(firstNegator + 1).filter((t) => !t.filler);
-      const judged = rest.every((t) => EVALUATIVE_PREDICATES.has(t.surface));
+      // "X does not matter for images", "X is not the cause of it": the judgement comes first, then a filler.
+      const judgedFirst = EVALUATIVE_PREDICATES.has(rest[0]?.surface ?? "") && clause[clause.indexOf(rest[0]!) + 1]?.filler !== false;
+      // Nothing after the negation ("go deep until it cannot"): the verb is left out, the subject stands.
+      const judged = clause.length > firstNegator + 1 && (judgedFirst || rest.every((t) => EVALUATIVE_PREDICATES.has(t.surface)));
       clause.forEach((t, k) => {
         if (k > firstNegator || (judged && k < firstNegator)) t.negated = true;
         else if (k < firstNegator && !t.negated) t.subjectNegated = true;
@@ -122,7 +125,10 @@ export function analyzeText(text: string, vocabulary: Vocabulary = BASE_VOCABULA
       continue;
     }
     const word = item.value;
-    if (CLAUSE_BREAKS.has(word)) closeClause();
+    // "It is not because the rate is small": the reason that follows is what is denied.
+    const deniedReason = DENIABLE_REASONS.has(word) && clause.length > 0 && CLAUSE_NEGATORS.has(clause.at(-1)!.surface);
+    if (CLAUSE_BREAKS.has(word) || startsMainClause(clause, firstNegator, word)) closeClause();
+    if (deniedReason) forward = true;
     if (CONTRASTS.has(word)) segment++;
     const isClauseNegator = CLAUSE_NEGATORS.has(word);
     // "instead of flipping" rejects the flip; a sentence-initial "Instead, crop" proposes the crop.
@@ -155,6 +161,26 @@ export function analyzeText(text: string, vocabulary: Vocabulary = BASE_VOCABULA
     else index.set(t.canon, [i]);
   });
   return { tokens, positions, fillerPositions, lineCount: line + 1, vocabulary };
+}
+
+/** Words that give a reason, which a negation right before them denies ("not because …", "not due to …"). */
+const DENIABLE_REASONS: ReadonlySet<string> = new Set(["because", "since", "due"]);
+
+const BE_FORMS: ReadonlySet<string> = new Set(["is", "are", "was", "were", "be", "been", "being", "gets", "get"]);
+
+/**
+ * True when `word` starts the main clause after a negated subordinate one with no comma between:
+ * in "if a recursion never hits its base case the stack overflows", "the" follows the negated
+ * verb's object, so "the stack overflows" is not negated. A subject word right after the negated
+ * verb is its object ("does not reach the base case"), unless that verb is passive ("is not
+ * resized the chains grow").
+ */
+function startsMainClause(clause: readonly Token[], negator: number, word: string): boolean {
+  if (negator < 0 || !SUBJECT_STARTERS.has(word) || !SUBORDINATORS.has(clause[0]?.surface ?? "")) return false;
+  const last = clause.at(-1);
+  if (!last || last.filler) return false;
+  const content = clause.slice(negator + 1).filter((t) => !t.filler).length;
+  return content >= 2 || (content === 1 && BE_FORMS.has(clause[negator - 1]?.surface ?? ""));
 }
 
 /** How many words of real content a text has (stopwords and negators left out). */

@@ -4,6 +4,7 @@ import { EMPTY_ANSWER, buildGrade, roundPoints } from "./grade-result.ts";
 import { scoreRubric } from "./rubric-scorer.ts";
 import { gradeTermList } from "./short-answer-grader.ts";
 import { vocabularyFor } from "./vocabulary.ts";
+import { firstWordTag } from "./claim-reading.ts";
 
 /**
  * Grades a true/false statement with its justification, as the exam's rubric does: the choice earns
@@ -11,8 +12,9 @@ import { vocabularyFor } from "./vocabulary.ts";
  * nothing, whatever it says, unless it is the question's justified alternative reading (3d), which
  * earns up to `alternative.maxPoints` from its own rubric.
  *
- * The choice is the answer's first word: true/false, t/f, or yes/no when followed by punctuation
- * ("No, because..." but not "no regularization..."); "it is false", "the statement is true" work too.
+ * The choice is the answer's first word: true/false, t/f; a verdict then a choice ("yes true, ...");
+ * a chat yes/yep/nah whatever follows; no/right/wrong/correct unless they qualify the next word
+ * ("No, because..." or "no it grows", but not "no regularization..."); "it is false" works too.
  * The justification is the rest of the text plus `answer.justification`.
  */
 
@@ -35,16 +37,31 @@ const STATED_CHOICE = new RegExp(
   "i",
 );
 const MEANS_TRUE = new Set(["true", "t", "ture", "treu", "yes", "yep", "yup", "yeah", "ya", "correct", "right"]);
+const VERDICT_WORD = String.raw`(?:yes|no|yep|yup|yeah|ya|nope|nah|incorrect|wrong|not true|untrue|not correct|correct|right)`;
+/** A verdict then a choice spelt out ("yes true, ..."; not "no t-test"): the choice word says which. */
+const VERDICT_THEN_CHOICE = new RegExp(String.raw`^[\s(*"'“]*${VERDICT_WORD}\b[\s.,:;!\-–—]*(true|false|fals|flase|fasle|ture|treu)\b[\s.,:;!)*"'”\-–—]*`, "i");
+/** Chat affirmations and negations that are never a determiner: a choice whatever follows ("yep lr too low"). */
+const CHAT_VERDICT = /^[\s(*"'“]*(yes|yep|yup|yeah|ya|nope|nah)\b[\s.,:;!\-–—]*/i;
+/**
+ * "no", "right", "wrong", "correct" followed by a word: a verdict unless that word is what they
+ * qualify ("no regularization helps", "correct labels matter"), told by its part of speech.
+ */
+const PLAIN_VERDICT = /^[\s(*"'“]*(no|incorrect|wrong|correct|right)\s+(?=\S)/i;
+const QUALIFIED = new Set(["NOUN", "PROPN", "ADJ", "NUM", "X", "SYM"]);
 
 /** Splits "false, because ..." into the choice and the rest; choice undefined when there is none. */
 export function parseChoice(text: string): { choice?: boolean; rest: string; hedged?: boolean } {
   const clean = text.replace(/[’‘]/g, "'");
   if (HEDGE.test(clean)) return { rest: clean.trim(), hedged: true };
-  for (const re of [LEADING_CHOICE, LEADING_VERDICT, STATED_CHOICE]) {
+  for (const re of [VERDICT_THEN_CHOICE, LEADING_CHOICE, LEADING_VERDICT, STATED_CHOICE, CHAT_VERDICT]) {
     const m = re.exec(clean);
     if (!m) continue;
     const choice = MEANS_TRUE.has((m[1] ?? "").toLowerCase());
     return { choice, rest: clean.slice(m[0].length).trim() };
+  }
+  const plain = PLAIN_VERDICT.exec(clean);
+  if (plain && !QUALIFIED.has(firstWordTag(clean.slice(plain[0].length)) ?? "X")) {
+    return { choice: MEANS_TRUE.has((plain[1] ?? "").toLowerCase()), rest: clean.slice(plain[0].length).trim() };
   }
   return { rest: text.trim() };
 }

@@ -77,3 +77,31 @@ describe("blanks grader", () => {
     expect(assignParts(spec.blanks, "w 2: l x m").values).toEqual([undefined, undefined, "l x m"]);
   });
 });
+
+describe("blanks labelled with arrows or words", () => {
+  // Where two values land in a table: the blanks are named by the values placed.
+  const slots = makeQuestion({
+    kind: "blanks",
+    blanks: [
+      { kind: "number", label: "7", aliases: ["value 7"], points: 2, value: 1 },
+      { kind: "number", label: "15", aliases: ["value 15"], points: 2, value: 6 },
+    ],
+  }, 4);
+
+  it.each([
+    "7 -> bucket 1, 15 -> bucket 6", "15 → 6, 7 → 1", "7 at position 1, 15 at position 6",
+    "7 goes to 1. 15 goes to 6", "15 ends up in bucket 6 and 7 lands in bucket 1", "value 7 => 1; value 15 => 6",
+  ])("reads %j by its labels", (text) => {
+    expect(gradeAnswer(slots, { text }).score).toBe(4);
+  });
+
+  it("still grades a wrong placement as wrong", () => {
+    expect(gradeAnswer(slots, { text: "7 -> 1, 15 -> 5" }).score).toBe(2);
+    expect(gradeAnswer(slots, { text: "7 goes to 6. 15 goes to 1" }).score).toBe(0);
+  });
+
+  it("never reads a placing word as the link in a part that has a colon", () => {
+    const spec = conv.answer as BlanksAnswer;
+    expect(assignParts(spec.blanks, "depth in the first layer: 16; params: 4608").values).toEqual(["depth in the first layer: 16", "4608"]);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseDimensions } from "../../../src/core/grading/dimensions-grader.ts";
+import { parseDimensions, readCardinalities } from "../../../src/core/grading/dimensions-grader.ts";
 import { gradeAnswer } from "../../../src/core/grading/grade-answer.ts";
 import { makeQuestion } from "./question-fixtures.ts";
 
@@ -49,5 +49,25 @@ describe("dimensions grader", () => {
     expect(gradeAnswer(filter, { text: "7x7" }).feedback[0]).toMatch(/3 dimensions/);
     expect(gradeAnswer(filter, { text: "7 x 7 x ?" }).feedback[0]).toMatch(/could not read/);
     expect(gradeAnswer(filter, { text: "5x5x3" }).score).toBe(0);
+  });
+});
+
+describe("sizes of sets written |S|", () => {
+  const prompt = "A bipartite graph has $p$ left nodes and $q$ right nodes, joined by $k$ edges; a node has a degree.";
+
+  it("reads |S| as the count the prompt names by the initial of what it counts", () => {
+    expect(readCardinalities("|L| x |R|", prompt)).toBe("p x q");
+    expect(readCardinalities("|K| by |L|", "There are $k$ keys and $l$ locks.")).toBe("k by l");
+  });
+
+  it("leaves |S| alone when no name, or more than one, fits", () => {
+    expect(readCardinalities("|Z| x |L|", prompt)).toBe("|Z| x p");
+    expect(readCardinalities("|N| x 2", "We have $n$ nodes and $m$ nets.")).toBe("|N| x 2");
+  });
+
+  it("grades a shape written with set sizes", () => {
+    const q = { ...makeQuestion({ kind: "dimensions", value: ["r", "s"] }, 2), prompt: "A map sends $r$ rows to $s$ slots." };
+    expect(gradeAnswer(q, { text: "|R| x |S|" }).score).toBe(2);
+    expect(gradeAnswer(q, { text: "|S| x |R|" }).score).toBe(0);
   });
 });

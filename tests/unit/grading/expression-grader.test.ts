@@ -61,3 +61,18 @@ describe("expression grader", () => {
     expect(stripLeftSide("z - y")).toBe("z - y");
   });
 });
+
+describe("formulas with LaTeX groups and examples after them", () => {
+  const growth = makeQuestion({ kind: "expression", reference: "3^(k-1) + 2", symbols: { k: { domain: "positive-integer" } } }, 3);
+
+  it("reads an exponent group in braces as parentheses", () => {
+    expect(gradeAnswer(growth, { text: "3^{k-1}+2" }).score).toBe(3);
+    expect(gradeAnswer(growth, { text: "\\frac{2 \\cdot 3^{k-1} + 4}{2}" }).score).toBe(3);
+    expect(gradeAnswer(growth, { text: "3^{k}+2" }).score).toBe(0);
+  });
+
+  it("grades the formula, not an example worked after it", () => {
+    expect(gradeAnswer(growth, { text: "3^(k-1)+2, e.g. k=1 gives 3" }).score).toBe(3);
+    expect(gradeAnswer(growth, { text: "3^(k-1)+2 for example k = 2 gives 5" }).score).toBe(3);
+  });
+});

@@ -63,3 +63,36 @@ describe("analyzeText", () => {
     expect(text.lineCount).toBe(2);
   });
 });
+
+describe("the reach of a negation", () => {
+  const touched = (text: string) => words(text).filter((t) => t.negated || t.subjectNegated).map((t) => t.surface);
+
+  it("stops where the main clause starts after a negated subordinate clause", () => {
+    expect(negatedWords("when a loop never updates its counter the program hangs forever")).toEqual(["updates", "its", "counter"]);
+    expect(negatedWords("if the cache is not flushed the reads return stale data")).toEqual(["flushed"]);
+  });
+
+  it("keeps the object of the negated verb negated", () => {
+    expect(negatedWords("if the worker does not reach the barrier the job stalls")).toEqual(["reach", "the", "barrier"]);
+  });
+
+  it("does not reach back across a subordinator", () => {
+    expect(touched("the job stalls unless the worker does not wait")).not.toContain("stalls");
+    expect(touched("the cache grows when it is not pruned")).not.toContain("grows");
+  });
+
+  it("denies the reason after \"not because\", and not a reason given for a negated verb", () => {
+    expect(negatedWords("it is not because the queue is full")).toEqual(expect.arrayContaining(["queue", "full"]));
+    expect(negatedWords("the loop does not end because the counter is stuck")).not.toContain("counter");
+  });
+
+  it("rejects the subject when the judgement comes first and a modifier follows", () => {
+    expect(negatedWords("cache size does not matter for this workload")).toEqual(expect.arrayContaining(["cache", "size"]));
+    expect(negatedWords("caching does not cause stale reads")).not.toContain("caching");
+  });
+
+  it("leaves the words before a negation with nothing after it unnegated", () => {
+    expect(negatedWords("keep merging until you cannot")).toEqual([]);
+    expect(negatedWords("batching is not the reason")).toContain("batching");
+  });
+});

@@ -22,6 +22,21 @@ describe("parseChoice", () => {
     expect(parseChoice(text)).toEqual({ choice, rest });
   });
 
+  it.each([
+    ["yes true, it needs a stack", true, "it needs a stack"], ["no false", false, ""], ["yep step too small", true, "step too small"],
+    ["nah the sum only grows", false, "the sum only grows"], ["wrong it shrinks", false, "it shrinks"],
+    ["incorrect because it grows", false, "because it grows"], ["right, it grows", true, "it grows"],
+  ])("reads a leading affirmation or negation %j as the choice", (text, choice, rest) => {
+    expect(parseChoice(text)).toEqual({ choice, rest });
+  });
+
+  it("keeps a leading word that qualifies a noun, and a hedge, from being a choice", () => {
+    expect(parseChoice("correct labels matter most").choice).toBeUndefined();
+    expect(parseChoice("Not true, it shrinks").choice).toBe(false);
+    expect(parseChoice("no t-test is needed").choice).toBeUndefined();
+    expect(parseChoice("true or false, it depends on the data").hedged).toBe(true);
+  });
+
   it("does not read a choice into ordinary words", () => {
     expect(parseChoice("no regularization helps").choice).toBeUndefined();
     expect(parseChoice("fast training").choice).toBeUndefined();
