@@ -101,7 +101,8 @@ export function createApp(config: Config, options: AppOptions = {}): App {
       const json = await store.interactions.find(id);
       return json ? (JSON.parse(json) as VisibleReply) : null;
     },
-    // In the group commit: one fsync shared with the answers stored in the same turn.
+    // Claim and reply in the group commit: one fsync shared with the answers stored in the same turn.
+    claimReply: (id, at) => store.commit((tx) => tx.interactions.claim(id, at, new Date(at.getTime() - CLAIM_STALE_MS))),
     rememberReply: (id, reply, at) => store.commit((tx) => tx.interactions.remember(id, JSON.stringify(forRetries(reply)), at)),
     async queueDeliveries(course, deliveries, at) {
       await store.transaction(async (tx) => {
@@ -127,6 +128,12 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     },
   };
 }
+
+/**
+ * How long a delivery's claim holds before another process may work it: replies take seconds, and
+ * a claim this old is of a process that stopped mid-work.
+ */
+const CLAIM_STALE_MS = 30_000;
 
 /** A pattern that must match a whole student ID, whether or not its author anchored it. */
 const anchored = (pattern: string) => new RegExp(`^(?:${pattern.replace(/^\^/, "").replace(/\$$/, "")})$`);

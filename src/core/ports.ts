@@ -176,7 +176,14 @@ export interface DeliveryRepository {
 
 /** Remembers what was answered to each platform delivery, so a retry gets the same answer, once. */
 export interface InteractionRepository {
+  /** The reply remembered for a delivery; null when there is none yet (or its work is still running). */
   find(id: string): Promise<string | null>;
+  /**
+   * Takes a delivery for this process before its work, so a retry that reaches another process is
+   * not worked twice: false when another holds it (claimed since `staleBefore`) or answered it.
+   */
+  claim(id: string, at: Date, staleBefore: Date): Promise<boolean>;
+  /** Remembers the reply sent (once: a second reply for the same delivery is ignored). */
   remember(id: string, reply: string, at: Date): Promise<void>;
   /** Forgets replies remembered before `before` (platforms retry within minutes); returns how many. */
   prune(before: Date): Promise<number>;
@@ -201,6 +208,24 @@ export interface ServedRepository {
   resetHints(course: string, user: string, question: string): Promise<void>;
 }
 
+/** Who installed the app: one workspace (team), or a whole organisation (enterprise) at once. */
+export interface InstallationKey {
+  kind: "team" | "enterprise";
+  id: string;
+}
+
+/**
+ * The app's installations in chat workspaces (Slack's OAuth flow). `installation` is opaque text
+ * the adapter sealed (it holds a bot token, so it arrives encrypted); saving again replaces it.
+ */
+export interface InstallationRepository {
+  save(key: InstallationKey, installation: string, at: Date): Promise<void>;
+  /** The sealed installation, or null when the app is not installed there. */
+  fetch(key: InstallationKey): Promise<string | null>;
+  /** Forgets an installation (the app was uninstalled); false when there was none. */
+  delete(key: InstallationKey): Promise<boolean>;
+}
+
 export interface CourseRepository {
   ensure(id: string, title: string): Promise<void>;
   /** The exam ids of the banks the course chose, in its order (`tutor course banks`); empty: every loaded bank. */
@@ -221,6 +246,8 @@ export interface Repositories {
   deliveries: DeliveryRepository;
   /** The TA tools' repositories (announcements, regrades, imported scores...). */
   ta: TaStore;
+  /** Where the app is installed (Slack workspaces added through OAuth). */
+  installations: InstallationRepository;
 }
 
 /**

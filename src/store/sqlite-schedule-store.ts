@@ -40,13 +40,23 @@ export class SqliteScheduleStore implements Sync<ScheduleRepository> {
 
 export class SqliteInteractionStore implements Sync<InteractionRepository> {
   private readonly findStmt;
+  private readonly claimStmt;
+  private readonly reclaimStmt;
   private readonly rememberStmt;
   private readonly pruneStmt;
 
   constructor(db: Db) {
-    this.findStmt = db.prepare("SELECT reply FROM interactions WHERE id = ?").pluck();
-    this.rememberStmt = db.prepare("INSERT OR IGNORE INTO interactions (id, reply, created_at) VALUES (?, ?, ?)");
+    // A claimed delivery whose work is running holds an empty reply (see CLAIMED).
+    this.findStmt = db.prepare("SELECT reply FROM interactions WHERE id = ? AND reply <> ''").pluck();
+    this.claimStmt = db.prepare("INSERT OR IGNORE INTO interactions (id, reply, created_at) VALUES (?, '', ?)");
+    this.reclaimStmt = db.prepare("UPDATE interactions SET created_at = ? WHERE id = ? AND reply = '' AND created_at < ?");
+    this.rememberStmt = db.prepare(`INSERT INTO interactions (id, reply, created_at) VALUES (?, ?, ?)
+      ON CONFLICT (id) DO UPDATE SET reply = excluded.reply, created_at = excluded.created_at WHERE interactions.reply = ''`);
     this.pruneStmt = db.prepare("DELETE FROM interactions WHERE created_at < ?");
+  }
+
+  claim(id: string, at: Date, staleBefore: Date): boolean {
+    return this.claimStmt.run(id, at.getTime()).changes === 1 || this.reclaimStmt.run(at.getTime(), id, staleBefore.getTime()).changes === 1;
   }
 
   prune(before: Date): number {

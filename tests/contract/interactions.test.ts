@@ -38,4 +38,36 @@ describeStores("remembered replies to platform deliveries", (db) => {
       expect([parsed(reply("from 0")), parsed(reply("from 1"))]).toContainEqual(seen[0]);
     }
   });
+
+  it("lets one process claim a delivery before its work; the reply is unseen until remembered", async () => {
+    const store = await db.open();
+    const at = new Date("2026-11-28T10:00:00Z");
+    const stale = new Date(at.getTime() - 30_000);
+    expect(await store.interactions.claim("d-1", at, stale)).toBe(true);
+    expect(await store.interactions.claim("d-1", new Date(at.getTime() + 1000), stale)).toBe(false);
+    expect(await store.interactions.find("d-1")).toBeNull();
+    await store.interactions.remember("d-1", reply("5/5"), new Date(at.getTime() + 2000));
+    expect(parsed(await store.interactions.find("d-1"))).toEqual(parsed(reply("5/5")));
+    // Answered: never claimed again, however old.
+    expect(await store.interactions.claim("d-1", new Date(at.getTime() + 3_600_000), new Date(at.getTime() + 3_000_000))).toBe(false);
+  });
+
+  it("hands a claim whose process stopped mid-work to another once it is stale", async () => {
+    const store = await db.open();
+    const at = new Date("2026-11-28T10:00:00Z");
+    expect(await store.interactions.claim("d-1", at, new Date(at.getTime() - 30_000))).toBe(true);
+    const later = new Date(at.getTime() + 10_000);
+    expect(await store.interactions.claim("d-1", later, new Date(later.getTime() - 30_000))).toBe(false);
+    const muchLater = new Date(at.getTime() + 60_000);
+    expect(await store.interactions.claim("d-1", muchLater, new Date(muchLater.getTime() - 30_000))).toBe(true);
+  });
+
+  it("gives each delivery to exactly one of two stores (two processes) claiming it at once", async () => {
+    const one = await db.open();
+    const two = await db.another();
+    const at = new Date("2026-11-28T10:00:00Z");
+    const stale = new Date(at.getTime() - 30_000);
+    const won = await Promise.all(Array.from({ length: 40 }, (_, i) => Promise.all([one, two].map((s) => s.interactions.claim(`d-${i}`, at, stale)))));
+    for (const pair of won) expect(pair.filter(Boolean)).toHaveLength(1);
+  });
 });

@@ -23,6 +23,12 @@ export interface DispatchPolicy {
   isTa(input: CommandInput): Promise<boolean>;
   /** Remembered replies of processed deliveries, so a retried delivery is answered once. */
   findReply(interactionId: string): Promise<VisibleReply | null>;
+  /**
+   * Takes a delivery before its work, so a retry that reached another process is not worked
+   * twice; false when another process holds or answered it. Absent: one process, whose in-flight
+   * map is enough.
+   */
+  claimReply?(interactionId: string, at: Date): Promise<boolean>;
   rememberReply(interactionId: string, reply: VisibleReply, at: Date): Promise<void>;
   /**
    * Stores messages a reply has for others (a grader, a student, a channel) in the outbox, from
@@ -97,6 +103,7 @@ export class CommandDispatcher<S> {
     if (!id) return this.inLane(request, () => this.run(request, hooks));
     const work = this.policy.findReply(id).then(async (seen) => {
       if (seen) return seen;
+      if (this.policy.claimReply && !(await this.policy.claimReply(id, request.now))) return this.answeredElsewhere(id);
       const reply = await this.inLane(request, () => this.run(request, hooks));
       await this.policy.rememberReply(id, reply, request.now);
       return reply;
@@ -107,6 +114,19 @@ export class CommandDispatcher<S> {
     } finally {
       this.inFlight.delete(id);
     }
+  }
+
+  /**
+   * The reply another process gives to the same delivery (a platform's retry that reached it too):
+   * waited for a while, never worked twice; if it does not come, the person is told it is coming.
+   */
+  private async answeredElsewhere(id: string): Promise<VisibleReply> {
+    for (let waited = 0; waited < ELSEWHERE_WAIT_MS; waited += ELSEWHERE_POLL_MS) {
+      await new Promise((resolve) => setTimeout(resolve, ELSEWHERE_POLL_MS));
+      const reply = await this.policy.findReply(id);
+      if (reply) return reply;
+    }
+    return { ...textReply("That request is still being answered; the reply will follow.", { data: { error: "in-progress" } }), visibility: "private" };
   }
 
   /**
@@ -183,6 +203,10 @@ export class CommandDispatcher<S> {
 }
 
 /** What a command sent during a shutdown gets; `data.error` lets scripts and tests tell it apart. */
+/** How long a retry that another process is working waits for that process's reply, and how often it looks. */
+const ELSEWHERE_WAIT_MS = 10_000;
+const ELSEWHERE_POLL_MS = 100;
+
 const restarting = (): VisibleReply => ({
   ...textReply("The tutor is restarting; send that again in a moment.", { data: { error: "restarting" } }),
   visibility: "private",

@@ -38,13 +38,23 @@ export class PgScheduleStore implements ScheduleRepository {
 export class PgInteractionStore implements InteractionRepository {
   constructor(private readonly sql: SqlClient) {}
 
+  // A claimed delivery whose work is running holds an empty reply, as in SQLite.
   async find(id: string): Promise<string | null> {
-    const [row] = await this.sql.query("SELECT reply FROM interactions WHERE id = $1", [id]);
+    const [row] = await this.sql.query("SELECT reply FROM interactions WHERE id = $1 AND reply <> ''", [id]);
     return row ? z.string().parse(row.reply) : null;
   }
 
+  async claim(id: string, at: Date, staleBefore: Date): Promise<boolean> {
+    // One statement: a new claim, or a stale one taken over; the row lock settles a race.
+    const rows = await this.sql.query(`INSERT INTO interactions (id, reply, created_at) VALUES ($1, '', $2)
+      ON CONFLICT (id) DO UPDATE SET created_at = excluded.created_at WHERE interactions.reply = '' AND interactions.created_at < $3
+      RETURNING id`, [id, at.getTime(), staleBefore.getTime()]);
+    return rows.length === 1;
+  }
+
   async remember(id: string, reply: string, at: Date): Promise<void> {
-    await this.sql.query("INSERT INTO interactions (id, reply, created_at) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING", [id, reply, at.getTime()]);
+    await this.sql.query(`INSERT INTO interactions (id, reply, created_at) VALUES ($1, $2, $3)
+      ON CONFLICT (id) DO UPDATE SET reply = excluded.reply, created_at = excluded.created_at WHERE interactions.reply = ''`, [id, reply, at.getTime()]);
   }
 
   async prune(before: Date): Promise<number> {
