@@ -46,7 +46,8 @@ export class LocalDiscordDriver {
       bot.waitForLog((l) => ["interaction done", "interaction failed", "interaction already answered"].includes(l.msg) && l.interaction === x.id, 20_000));
   }
 
-  async run(user: FakeUser, kind: InteractionKind, options: { channel?: string } = {}): Promise<Seen> {
+  /** Sends one interaction (in `options.guild`, default the first guild) and waits until the bot finished it. */
+  async run(user: FakeUser, kind: InteractionKind, options: { channel?: string; guild?: string } = {}): Promise<Seen> {
     const exchange = this.discord.send(user, kind, options);
     await this.finished(exchange);
     return this.seen(exchange);
@@ -57,8 +58,8 @@ export class LocalDiscordDriver {
     return { exchange, messages, text: messages.map(messageText).join("\n"), ephemeral: messages.length > 0 && messages.every((m) => (m.flags & 64) !== 0) };
   }
 
-  command(user: FakeUser, name: string, options: Record<string, string | number | boolean> = {}, extra: { channel?: string; attachment?: { option: string; file: StoredFile } } = {}): Promise<Seen> {
-    return this.run(user, { type: "command", name, options, ...(extra.attachment ? { attachment: extra.attachment } : {}) }, { channel: extra.channel });
+  command(user: FakeUser, name: string, options: Record<string, string | number | boolean> = {}, extra: { channel?: string; guild?: string; attachment?: { option: string; file: StoredFile } } = {}): Promise<Seen> {
+    return this.run(user, { type: "command", name, options, ...(extra.attachment ? { attachment: extra.attachment } : {}) }, { channel: extra.channel, guild: extra.guild });
   }
 
   /** Clicks the button labelled `label` (the first whose label starts with it) on a message. */

@@ -4,16 +4,20 @@ import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
 // `ws` is the WebSocket library discord.js itself uses (a dependency of @discordjs/ws), not one of ours.
 import { type WebSocket, WebSocketServer } from "ws";
+import { guildShard } from "./local-discord-model.ts";
 
 const OP = { dispatch: 0, heartbeat: 1, identify: 2, resume: 6, invalidSession: 9, hello: 10, heartbeatAck: 11 } as const;
+
+/** A connection's shard as IDENTIFY names it: [shard id, shard count]; [0, 1] when it names none. */
+export type Shard = [number, number];
 
 /** What the gateway needs from the rest of the local Discord. */
 export interface GatewayWorld {
   token: string;
-  /** READY's `d` for a new session. */
-  ready(sessionId: string): Record<string, unknown>;
-  /** GUILD_CREATE's `d` for each guild. */
-  guilds(): Record<string, unknown>[];
+  /** READY's `d` for a new session of a shard. */
+  ready(sessionId: string, shard: Shard): Record<string, unknown>;
+  /** GUILD_CREATE's `d` for each guild of a shard. */
+  guilds(shard: Shard): Record<string, unknown>[];
   /** Called after each frame from the bot, so waiting tests look again. */
   changed(): void;
 }
@@ -21,6 +25,8 @@ export interface GatewayWorld {
 /** What the gateway saw, for assertions. */
 export interface GatewayRecord {
   identifies: Array<{ intents: number; tokenOk: boolean; version: string | null; encoding: string | null }>;
+  /** The shard each IDENTIFY named, in the same order. */
+  identifiedShards: Shard[];
   heartbeats: number;
   resumes: number;
 }
@@ -29,6 +35,7 @@ export interface GatewayRecord {
 interface Session {
   id: string;
   seq: number;
+  shard: Shard;
   ws: WebSocket | null;
   missed: string[];
 }
@@ -37,11 +44,12 @@ interface Session {
 const RESUMABLE_MS = 30_000;
 
 /**
- * The gateway: HELLO, IDENTIFY -> READY + GUILD_CREATE, heartbeats ACKed, RESUME replays what a
- * dropped connection missed, dispatches go to the live session (or wait for a dropped one to resume).
+ * The gateway: HELLO, IDENTIFY -> READY + GUILD_CREATE (the guilds of the shard IDENTIFY names),
+ * heartbeats ACKed, RESUME replays what a dropped connection missed, dispatches go to the live
+ * session of the guild's shard (or wait for a dropped one to resume).
  */
 export class LocalGateway {
-  readonly record: GatewayRecord = { identifies: [], heartbeats: 0, resumes: 0 };
+  readonly record: GatewayRecord = { identifies: [], identifiedShards: [], heartbeats: 0, resumes: 0 };
   private readonly wss = new WebSocketServer({ noServer: true });
   private readonly sessions: Session[] = [];
   private readonly dropped = new Map<Session, number>();
@@ -59,10 +67,14 @@ export class LocalGateway {
     return this.sessions.filter((s) => s.ws?.readyState === 1).length;
   }
 
-  /** Sends an event to the bot's session; false when no bot listens or can resume. */
-  dispatch(event: string, data: unknown): boolean {
+  /**
+   * Sends an event to the session of the shard that owns `guildId` (shard 0 for a direct message,
+   * as Discord does); false when no bot listens there or can resume.
+   */
+  dispatch(event: string, data: unknown, guildId?: string): boolean {
     const now = Date.now();
-    const live = this.sessions.filter((s) => s.ws?.readyState === 1 || now - (this.dropped.get(s) ?? 0) < RESUMABLE_MS);
+    const owns = (s: Session) => (guildId ? guildShard(guildId, s.shard[1]) : 0) === s.shard[0];
+    const live = this.sessions.filter((s) => owns(s) && (s.ws?.readyState === 1 || now - (this.dropped.get(s) ?? 0) < RESUMABLE_MS));
     for (const session of live) this.send(session, event, data);
     return live.length > 0;
   }
@@ -103,19 +115,29 @@ export class LocalGateway {
           ws.send(JSON.stringify({ op: OP.heartbeatAck, d: null, s: null, t: null }));
           break;
         case OP.identify: {
-          const d = payload.d as { token?: string; intents?: number };
+          const d = payload.d as { token?: string; intents?: number; shard?: Shard };
           const tokenOk = d.token === this.world.token;
+          const shard: Shard = d.shard ?? [0, 1];
           this.record.identifies.push({ intents: d.intents ?? 0, tokenOk, version: url.searchParams.get("v"), encoding: url.searchParams.get("encoding") });
+          this.record.identifiedShards.push(shard);
           if (!tokenOk) {
             ws.close(4004, "Authentication failed.");
             return;
           }
-          // A new identify is a new bot process: sessions of the old one will never resume.
-          for (const old of this.sessions.splice(0)) old.ws?.terminate();
-          session = { id: `local-session-${++this.sessionCount}`, seq: 0, ws, missed: [] };
+          if (shard[0] >= shard[1]) {
+            ws.close(4010, "Invalid shard.");
+            return;
+          }
+          // A new identify of a shard is a new bot process for it: that shard's old sessions (and any
+          // of another shard count, a layout now gone) will never resume.
+          for (const old of this.sessions.filter((s) => s.shard[0] === shard[0] || s.shard[1] !== shard[1])) {
+            old.ws?.terminate();
+            this.sessions.splice(this.sessions.indexOf(old), 1);
+          }
+          session = { id: `local-session-${++this.sessionCount}`, seq: 0, shard, ws, missed: [] };
           this.sessions.push(session);
-          this.send(session, "READY", this.world.ready(session.id));
-          for (const guild of this.world.guilds()) this.send(session, "GUILD_CREATE", guild);
+          this.send(session, "READY", this.world.ready(session.id, shard));
+          for (const guild of this.world.guilds(shard)) this.send(session, "GUILD_CREATE", guild);
           break;
         }
         case OP.resume: {

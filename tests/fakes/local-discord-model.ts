@@ -11,6 +11,19 @@ export function snowflake(): string {
   return (((BigInt(Date.now()) - DISCORD_EPOCH) << 22n) | (1n << 17n) | sequence).toString();
 }
 
+/** The shard a guild is on, as Discord assigns it: (guild_id >> 22) % count. */
+export function guildShard(guildId: string, count: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(count));
+}
+
+/** A new snowflake for a guild that Discord puts on `shard` of `count` (its time moved up to count-1 ms). */
+export function snowflakeOnShard(shard: number, count: number): string {
+  const id = BigInt(snowflake());
+  const time = id >> 22n;
+  const ahead = (BigInt(shard) - (time % BigInt(count)) + BigInt(count)) % BigInt(count);
+  return (((time + ahead) << 22n) | (id & 0x3fffffn)).toString();
+}
+
 /** A person of the local guild. */
 export interface FakeUser {
   id: string;
@@ -29,6 +42,8 @@ export interface FakeChannel {
   /** 0 guild text channel, 1 direct message. */
   type: 0 | 1;
   name?: string;
+  /** The guild of a guild text channel. */
+  guild?: string;
   /** The other person of a direct message. */
   recipient?: string;
 }

@@ -83,7 +83,7 @@ function route(discord: LocalDiscord, method: string, path: string, query: URLSe
   if (p[0] === "webhooks" && p[1] === discord.applicationId) return webhook(discord, method, p[2]!, p.slice(3), body);
   needsAuth();
   if (method === "GET" && (path === "/gateway/bot" || path === "/gateway")) {
-    return { status: 200, json: { url: discord.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 } } };
+    return { status: 200, json: { url: discord.gatewayUrl, shards: discord.shards, session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 } } };
   }
   if (method === "GET" && path === "/users/@me") return { status: 200, json: botUser(discord.botId) };
   if (p[0] === "applications" && p[1] === discord.applicationId && p.at(-1) === "commands") {

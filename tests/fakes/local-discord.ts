@@ -6,7 +6,7 @@ import type { AddressInfo } from "node:net";
 import { LocalGateway } from "./local-discord-gateway.ts";
 import { buildInteraction, type InteractionKind } from "./local-discord-interactions.ts";
 import {
-  botUser, type Exchange, type FakeChannel, type FakeUser, guildJson, snowflake, type StoredFile, type StoredMessage, visibleMessages,
+  botUser, type Exchange, type FakeChannel, type FakeUser, guildJson, guildShard, snowflake, snowflakeOnShard, type StoredFile, type StoredMessage, visibleMessages,
 } from "./local-discord-model.ts";
 import { handleRest } from "./local-discord-rest.ts";
 
@@ -20,6 +20,17 @@ export interface LocalDiscordOptions {
   channels?: string[];
   /** The TA role's name; default "TA". */
   taRoleName?: string;
+  /** The shard count `/gateway/bot` recommends; default 1. */
+  shards?: number;
+  /** How many guilds (each with the same roles' names and channels' names); guild i is on shard i % shards. Default 1. */
+  guilds?: number;
+}
+
+/** One guild of the local Discord. */
+interface LocalGuild {
+  id: string;
+  name: string;
+  ownerId: string;
 }
 
 /** Published application commands by scope (`global` or a guild id). */
@@ -28,7 +39,11 @@ export type CommandScopes = Map<string, Array<Record<string, unknown>>>;
 export class LocalDiscord {
   readonly token = `local.${snowflake()}.bot-token-not-secret`;
   readonly applicationId = snowflake();
-  readonly guildId = snowflake();
+  /** The first guild (the course of DISCORD_GUILD_ID); `guildIds` has them all. */
+  readonly guildId: string;
+  readonly guildIds: string[];
+  /** The shard count `/gateway/bot` recommends. */
+  readonly shards: number;
   readonly taRole: { id: string; name: string };
   readonly channels: FakeChannel[];
   readonly users = new Map<string, FakeUser>();
@@ -48,18 +63,29 @@ export class LocalDiscord {
   readonly gateway: LocalGateway;
   readonly botId = snowflake();
   private readonly listeners = new Set<() => void>();
+  private readonly guilds: LocalGuild[];
 
   private constructor(readonly server: Server, options: LocalDiscordOptions) {
+    this.shards = options.shards ?? 1;
+    this.guilds = Array.from({ length: options.guilds ?? 1 }, (_, i) => ({
+      id: this.shards === 1 ? snowflake() : snowflakeOnShard(i % this.shards, this.shards), name: i === 0 ? "ECE C147 (local)" : `ECE C147 section ${i + 1} (local)`, ownerId: snowflake(),
+    }));
+    this.guildIds = this.guilds.map((g) => g.id);
+    this.guildId = this.guildIds[0]!;
+    // One role id for every guild: the tests' people are members of each with the same roles.
     this.taRole = { id: snowflake(), name: options.taRoleName ?? "TA" };
-    this.channels = (options.channels ?? ["general", "announcements", "ta"]).map((name) => ({ id: snowflake(), type: 0, name }));
+    this.channels = this.guildIds.flatMap((guild) => (options.channels ?? ["general", "announcements", "ta"]).map((name): FakeChannel => ({ id: snowflake(), type: 0, name, guild })));
+    const onShard = (shard: [number, number]) => this.guilds.filter((g) => guildShard(g.id, shard[1]) === shard[0]);
     this.gateway = new LocalGateway(server, {
       token: this.token,
-      ready: (sessionId) => ({
-        v: 10, user: botUser(this.botId), guilds: [{ id: this.guildId, unavailable: true }], session_id: sessionId, resume_gateway_url: this.gatewayUrl,
-        shard: [0, 1], application: { id: this.applicationId, flags: 0 }, private_channels: [], relationships: [], presences: [], guild_join_requests: [], _trace: [],
+      ready: (sessionId, shard) => ({
+        v: 10, user: botUser(this.botId), guilds: onShard(shard).map((g) => ({ id: g.id, unavailable: true })), session_id: sessionId, resume_gateway_url: this.gatewayUrl,
+        shard, application: { id: this.applicationId, flags: 0 }, private_channels: [], relationships: [], presences: [], guild_join_requests: [], _trace: [],
       }),
       changed: () => this.changed(),
-      guilds: () => [guildJson({ id: this.guildId, name: "ECE C147 (local)", ownerId: snowflake(), roles: [{ id: this.guildId, name: "@everyone" }, this.taRole], channels: this.channels })],
+      guilds: (shard) => onShard(shard).map((g) => guildJson({
+        ...g, roles: [{ id: g.id, name: "@everyone" }, this.taRole], channels: this.channels.filter((c) => c.guild === g.id),
+      })),
     }, options.heartbeatMs ?? 5000);
   }
 
@@ -96,8 +122,9 @@ export class LocalDiscord {
     return { DISCORD_TOKEN: this.token, DISCORD_APPLICATION_ID: this.applicationId, DISCORD_GUILD_ID: this.guildId, DISCORD_TA_ROLE: this.taRole.name, DISCORD_API_URL: this.apiUrl, ...extra };
   }
 
-  channel(name: string): FakeChannel {
-    const found = this.channels.find((c) => c.name === name);
+  /** A text channel of a guild (the first guild by default) by name. */
+  channel(name: string, guild = this.guildId): FakeChannel {
+    const found = this.channels.find((c) => c.name === name && c.guild === guild);
     if (!found) throw new Error(`no channel #${name}`);
     return found;
   }
@@ -112,12 +139,17 @@ export class LocalDiscord {
     return user;
   }
 
-  /** Sends an INTERACTION_CREATE to the bot and records it; throws when no bot is connected. */
-  send(user: FakeUser, kind: InteractionKind, options: { channel?: string } = {}): Exchange {
-    const channel = options.channel === "dm" ? this.dmChannel(user) : this.channel(options.channel ?? "general");
+  /**
+   * Sends an INTERACTION_CREATE (in the first guild unless `guild` names another) to the bot's
+   * connection of that guild's shard and records it; throws when no bot is connected there.
+   */
+  send(user: FakeUser, kind: InteractionKind, options: { channel?: string; guild?: string } = {}): Exchange {
+    const guildId = options.guild ?? this.guildId;
+    const channel = options.channel === "dm" ? this.dmChannel(user) : this.channel(options.channel ?? "general", guildId);
     const id = snowflake();
     const token = `interaction-token-${id}`;
-    const payload = buildInteraction(this, { id, token, user, channel, kind });
+    const world = { applicationId: this.applicationId, guildId, botId: this.botId, commands: this.commands, upload: (c: string, f: StoredFile) => this.upload(c, f) };
+    const payload = buildInteraction(world, { id, token, user, channel, kind });
     const exchange: Exchange = { id, token, type: payload.type as number, user, sentAt: Date.now(), payload, callbacks: [], followUps: [] };
     this.exchanges.set(id, exchange);
     this.byToken.set(token, exchange);
@@ -127,7 +159,8 @@ export class LocalDiscord {
 
   /** Sends the same INTERACTION_CREATE again, as Discord may after a reconnect. */
   deliver(exchange: Exchange): void {
-    if (!this.gateway.dispatch("INTERACTION_CREATE", exchange.payload)) throw new Error("no bot is connected to the local gateway");
+    const guild = typeof exchange.payload.guild_id === "string" ? exchange.payload.guild_id : undefined;
+    if (!this.gateway.dispatch("INTERACTION_CREATE", exchange.payload, guild)) throw new Error("no bot is connected to the local gateway for this guild's shard");
   }
 
   /** A person's direct-message channel with the bot (made on first use). */

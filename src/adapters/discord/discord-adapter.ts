@@ -11,6 +11,7 @@ import { DiscordDeliveries, RecentInteractions } from "./discord-deliveries.ts";
 import { DiscordInteractions } from "./discord-interactions.ts";
 import { FormMemory } from "./discord-payload.ts";
 import { guildOf, taRoleId } from "./discord-people.ts";
+import { clientShardOptions, runsShardZero } from "./discord-shards.ts";
 import { exemptInteractionReplies } from "./interaction-rest.ts";
 
 /** Discord's own API; DISCORD_API_URL replaces it (a local Discord in tests). */
@@ -41,6 +42,8 @@ class DiscordAdapter implements Adapter {
     const api = config.DISCORD_API_URL ?? DISCORD_API;
     this.client = new Client({
       intents: [GatewayIntentBits.Guilds],
+      // DISCORD_SHARDS / DISCORD_SHARD_IDS: the shards this process runs; its guilds are theirs alone.
+      ...clientShardOptions(config),
       // fetch, not discord.js's undici: file uploads keep working when Bolt's newer undici is loaded too (DESIGN.md).
       rest: { api, makeRequest: fetch as never },
       allowedMentions: { parse: [] },
@@ -57,12 +60,19 @@ class DiscordAdapter implements Adapter {
     this.client.on(Events.ShardReconnecting, (shard) => this.stopping || deps.logger.warn("discord gateway reconnecting", { shard }));
   }
 
+  /**
+   * A course is this process's when its guild came on one of its shards (Discord puts a guild on
+   * shard (guild_id >> 22) % count and sends GUILD_CREATE there only), so each process owns its own.
+   */
   owns(course: string, _to: DeliveryTarget): boolean {
     const guild = guildOf(course);
     return guild !== null && this.client.guilds.cache.has(guild);
   }
 
-  /** Logs in and waits until the guilds are known, then publishes the commands if they changed. */
+  /**
+   * Logs in and waits until the guilds (of this process's shards) are known, then publishes the
+   * commands if they changed: only the process of shard 0 does, so they are published once.
+   */
   async start(): Promise<void> {
     const { logger } = this.deps;
     const ready = new Promise<void>((resolve) => this.client.once(Events.ClientReady, () => resolve()));
@@ -73,13 +83,17 @@ class DiscordAdapter implements Adapter {
     await login;
     await ready;
     const guilds = [...this.client.guilds.cache.values()];
-    logger.info("discord ready", { user: this.client.user?.id, application: this.config.DISCORD_APPLICATION_ID, guilds: guilds.map((g) => g.id) });
+    logger.info("discord ready", { user: this.client.user?.id, application: this.config.DISCORD_APPLICATION_ID, shards: this.client.options.shards, guilds: guilds.map((g) => g.id) });
     for (const guild of guilds) {
       if (this.config.DISCORD_TA_ROLE && !taRoleId(guild, this.config.DISCORD_TA_ROLE)) {
         logger.warn("the TA role is not in this guild: nobody there gets TA commands from Discord", { guild: guild.id, role: this.config.DISCORD_TA_ROLE });
       }
     }
     if (!this.config.DISCORD_TA_ROLE) logger.warn("DISCORD_TA_ROLE is not set: nobody gets TA commands from a Discord role");
+    if (!runsShardZero(this.config)) {
+      logger.info("discord commands left to the process of shard 0", { shards: this.config.DISCORD_SHARD_IDS });
+      return;
+    }
     const scope = { applicationId: this.config.DISCORD_APPLICATION_ID!, ...(this.config.DISCORD_GUILD_ID ? { guildId: this.config.DISCORD_GUILD_ID } : {}) };
     const outcome = await syncCommands(this.client.rest, scope, discordCommands(this.deps.dispatcher.commands));
     logger.info(outcome === "published" ? "discord commands published" : "discord commands up to date", { scope: scope.guildId ?? "global" });
