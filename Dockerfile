@@ -31,7 +31,7 @@ EXPOSE 3000
 # app token). Discord and Socket Mode open no port, so there the check passes while the process
 # runs; a dead process stops the container anyway. Node 20 has fetch: no curl in the image.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
-  CMD ["node", "-e", "const e = process.env; if (!e.SLACK_BOT_TOKEN || e.SLACK_APP_TOKEN) process.exit(0); fetch(`http://127.0.0.1:${e.SLACK_PORT || 3000}/healthz`).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1));"]
+  CMD ["node", "-e", "const e = process.env; if (!(e.SLACK_BOT_TOKEN || e.SLACK_CLIENT_ID) || e.SLACK_APP_TOKEN) process.exit(0); fetch(`http://127.0.0.1:${e.SLACK_PORT || 3000}/healthz`).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1));"]
 # node itself, not npm, is the process: SIGTERM reaches the bot, which finishes what it started
 # and exits. Run with --init so a zombie child (a grading worker) is reaped.
 CMD ["node", "--import", "tsx", "src/main.ts"]

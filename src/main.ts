@@ -19,7 +19,7 @@ async function main(): Promise<number> {
   const config = configOrReport(process.env, (message) => process.stderr.write(`${message}\n`));
   if (!config) return 1;
   const onPlatforms = !config.platforms.includes("console");
-  const logger = jsonLogger((line) => process.stderr.write(`${line}\n`), [config.DISCORD_TOKEN, config.SLACK_BOT_TOKEN, config.SLACK_SIGNING_SECRET, config.SLACK_APP_TOKEN, config.TUTOR_DATABASE_URL]);
+  const logger = jsonLogger((line) => process.stderr.write(`${line}\n`), [config.DISCORD_TOKEN, config.SLACK_BOT_TOKEN, config.SLACK_SIGNING_SECRET, config.SLACK_APP_TOKEN, config.SLACK_CLIENT_SECRET, config.SLACK_STATE_SECRET, config.TUTOR_DATABASE_URL]);
   let app: App;
   let store: ClosableStore | undefined;
   try {
@@ -87,7 +87,8 @@ async function platformAdapters(app: App, config: Config, logger: Logger): Promi
   }
   if (config.platforms.includes("slack")) {
     const { createSlackAdapter } = await import("./adapters/slack/slack-adapter.ts");
-    adapters.push(createSlackAdapter(config, deps));
+    // OAuth mode keeps each workspace's installation in the store (sealed): that adapter alone is handed it.
+    adapters.push(createSlackAdapter(config, deps, app.store.installations));
   }
   return adapters;
 }

@@ -1,5 +1,5 @@
 import type {
-  AttemptRepository, CourseRepository, DeliveryRepository, EnrollmentRepository, ExamSessionRepository, InteractionRepository,
+  AttemptRepository, CourseRepository, DeliveryRepository, EnrollmentRepository, ExamSessionRepository, InstallationRepository, InteractionRepository,
   Repositories, ScheduleRepository, ServedRepository, Store,
 } from "../core/ports.ts";
 import type { TaStore } from "../core/ta/ta-ports.ts";
@@ -12,6 +12,7 @@ import { SqliteDeliveryStore } from "./sqlite-delivery-store.ts";
 import { SqliteCourseStore, SqliteEnrollmentStore } from "./sqlite-enrollment-store.ts";
 import { SqliteExamSessionStore } from "./sqlite-exam-session-store.ts";
 import { SqliteInteractionStore, SqliteScheduleStore, SqliteServedStore } from "./sqlite-schedule-store.ts";
+import { SqliteInstallationStore } from "./sqlite-installation-store.ts";
 import { createSqliteTaStore } from "./sqlite-ta-store.ts";
 
 /** The SQLite implementation of the core's Store, plus `close` and the raw handle for backups. */
@@ -35,6 +36,7 @@ function syncRepositories(db: Db): { [K in keyof Omit<Repositories, "ta">]: Sync
     served: new SqliteServedStore(db),
     deliveries: new SqliteDeliveryStore(db),
     ta: createSqliteTaStore(db),
+    installations: new SqliteInstallationStore(db),
   };
 }
 
@@ -57,6 +59,7 @@ function repositories(sync: ReturnType<typeof syncRepositories>, run: Runner): R
       grades: wrap<TaStore["grades"]>(ta.grades), assessments: wrap<TaStore["assessments"]>(ta.assessments),
       examResults: wrap<TaStore["examResults"]>(ta.examResults),
     },
+    installations: wrap<InstallationRepository>(sync.installations),
   };
 }
 

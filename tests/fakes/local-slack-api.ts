@@ -30,6 +30,10 @@ export class SlackWebApi {
   private readonly responseUrls = new Map<string, ResponseUrlContext & { posts: number }>();
   private readonly pendingUploads = new Map<string, { filename: string; alt?: string; bytes?: Buffer }>();
   private readonly failures: Array<{ method: string; error: string }> = [];
+  /** Codes Slack's consent page gave admins (one use each), and the workspace each installs. */
+  private readonly codes = new Map<string, string>();
+  /** Bot tokens oauth.v2.access handed out, and the workspace each belongs to. */
+  readonly installedTokens = new Map<string, string>();
   private next = 1;
 
   constructor(private readonly slack: LocalSlack) {}
@@ -48,6 +52,16 @@ export class SlackWebApi {
     return `${this.slack.url}/respond/${id}`;
   }
 
+  /**
+   * What Slack's consent page does when an admin of workspace `team` clicks Allow: a code for
+   * the app's redirect URL, which oauth.v2.access trades for that workspace's own bot token.
+   */
+  authorizationCode(team: string): string {
+    const code = `code-${team}-${randomUUID()}`;
+    this.codes.set(code, team);
+    return code;
+  }
+
   /** The next call of `method` fails with Slack's `error` (e.g. not_in_channel). */
   failNext(method: string, error: string): void {
     this.failures.push({ method, error });
@@ -56,13 +70,17 @@ export class SlackWebApi {
   call(method: string, args: Args, authorization: string | undefined): Answer {
     const token = authorization?.replace(/^Bearer\s+/i, "") ?? (typeof args.token === "string" ? args.token : undefined);
     const { botToken, appToken } = this.slack.options;
-    const auth: SlackCall["auth"] = token === undefined ? "none" : token === botToken ? "bot" : appToken && token === appToken ? "app" : "wrong";
-    const wanted = method === "apps.connections.open" ? "app" : "bot";
+    // A bot token is the local workspace's own (botToken) or one an install handed out (its team's).
+    const team = token === undefined ? undefined : token === botToken ? this.slack.team : this.installedTokens.get(token);
+    const auth: SlackCall["auth"] = token === undefined ? "none" : team !== undefined ? "bot" : appToken && token === appToken ? "app" : "wrong";
+    // oauth.v2.access takes the app's client id and secret instead of a token.
+    const wanted = method === "apps.connections.open" ? "app" : method === "oauth.v2.access" ? auth : "bot";
     const failure = this.failures.findIndex((f) => f.method === method);
     const answer: Answer = auth !== wanted ? { ok: false, error: auth === "none" ? "not_authed" : "invalid_auth" }
       : failure >= 0 ? { ok: false, error: this.failures.splice(failure, 1)[0]!.error }
-        : this.method(method, args);
-    this.slack.calls.push({ method, args, auth, ok: answer.ok, ...(answer.error ? { error: answer.error } : {}) });
+        : method === "oauth.v2.access" ? this.access(args, authorization)
+          : this.method(method, args, team ?? this.slack.team);
+    this.slack.calls.push({ method, args, auth, ok: answer.ok, ...(team ? { team } : {}), ...(answer.error ? { error: answer.error } : {}) });
     return answer;
   }
 
@@ -87,11 +105,31 @@ export class SlackWebApi {
     return 200;
   }
 
-  private method(method: string, args: Args): Answer {
+  /** oauth.v2.access: the app (its client id and secret, as fields or Basic auth) trades a code for a bot token, once. */
+  private access(args: Args, authorization: string | undefined): Answer {
+    const oauth = this.slack.options.oauth;
+    if (!oauth) return { ok: false, error: "invalid_client_id" };
+    const basic = /^Basic\s+(.+)$/i.exec(authorization ?? "")?.[1];
+    const [id, secret] = basic ? Buffer.from(basic, "base64").toString("utf8").split(":") : [args.client_id, args.client_secret];
+    if (id !== oauth.clientId) return { ok: false, error: "invalid_client_id" };
+    if (secret !== oauth.clientSecret) return { ok: false, error: "bad_client_secret" };
+    const code = String(args.code ?? "");
+    const team = this.codes.get(code);
+    if (team === undefined) return { ok: false, error: "invalid_code" };
+    this.codes.delete(code);
+    const token = `xoxb-${team}-${randomUUID()}`;
+    this.installedTokens.set(token, team);
+    return {
+      ok: true, app_id: "ALOCAL", access_token: token, token_type: "bot", scope: "commands,chat:write,im:write,files:write,users:read,channels:read,groups:read",
+      bot_user_id: "UTUTORBOT", team: { id: team, name: `Workspace ${team}` }, enterprise: null, is_enterprise_install: false, authed_user: { id: "UADMIN001" },
+    };
+  }
+
+  private method(method: string, args: Args, team: string): Answer {
     const { slack } = this;
     switch (method) {
       case "auth.test":
-        return { ok: true, url: "https://local.slack/", team: "Local", user: "tutor", team_id: slack.team, user_id: "UTUTORBOT", bot_id: "BTUTORBOT" };
+        return { ok: true, url: "https://local.slack/", team: "Local", user: "tutor", team_id: team, user_id: "UTUTORBOT", bot_id: "BTUTORBOT" };
       case "apps.connections.open":
         return { ok: true, url: slack.socket.url() };
       case "users.info": {

@@ -89,13 +89,15 @@ export class SlackPerson {
     private readonly transport: SlackTransport,
     readonly id: string,
     readonly name: string,
+    /** The person's workspace: the local Slack's own, or another that installed the app (OAuth). */
+    readonly team: string = slack.team,
   ) {}
 
   /** Types `/command text` in `channel`. */
   async command(line: string, channel = "CGENERAL01", options: SendOptions = {}): Promise<Exchange> {
     const [command, ...rest] = line.split(" ");
     return this.request(channel, options, (trigger, responseUrl) => ["command", {
-      token: "legacy-verification-token", team_id: this.slack.team, team_domain: "local", channel_id: channel, channel_name: this.channelName(channel),
+      token: "legacy-verification-token", team_id: this.team, team_domain: "local", channel_id: channel, channel_name: this.channelName(channel),
       // Slack sends &, < and > of the typed text as entities.
       user_id: this.id, user_name: this.name, command: command!, text: slackEscape(rest.join(" ")), api_app_id: "ALOCAL", response_url: responseUrl, trigger_id: trigger,
     }]);
@@ -105,7 +107,7 @@ export class SlackPerson {
   async click(post: SlackPost, label: string, options: SendOptions = {}): Promise<Exchange> {
     const button = findButton(post, label);
     return this.request(post.channel, options, (trigger, responseUrl) => ["interactive", {
-      type: "block_actions", team: { id: this.slack.team, domain: "local" }, user: this.user(), api_app_id: "ALOCAL", token: "legacy-verification-token",
+      type: "block_actions", team: { id: this.team, domain: "local" }, user: this.user(), api_app_id: "ALOCAL", token: "legacy-verification-token",
       container: { type: "message", message_ts: "1.000001", channel_id: post.channel, is_ephemeral: post.ephemeral },
       trigger_id: trigger, channel: { id: post.channel, name: this.channelName(post.channel) }, response_url: responseUrl,
       actions: [{ type: "button", action_id: button.action_id, block_id: "b", text: button.text, value: button.value, action_ts: String(Date.now() / 1000) }],
@@ -118,18 +120,18 @@ export class SlackPerson {
     if (!input) throw new Error("the modal has no input");
     const values = { [input.block_id ?? "input"]: { [input.element.action_id]: { type: "plain_text_input", value } } };
     return this.request(dmOf(this.id), options, (trigger) => ["interactive", {
-      type: "view_submission", team: { id: this.slack.team, domain: "local" }, user: this.user(), api_app_id: "ALOCAL", token: "legacy-verification-token", trigger_id: trigger,
-      view: { ...view.view, id: view.id, hash: view.hash, team_id: this.slack.team, state: { values } }, response_urls: [],
+      type: "view_submission", team: { id: this.team, domain: "local" }, user: this.user(), api_app_id: "ALOCAL", token: "legacy-verification-token", trigger_id: trigger,
+      view: { ...view.view, id: view.id, hash: view.hash, team_id: this.team, state: { values } }, response_urls: [],
     }]);
   }
 
   /** Opens the app's Home tab (the `app_home_opened` event). */
   async openHome(options: SendOptions & { eventId?: string } = {}): Promise<Sent> {
     return this.transport.send("event", {
-      token: "legacy-verification-token", team_id: this.slack.team, api_app_id: "ALOCAL", type: "event_callback",
+      token: "legacy-verification-token", team_id: this.team, api_app_id: "ALOCAL", type: "event_callback",
       event_id: options.eventId ?? `Ev${randomUUID().slice(0, 10)}`, event_time: Math.floor(Date.now() / 1000),
       event: { type: "app_home_opened", user: this.id, channel: dmOf(this.id), tab: "home", event_ts: String(Date.now() / 1000) },
-      authorizations: [{ team_id: this.slack.team, user_id: "UTUTORBOT", is_bot: true }],
+      authorizations: [{ team_id: this.team, user_id: "UTUTORBOT", is_bot: true }],
     }, options);
   }
 
@@ -162,7 +164,7 @@ export class SlackPerson {
   }
 
   private user() {
-    return { id: this.id, username: this.name, name: this.name, team_id: this.slack.team };
+    return { id: this.id, username: this.name, name: this.name, team_id: this.team };
   }
 
   private channelName(channel: string): string {

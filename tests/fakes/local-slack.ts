@@ -36,6 +36,8 @@ export interface LocalSlackOptions {
   appToken?: string;
   users?: LocalSlackUser[];
   channels?: LocalSlackChannel[];
+  /** The app's client id and secret, for oauth.v2.access (Slack's OAuth flow: installs in many workspaces). */
+  oauth?: { clientId: string; clientSecret: string };
 }
 
 /** A Web API call as the app made it. */
@@ -44,6 +46,8 @@ export interface SlackCall {
   args: Record<string, unknown>;
   /** Which token it carried: "bot", "app", or "none"/"wrong". */
   auth: "bot" | "app" | "none" | "wrong";
+  /** The workspace of the bot token it carried. */
+  team?: string;
   ok: boolean;
   error?: string;
 }

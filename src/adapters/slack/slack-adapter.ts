@@ -1,25 +1,26 @@
 // The Slack adapter: a Bolt app for one workspace (the course), over HTTP or Socket Mode.
 import { App, webApi } from "@slack/bolt";
-import type { Config } from "../../config.ts";
+import { type Config, slackOAuthMode } from "../../config.ts";
 import type { Adapter } from "../../core/chat/adapter.ts";
 import type { CourseDelivery, DeliveryTarget } from "../../core/chat/reply.ts";
+import type { InstallationRepository } from "../../core/ports.ts";
 import type { PlatformDeps } from "../platform-deps.ts";
-import { BUTTON_PREFIX, FORM_CALLBACK } from "./slack-actions.ts";
+import { registerSlackHandlers } from "./slack-handlers.ts";
 import { SlackInteractions } from "./slack-interactions.ts";
+import { SlackOAuthAdapter } from "./slack-oauth-adapter.ts";
 import { SlackPeople, slackUserOf } from "./slack-people.ts";
 import { boltLogger, slackTransport, type SlackTransport } from "./slack-receiver.ts";
 import { SlackPoster } from "./slack-replies.ts";
+import { RETRY } from "./slack-workspace.ts";
 
 /**
- * Web API calls fail fast: a delivery refused is kept in the outbox and tried again by timed
- * work, and a reply refused is logged, so the client's own half-hour of retries would only hold
- * a person's command lane.
+ * The Slack adapter `src/main.ts` starts: one workspace with SLACK_BOT_TOKEN, or, with the OAuth
+ * variables, every workspace that installed the app, their installations in `installations`.
  */
-const RETRY = { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 2000 };
-
-/** The Slack adapter `src/main.ts` starts when SLACK_BOT_TOKEN is set. */
-export function createSlackAdapter(config: Config, deps: PlatformDeps): Adapter {
-  return new SlackAdapter(config, deps);
+export function createSlackAdapter(config: Config, deps: PlatformDeps, installations?: InstallationRepository): Adapter {
+  if (!slackOAuthMode(config)) return new SlackAdapter(config, deps);
+  if (!installations) throw new Error("Slack's OAuth mode needs the store's installations");
+  return new SlackOAuthAdapter(config, deps, installations);
 }
 
 /**
@@ -96,26 +97,7 @@ class SlackAdapter implements Adapter {
   }
 
   private register(app: App): void {
-    const { interactions } = this;
-    app.command(/^\/.+/, async ({ ack, body }) => {
-      await ack();
-      interactions.run(body.command, interactions.interactionId(body.trigger_id), () => interactions.command(body));
-    });
-    app.action({ type: "block_actions", action_id: new RegExp(`^${BUTTON_PREFIX}`) }, async ({ ack, body, action }) => {
-      await ack();
-      if (body.type !== "block_actions" || action.type !== "button") return;
-      interactions.run("button", interactions.interactionId(body.trigger_id), () => interactions.button(body, action.value));
-    });
-    app.view(FORM_CALLBACK, async ({ ack, body }) => {
-      // Closes the modal; the answer arrives where the button was.
-      await ack();
-      const trigger = (body as { trigger_id?: string }).trigger_id;
-      interactions.run("form", trigger ? interactions.interactionId(trigger) : undefined, () => interactions.submit(body));
-    });
-    app.event("app_home_opened", async ({ event, body }) => {
-      if (event.tab !== "home") return;
-      interactions.run("home", `${this.course()}:${body.event_id}`, () => interactions.openHome(event.user));
-    });
+    registerSlackHandlers(app, () => this.interactions);
   }
 
   private apiUrl(): { slackApiUrl?: string } {

@@ -1,12 +1,24 @@
 // How Slack's requests reach Bolt: HTTP (signed requests on SLACK_PORT) or Socket Mode (a
 // WebSocket the app opens), and Bolt's own log lines as the bot's JSON lines.
-import { HTTPReceiver, LogLevel, type Logger as BoltLogger, SocketModeReceiver } from "@slack/bolt";
+import { HTTPReceiver, type InstallationStore, LogLevel, type Logger as BoltLogger, SocketModeReceiver } from "@slack/bolt";
 import type { Config } from "../../config.ts";
 import type { Logger } from "../../logger.ts";
-import { EVENTS_PATH } from "./slack-manifest.ts";
+import { BOT_SCOPES, EVENTS_PATH } from "./slack-manifest.ts";
 
 /** Load balancers and process managers ask here whether the bot is up (HTTP mode). */
 export const HEALTH_PATH = "/healthz";
+/** Where a workspace's admin starts installing the app (OAuth mode): redirected to Slack's consent page. */
+export const INSTALL_PATH = "/slack/install";
+/** Where Slack sends the admin back with the code the app trades for the workspace's bot token. */
+export const OAUTH_REDIRECT_PATH = "/slack/oauth_redirect";
+
+/** Slack's OAuth flow on the HTTP receiver: installs in many workspaces, kept in `installationStore`. */
+export interface SlackOAuth {
+  clientId: string;
+  clientSecret: string;
+  stateSecret: string;
+  installationStore: InstallationStore;
+}
 
 /** The receiver the configuration asks for: Socket Mode when SLACK_APP_TOKEN is set, else HTTP. */
 export type SlackTransport =
@@ -18,7 +30,7 @@ export type SlackTransport =
  * `GET /healthz` answers for load balancers with what `health()` says. Socket Mode: the socket's
  * URL comes from `apps.connections.open` on SLACK_API_URL, like every other Web API call.
  */
-export function slackTransport(config: Config, logger: BoltLogger, health: () => Record<string, unknown>): SlackTransport {
+export function slackTransport(config: Config, logger: BoltLogger, health: () => Record<string, unknown>, oauth?: SlackOAuth): SlackTransport {
   if (config.SLACK_APP_TOKEN) {
     const clientOptions = config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {};
     return { mode: "socket", receiver: new SocketModeReceiver({ appToken: config.SLACK_APP_TOKEN, logger, installerOptions: { clientOptions } }) };
@@ -29,6 +41,16 @@ export function slackTransport(config: Config, logger: BoltLogger, health: () =>
     endpoints: [EVENTS_PATH],
     port: config.SLACK_PORT,
     logger,
+    // OAuth: GET INSTALL_PATH redirects straight to Slack (state in a signed cookie), and the
+    // redirect stores the installation; Bolt's `authorize` then finds each request's bot token.
+    ...(oauth ? {
+      clientId: oauth.clientId, clientSecret: oauth.clientSecret, stateSecret: oauth.stateSecret,
+      installationStore: oauth.installationStore, scopes: [...BOT_SCOPES],
+      installerOptions: {
+        directInstall: true, installPath: INSTALL_PATH, redirectUriPath: OAUTH_REDIRECT_PATH,
+        clientOptions: config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {},
+      },
+    } : {}),
     customRoutes: [{
       path: HEALTH_PATH,
       method: ["GET"],

@@ -7,6 +7,7 @@ import { PgDeliveryStore } from "./pg-delivery-store.ts";
 import { PgCourseStore, PgEnrollmentStore } from "./pg-enrollment-store.ts";
 import { PgExamSessionStore } from "./pg-exam-session-store.ts";
 import { migratePostgres } from "./pg-migrations.ts";
+import { PgInstallationStore } from "./pg-installation-store.ts";
 import { PgInteractionStore, PgScheduleStore, PgServedStore } from "./pg-schedule-store.ts";
 import { createPgTaStore } from "./pg-ta-store.ts";
 import { pgPoolClient, type SqlClient } from "./sql-client.ts";
@@ -30,6 +31,7 @@ function pgRepositories(sql: SqlClient, inTransaction: boolean): Repositories {
     served: new PgServedStore(sql),
     deliveries: new PgDeliveryStore(sql),
     ta: createPgTaStore(sql),
+    installations: new PgInstallationStore(sql),
   };
 }
 

@@ -86,6 +86,13 @@ describe("the image's HEALTHCHECK", () => {
     expect(await runCheck({ ...slack, SLACK_PORT: String(port) })).toBe(1);
   });
 
+  it("probes /healthz in Slack's OAuth mode too (many workspaces, no single bot token)", async () => {
+    const oauth = { SLACK_CLIENT_ID: "1.2", SLACK_CLIENT_SECRET: "s", SLACK_STATE_SECRET: "t", SLACK_SIGNING_SECRET: "secret" };
+    expect(await runCheck({ ...oauth, SLACK_PORT: await healthz(503) })).toBe(1);
+    server!.close();
+    expect(await runCheck({ ...oauth, SLACK_PORT: await healthz(200) })).toBe(0);
+  });
+
   it("passes without probing when nothing listens by design: Discord only, or Slack in Socket Mode", async () => {
     expect(await runCheck({ DISCORD_TOKEN: "t", DISCORD_APPLICATION_ID: "1" })).toBe(0);
     expect(await runCheck({ SLACK_BOT_TOKEN: "xoxb-test", SLACK_APP_TOKEN: "xapp-test" })).toBe(0);
