@@ -13,7 +13,8 @@ const EnrollmentRow = z.object({
   student_id: z.string().nullable(),
 });
 
-function toEnrollment(row: unknown): Enrollment {
+/** An enrollments row (with the user's display name) as the port's record; both engines read it alike. */
+export function toEnrollment(row: unknown): Enrollment {
   const r = EnrollmentRow.parse(row);
   return { course: r.course_id, user: r.user_id, name: r.display_name, section: r.section, role: r.role, studentId: r.student_id };
 }

@@ -2,21 +2,8 @@ import { z } from "zod";
 import type { Role } from "../../core/chat/command-input.ts";
 import type { CourseRepository, Enrollment, EnrollmentRepository } from "../../core/ports.ts";
 import { json } from "./pg-rows.ts";
+import { toEnrollment } from "../sqlite-enrollment-store.ts";
 import type { SqlClient } from "./sql-client.ts";
-
-const EnrollmentRow = z.object({
-  course_id: z.string(),
-  user_id: z.string(),
-  display_name: z.string(),
-  section: z.string().nullable(),
-  role: z.enum(["student", "ta"]),
-  student_id: z.string().nullable(),
-});
-
-function toEnrollment(row: unknown): Enrollment {
-  const r = EnrollmentRow.parse(row);
-  return { course: r.course_id, user: r.user_id, name: r.display_name, section: r.section, role: r.role, studentId: r.student_id };
-}
 
 const COLUMNS = "e.course_id, e.user_id, u.display_name, e.section, e.role, e.student_id";
 const SELECT = `SELECT ${COLUMNS} FROM enrollments e JOIN users u ON u.id = e.user_id`;
