@@ -10,6 +10,7 @@ import pg from "pg";
 import { type BenchSection, figure, printSection, row } from "./bench-section.ts";
 import { type WorkerRun, runPgbench, startAnswerWorker } from "./postgres-bench-processes.ts";
 import { ms, quantile } from "./timing.ts";
+import { shownUrl } from "../src/store/postgres/postgres-store.ts";
 
 const DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/test";
 /** Students answering at once in each bot process. */
@@ -20,16 +21,6 @@ const SECONDS = 5;
 const ROUNDS = 3;
 const PGBENCH_SECONDS = 10;
 
-/** The URL as it may be printed: without its password. */
-function shown(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = "***";
-    return parsed.toString();
-  } catch {
-    return "the PostgreSQL URL";
-  }
-}
 
 /** Why no server answers at `url`, or null when one does. */
 async function unreachable(url: string): Promise<string | null> {
@@ -73,7 +64,7 @@ export async function runPostgresBench(): Promise<BenchSection> {
   const url = process.env.TUTOR_BENCH_DATABASE_URL || DEFAULT_URL;
   const why = await unreachable(url);
   if (why) {
-    const note = `skipped: no PostgreSQL answers at ${shown(url)} (${why}); set TUTOR_BENCH_DATABASE_URL to a server to run it`;
+    const note = `skipped: no PostgreSQL answers at ${shownUrl(url)} (${why}); set TUTOR_BENCH_DATABASE_URL to a server to run it`;
     process.stderr.write(`bench: postgres ${note}\n`);
     return { title: `${title} (skipped)`, rows: [], lines: [note] };
   }
@@ -116,7 +107,7 @@ export async function runPostgresBench(): Promise<BenchSection> {
       row(`answer p99 on PostgreSQL, 2 processes x ${CLASS} students`, p99(latencies.two), "ms", sqliteP99),
     ];
     const lines = [
-      `server ${shown(url)}; a fresh schema ${tutorSchema} for the tutor (migrated by the first process) and ${pgbenchSchema} for pgbench (pgbench -i, scale 1, no foreign keys), both dropped at the end`,
+      `server ${shownUrl(url)}; a fresh schema ${tutorSchema} for the tutor (migrated by the first process) and ${pgbenchSchema} for pgbench (pgbench -i, scale 1, no foreign keys), both dropped at the end`,
       `each bot process is its own tsx process (bench/answer-worker.ts): ${CLASS} students each answer 3a one answer after another through the dispatcher's /answer path (parse, grade, commit, reply) for ${SECONDS} s after a warm-up; two processes start together on the same schema with their own students`,
       `rates are medians of ${ROUNDS} interleaved rounds (SQLite, 1 process, 2 processes): answers over the span from the first process's start to the last one's end; p99 over every answer of the rounds (${latencies.one.length.toLocaleString("en-US")} on 1 process, ${latencies.two.length.toLocaleString("en-US")} on 2, ${latencies.sqlite.length.toLocaleString("en-US")} on SQLite)`,
       `rounds, answers/s: SQLite ${runs.sqlite.map(figure).join(", ")}; PostgreSQL 1 process ${runs.one.map(figure).join(", ")}; 2 processes ${runs.two.map(figure).join(", ")}`,

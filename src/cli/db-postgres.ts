@@ -1,6 +1,9 @@
 import pg from "pg";
 import { pgPoolClient, type SqlClient } from "../store/postgres/sql-client.ts";
 import { UsageError } from "./cli-command.ts";
+import { shownUrl } from "../store/postgres/postgres-store.ts";
+
+export { shownUrl };
 
 /** A PostgreSQL URL as `tutor db` takes it (`postgres://…` or `postgresql://…`); anything else is a usage error naming `what`. */
 export function postgresUrl(url: string, what: string): string {
@@ -8,16 +11,6 @@ export function postgresUrl(url: string, what: string): string {
   return url;
 }
 
-/** The URL without its password, for messages. */
-export function shownUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = "***";
-    return parsed.toString();
-  } catch {
-    return url.replace(/:[^:@/]*@/, ":***@");
-  }
-}
 
 /** A small pool on the server of `url`: `tutor db` runs one statement at a time. */
 export function connectPostgres(url: string): SqlClient {

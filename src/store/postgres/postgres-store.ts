@@ -80,13 +80,13 @@ const UNREACHABLE: Record<string, string> = {
 };
 
 /** The URL as it may be printed: without its password. */
-function shown(url: string): string {
+export function shownUrl(url: string): string {
   try {
     const parsed = new URL(url);
     if (parsed.password) parsed.password = "***";
     return parsed.toString();
   } catch {
-    return "the PostgreSQL URL";
+    return url.replace(/:[^:@/]*@/, ":***@");
   }
 }
 
@@ -106,6 +106,6 @@ export async function openPostgresStore(url: string): Promise<PostgresStore> {
     await client.close().catch(() => {});
     const code = String((error as { code?: unknown }).code ?? "");
     const reason = UNREACHABLE[code] ?? (/timeout/i.test(error instanceof Error ? error.message : "") ? UNREACHABLE.ETIMEDOUT : undefined);
-    throw reason ? new DatabaseOpenError(shown(url), reason, { cause: error }) : error;
+    throw reason ? new DatabaseOpenError(shownUrl(url), reason, { cause: error }) : error;
   }
 }
