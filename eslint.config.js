@@ -2,7 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/**", "coverage/**", "data/**/*.json"] },
+  { ignores: ["node_modules/**", "coverage/**", "dist/**", "data/**/*.json"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

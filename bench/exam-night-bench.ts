@@ -1,13 +1,16 @@
 // Exam night: 300 students sit the whole mock midterm at once (`/exam start`, an `/answer` for each
 // of the 20 questions, `/exam submit confirm`), first as signed slash commands through the Slack
 // HTTP endpoint, then as interactions through the local Discord's gateway, each time against the
-// bot as `npm start` runs it, in its own process, on a fresh SQLite file. Each student sends one
-// command after another (waiting for the reply the student sees); all students at once.
+// bot as `npm start` runs it, in its own process, on a fresh SQLite file. All students start at the
+// same instant; each sends one command after another, waiting for the reply the student sees and
+// then a moment to read and type (0.5 to 4.5 s, so the whole exam takes a student about a minute
+// where the real one has 110). A second run on a fresh bot leaves out the pause: 300 commands
+// always in flight, the bot's capacity (its commands/s) rather than what a class can do.
 //
 // Reference (same run): one student sitting the same exam alone on the same bot just before, for
 // the reply times; the bot's resident memory once started, for its peak. After the bot has stopped,
 // the SQLite file is read to check that every answer sent is stored exactly once.
-// EXAM_NIGHT_STUDENTS=5 and EXAM_NIGHT_PLATFORM=slack|discord are for a quick try.
+// EXAM_NIGHT_STUDENTS=5, EXAM_NIGHT_PLATFORM=slack|discord and EXAM_NIGHT_PACE=paced|none are for a quick try.
 import { readdirSync, readFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { pathToFileURL } from "node:url";
@@ -26,6 +29,8 @@ const BOT_TOKEN = "xoxb-bench-bot-token-0123456789";
 const CHANNEL = "CGENERAL01";
 /** Students sitting the exam at once (EXAM_NIGHT_STUDENTS for a quick try). */
 const STUDENTS = Number(process.env.EXAM_NIGHT_STUDENTS ?? 300);
+/** A student's pause between a reply and the next command, ms: reading the reply, typing the answer. */
+const THINK_MS: readonly [number, number] = [500, 4500];
 /** A reply not on the response_url within this long counts as missing. */
 const REPLY_TIMEOUT_MS = 30_000;
 
@@ -82,10 +87,19 @@ interface Sitter {
   one(student: number, line: string): Promise<Reply>;
 }
 
-/** One student sitting the whole exam, one command after another. */
-async function sit(sitter: Sitter, student: number): Promise<Reply[]> {
+/** How students pace their commands: a pause drawn between these bounds after each reply, or none. */
+type Pace = { thinkMs: readonly [number, number] } | "none";
+
+/** One student sitting the whole exam, one command after another, pausing after each reply as `pace` says. */
+async function sit(sitter: Sitter, student: number, pace: Pace): Promise<Reply[]> {
   const replies: Reply[] = [];
-  for (const line of EXAM_LINES) replies.push(await sitter.one(student, line));
+  for (const [i, line] of EXAM_LINES.entries()) {
+    if (i > 0 && pace !== "none") {
+      const [low, high] = pace.thinkMs;
+      await new Promise((resolve) => setTimeout(resolve, low + Math.random() * (high - low)));
+    }
+    replies.push(await sitter.one(student, line));
+  }
   return replies;
 }
 
@@ -178,9 +192,13 @@ class DiscordSitter implements Sitter {
   }
 }
 
+/** The script `npm start` runs (package.json), which names the bot's process on its command line. */
+const BOT_SCRIPT = "scripts/start.mjs";
+
 /**
- * The bot's node process: `npm start` spawns `node --import tsx src/main.ts` directly, so it is our
- * child whose command line names src/main.ts (or, were a tsx wrapper in between, that child's child).
+ * The bot's node process: `npm start` runs `node scripts/start.mjs`, which runs the bot in that
+ * same process, and the bench spawns that command directly; so it is our child whose command line
+ * names the script (or, were a wrapper in between, that child's child).
  */
 function botPid(): number {
   const table = readdirSync("/proc").filter((d) => /^\d+$/.test(d)).flatMap((d) => {
@@ -194,15 +212,14 @@ function botPid(): number {
     }
   });
   const children = (pid: number) => table.filter((p) => p.ppid === pid);
-  const mine = children(process.pid).filter((p) => p.cmdline.includes("src/main.ts"));
-  // The deepest process running src/main.ts under ours (a wrapper's child, if there is a wrapper).
+  const mine = children(process.pid).filter((p) => p.cmdline.includes(BOT_SCRIPT));
+  // The deepest node process running the script under ours (a wrapper's child, if there is one).
   for (let level = mine; level.length; ) {
-    // A node child that runs src/main.ts; not tsx's esbuild service, whose path holds "node_modules".
-    const deeper = level.flatMap((p) => children(p.pid)).filter((p) => p.cmdline.includes("src/main.ts") && /(^|\/)node$/.test(p.cmdline.split(" ")[0] ?? ""));
+    const deeper = level.flatMap((p) => children(p.pid)).filter((p) => p.cmdline.includes(BOT_SCRIPT) && /(^|\/)node$/.test(p.cmdline.split(" ")[0] ?? ""));
     if (!deeper.length) return level[0]!.pid;
     level = deeper;
   }
-  throw new Error("could not find the bot's process (a child of this one running src/main.ts)");
+  throw new Error(`could not find the bot's process (a child of this one running ${BOT_SCRIPT})`);
 }
 
 /** CPU seconds (user + system) a process has used, from /proc/<pid>/stat. */
@@ -229,16 +246,16 @@ interface Rush {
  * The rush on one platform: a bot just started on a fresh file, one student alone first (the
  * reference, and the warm-up), then all students at once; then the bot is stopped and the file read.
  */
-async function rush(platform: "Slack" | "Discord", bot: BotProcess, dbFile: string, sitter: Sitter, platformProblems: () => string[]): Promise<Rush> {
+async function rush(platform: "Slack" | "Discord", pace: Pace, bot: BotProcess, dbFile: string, sitter: Sitter, platformProblems: () => string[]): Promise<Rush> {
   const pid = botPid();
   const command = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").join(" ").trim();
   const idleMb = statusMb(pid, "VmRSS");
   // The reference: one student alone (the last id), which also warms the bot up.
-  const alone = await sit(sitter, STUDENTS);
+  const alone = await sit(sitter, STUDENTS, "none");
   const loadBefore = loadavg();
   const began = performance.now();
   const [botCpu0, ownCpu0] = [cpuSeconds(pid), process.cpuUsage()];
-  const all = (await Promise.all(Array.from({ length: STUDENTS }, (_, s) => sit(sitter, s)))).flat();
+  const all = (await Promise.all(Array.from({ length: STUDENTS }, (_, s) => sit(sitter, s, pace)))).flat();
   const wallS = (performance.now() - began) / 1000;
   const botCpu = cpuSeconds(pid) - botCpu0;
   const ownCpu = process.cpuUsage(ownCpu0);
@@ -275,34 +292,38 @@ async function rush(platform: "Slack" | "Discord", bot: BotProcess, dbFile: stri
   const ackP99 = quantile(acks(all), 0.99);
   const aloneRef = "1 student alone, same bot";
   const ackName = platform === "Slack" ? "bot ack (HTTP answer), p99" : "bot's first callback (reply or deferral), p99";
-  const name = `Exam night (${platform})`;
+  // The targets are exam night's; the run without pauses measures capacity, its figures reported only.
+  const paced = pace !== "none";
+  const name = paced ? `Exam night (${platform})` : `Saturation (${platform})`;
+  const pauses = paced ? `${pace.thinkMs[0] / 1000}-${pace.thinkMs[1] / 1000} s pauses` : "no pause";
   const rows = [
-    row(`${name}: ${STUDENTS} students x ${EXAM_LINES.length} commands, reply p50`, quantile(times, 0.5), "ms", { name: `${aloneRef}, p50`, value: quantile(aloneTimes, 0.5) }),
-    row(`${name}: reply p99`, p99, "ms", { name: `${aloneRef}, p99`, value: quantile(aloneTimes, 0.99) }, { text: "< 1,000 ms", met: p99 < 1000 }),
+    row(`${name}: ${STUDENTS} students x ${EXAM_LINES.length} commands, ${pauses}, reply p50`, quantile(times, 0.5), "ms", { name: `${aloneRef}, p50`, value: quantile(aloneTimes, 0.5) }),
+    row(`${name}: reply p99`, p99, "ms", { name: `${aloneRef}, p99`, value: quantile(aloneTimes, 0.99) }, paced ? { text: "< 1,000 ms", met: p99 < 1000 } : undefined),
     row(`${name}: ${ackName}`, ackP99, "ms", { name: `${aloneRef}, p99`, value: quantile(acks(alone), 0.99) },
       { text: `< 3,000 ms (${platform}'s limit)`, met: ackP99 < 3000 }),
     row(`${name}: errors (went wrong, missing reply, ${platform === "Slack" ? "HTTP error" : "failed callback"})`, errorCount, "count", undefined, { text: "0", met: errorCount === 0 }),
     row(`${name}: exam answers stored (rows in SQLite)`, stored.n, "rows", { name: "answers sent", value: sent }, { text: "= sent, each once", met: stored.n === sent && stored.distinctPairs === sent }),
-    row(`${name}: bot peak resident memory (VmHWM, pool included)`, peakMb, "MB", { name: "resident once started", value: idleMb }, { text: "< 300 MB", met: peakMb < 300 }),
+    row(`${name}: bot peak resident memory (VmHWM, pool included)`, peakMb, "MB", { name: "resident once started", value: idleMb }, paced ? { text: "< 300 MB", met: peakMb < 300 } : undefined),
     row(`${name}: SIGTERM after the rush to the bot's exit (code ${exitCode})`, stopS, "s", undefined, { text: "exit 0", met: exitCode === 0 }),
     row(`${name}: wall time, all students`, wallS, "s", { name: "1 student alone", value: aloneTimes.reduce((a, b) => a + b, 0) / 1000 }),
+    ...(paced ? [] : [row(`${name}: commands answered per second`, all.length / wallS, "/s", { name: "1 student alone", value: alone.length / (aloneTimes.reduce((a, b) => a + b, 0) / 1000) })]),
   ];
   const fmt = (l: number[]) => l.map((x) => x.toFixed(2)).join(", ");
   const via = platform === "Slack"
     ? "signed slash commands over HTTP; reply = sent until the first post on the response_url"
     : "INTERACTION_CREATE through the local Discord's gateway; reply = sent until the first message the student sees (a response, or a deferral once edited)";
   const lines = [
-    `${platform}: ${STUDENTS} students at once, each sending ${EXAM_LINES.length} commands one after another (/exam start, /answer for each of the ${EXAM_ANSWERS.length} questions, /exam submit confirm), ${via}; the bot as npm start runs it in its own process on a fresh SQLite file, TUTOR_ANSWER_LIMIT=0`,
-    `${platform}: ${all.length} replies timed; /answer p50 ${quantile(at("/answer"), 0.5).toFixed(0)} ms, p99 ${quantile(at("/answer"), 0.99).toFixed(0)} ms; /exam submit confirm p50 ${quantile(at("/exam submit"), 0.5).toFixed(0)} ms, p99 ${quantile(at("/exam submit"), 0.99).toFixed(0)} ms; ${(all.length / wallS).toFixed(0)} commands/s`,
-    `${platform}: p99 by position: /exam start ${quantile(at("/exam start"), 0.99).toFixed(0)} ms, first /answer (${EXAM_ANSWERS[0]![0]}) ${quantile(at(first), 0.99).toFixed(0)} ms, the other answers ${quantile(laterAnswers, 0.99).toFixed(0)} ms; max ${Math.max(...times).toFixed(0)} ms`,
-    `${platform}: stored ${stored.n} exam answers (${stored.distinctPairs} distinct student-question pairs) of ${sent} sent; ${submitted} sessions submitted by the student of ${STUDENTS + 1}; bot exit code after SIGTERM ${exitCode} (${stopS.toFixed(1)} s); ${failedLogs} error or failure log lines`,
-    ...lastWords.map((w) => `${platform}: the bot, stopping with ${exitCode}: ${w}`),
-    `${platform}: errors: ${errors.length} replies (missing, ${platform === "Slack" ? "HTTP error" : "failed callback"}, "went wrong" or not the expected reply), ${problems.length} problems seen by the local ${platform}`,
-    ...errors.slice(0, 3).map((e) => `${platform}: example error on "${e.line.slice(0, 40)}": ${e.error}`),
-    ...problems.slice(0, 3).map((p) => `${platform}: example problem: ${p.slice(0, 160)}`),
-    `${platform}: memory: VmHWM of the bot's process ${pid} (\`${command.replace(/^\S*\//, "")}\`, ${threads} threads, the grading workers among them), read before SIGTERM; resident once started ${idleMb.toFixed(0)} MB`,
-    `${platform}: CPU during the rush (${cpus().length} cores): the bot ${botCpu.toFixed(1)} s (${(botCpu / wallS).toFixed(2)} cores), this process (the local ${platform} and the ${STUDENTS} students) ${loadCpu.toFixed(1)} s (${(loadCpu / wallS).toFixed(2)} cores), over ${wallS.toFixed(1)} s`,
-    `${platform}: load average (1, 5, 15 min) ${fmt(loadBefore)} before the rush, ${fmt(loadAfter)} after`,
+    `${name}: ${STUDENTS} students at once, each sending ${EXAM_LINES.length} commands one after another (/exam start, /answer for each of the ${EXAM_ANSWERS.length} questions, /exam submit confirm), ${paced ? `pausing ${pauses.replace(" pauses", "")} (uniformly) after each reply` : "with no pause"}, ${via}; the bot as npm start runs it in its own process on a fresh SQLite file, TUTOR_ANSWER_LIMIT=0`,
+    `${name}: ${all.length} replies timed; /answer p50 ${quantile(at("/answer"), 0.5).toFixed(0)} ms, p99 ${quantile(at("/answer"), 0.99).toFixed(0)} ms; /exam submit confirm p50 ${quantile(at("/exam submit"), 0.5).toFixed(0)} ms, p99 ${quantile(at("/exam submit"), 0.99).toFixed(0)} ms; ${(all.length / wallS).toFixed(0)} commands/s`,
+    `${name}: p99 by position: /exam start ${quantile(at("/exam start"), 0.99).toFixed(0)} ms, first /answer (${EXAM_ANSWERS[0]![0]}) ${quantile(at(first), 0.99).toFixed(0)} ms, the other answers ${quantile(laterAnswers, 0.99).toFixed(0)} ms; max ${Math.max(...times).toFixed(0)} ms`,
+    `${name}: stored ${stored.n} exam answers (${stored.distinctPairs} distinct student-question pairs) of ${sent} sent; ${submitted} sessions submitted by the student of ${STUDENTS + 1}; bot exit code after SIGTERM ${exitCode} (${stopS.toFixed(1)} s); ${failedLogs} error or failure log lines`,
+    ...lastWords.map((w) => `${name}: the bot, stopping with ${exitCode}: ${w}`),
+    `${name}: errors: ${errors.length} replies (missing, ${platform === "Slack" ? "HTTP error" : "failed callback"}, "went wrong" or not the expected reply), ${problems.length} problems seen by the local ${platform}`,
+    ...errors.slice(0, 3).map((e) => `${name}: example error on "${e.line.slice(0, 40)}": ${e.error}`),
+    ...problems.slice(0, 3).map((p) => `${name}: example problem: ${p.slice(0, 160)}`),
+    `${name}: memory: VmHWM of the bot's process ${pid} (\`${command.replace(/^\S*\//, "")}\`, ${threads} threads, the grading workers among them), read before SIGTERM; resident once started ${idleMb.toFixed(0)} MB`,
+    `${name}: CPU during the rush (${cpus().length} cores): the bot ${botCpu.toFixed(1)} s (${(botCpu / wallS).toFixed(2)} cores), this process (the local ${platform} and the ${STUDENTS} students) ${loadCpu.toFixed(1)} s (${(loadCpu / wallS).toFixed(2)} cores), over ${wallS.toFixed(1)} s`,
+    `${name}: load average (1, 5, 15 min) ${fmt(loadBefore)} before the rush, ${fmt(loadAfter)} after`,
   ];
   const failures = [
     ...(problems.length ? [`the local ${platform} saw ${problems.length} problems`] : []),
@@ -311,7 +332,7 @@ async function rush(platform: "Slack" | "Discord", bot: BotProcess, dbFile: stri
   return { rows, lines, failures };
 }
 
-async function slackNight(): Promise<Rush> {
+async function slackNight(pace: Pace): Promise<Rush> {
   const users = Array.from({ length: STUDENTS + 1 }, (_, s) => ({ id: studentId(s), name: `s${s}` }));
   const slack = await LocalSlack.start({ botToken: BOT_TOKEN, users, channels: [{ id: CHANNEL, name: "general", appIsMember: true }] });
   const port = await freePort();
@@ -319,14 +340,14 @@ async function slackNight(): Promise<Rush> {
   const bot = await BotProcess.start({ ...localSlackEnv(slack, { mode: "http", port, signingSecret: SECRET }), TUTOR_DB: dbFile, TUTOR_ANSWER_LIMIT: "0" });
   try {
     const sitter = new SlackSitter(slack, new SignedHttp(`http://127.0.0.1:${port}/slack/events`, SECRET));
-    return await rush("Slack", bot, dbFile, sitter, () => [...slack.problems]);
+    return await rush("Slack", pace, bot, dbFile, sitter, () => [...slack.problems]);
   } finally {
     await bot.stop();
     await slack.close();
   }
 }
 
-async function discordNight(): Promise<Rush> {
+async function discordNight(pace: Pace): Promise<Rush> {
   const discord = await LocalDiscord.start();
   const students = Array.from({ length: STUDENTS + 1 }, (_, s) => discord.addUser(`s${s}`));
   const dbFile = tempDbFile();
@@ -334,7 +355,7 @@ async function discordNight(): Promise<Rush> {
   try {
     // The bot publishes its commands once connected; interactions name published commands.
     await bot.waitForLog((l) => /^discord commands (published|up to date)$/.test(l.msg), 30_000);
-    return await rush("Discord", bot, dbFile, new DiscordSitter(discord, students), () => [...discord.violations]);
+    return await rush("Discord", pace, bot, dbFile, new DiscordSitter(discord, students), () => [...discord.violations]);
   } finally {
     await bot.stop();
     await discord.close();
@@ -344,10 +365,13 @@ async function discordNight(): Promise<Rush> {
 export async function runExamNightBench(): Promise<BenchSection> {
   const only = process.env.EXAM_NIGHT_PLATFORM;
   const parts: Rush[] = [];
-  if (only !== "discord") parts.push(await slackNight());
-  if (only !== "slack") parts.push(await discordNight());
+  const paces: Pace[] = process.env.EXAM_NIGHT_PACE === "none" ? ["none"] : process.env.EXAM_NIGHT_PACE === "paced" ? [{ thinkMs: THINK_MS }] : [{ thinkMs: THINK_MS }, "none"];
+  for (const pace of paces) {
+    if (only !== "discord") parts.push(await slackNight(pace));
+    if (only !== "slack") parts.push(await discordNight(pace));
+  }
   return {
-    title: `Exam night: ${STUDENTS} students sit the mock midterm at once (Slack HTTP, then the local Discord)`,
+    title: `Exam night: ${STUDENTS} students sit the mock midterm at once (Slack HTTP, then the local Discord; paced, then without pauses)`,
     rows: parts.flatMap((p) => p.rows),
     lines: parts.flatMap((p) => p.lines),
     failures: parts.flatMap((p) => p.failures),

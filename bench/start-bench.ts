@@ -1,8 +1,8 @@
 // Console start: `npm start` with no platform tokens opens the console chat. Timed from spawn to
-// the reply to /help on stdout and to exit at the end of stdin, beside Node starting with tsx and
-// running nothing, measured in the same run.
+// the reply to /help on stdout and to exit at the end of stdin, beside Node starting and running
+// nothing, measured in the same run. The start includes bundling the sources (scripts/start.mjs).
 import { spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -11,6 +11,8 @@ import { quantile } from "./timing.ts";
 
 const ROUNDS = 3;
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+/** What `npm start` runs, from package.json: `node`, then its arguments. */
+const START = (JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: { start: string } }).scripts.start;
 
 /** The environment of a fresh checkout: no platform tokens, no TUTOR_* settings but a fresh database. */
 function env(): NodeJS.ProcessEnv {
@@ -43,8 +45,9 @@ function run(args: string[], input: string): Promise<{ firstOutput: number; exit
 }
 
 export async function runStartBench(): Promise<BenchSection> {
-  const consoleArgs = ["--import", "tsx", "src/main.ts"];
-  const bareArgs = ["--import", "tsx", "-e", "0"];
+  const [command, ...consoleArgs] = START.split(/\s+/);
+  if (command !== "node") throw new Error(`npm start runs ${command}, not node: this bench spawns node with its arguments`);
+  const bareArgs = ["-e", "0"];
   await run(bareArgs, "");
   await run(consoleArgs, "/help\n"); // a first start reads the files from disk; the figures are of a warm page cache
   const chat: Array<{ firstOutput: number; exit: number }> = [];
@@ -53,7 +56,7 @@ export async function runStartBench(): Promise<BenchSection> {
     bare.push((await run(bareArgs, "")).exit);
     chat.push(await run(consoleArgs, "/help\n"));
   }
-  const reference = { name: "node --import tsx -e 0 (start and exit), median", value: quantile(bare, 0.5) };
+  const reference = { name: "node -e 0 (start and exit), median", value: quantile(bare, 0.5) };
   return {
     title: "Console start",
     rows: [
@@ -61,8 +64,8 @@ export async function runStartBench(): Promise<BenchSection> {
       row("console start: spawn to exit after /help and end of input, median", quantile(chat.map((c) => c.exit), 0.5), "ms", reference),
     ],
     lines: [
-      `node --import tsx src/main.ts (what npm start runs) on a fresh database, no platform tokens; ${ROUNDS} interleaved runs of each after one warm-up`,
-      "the start builds the app (bank, database and its migrations, grading pool) before the console reads its first line",
+      `${START} (what npm start runs) on a fresh database, no platform tokens; ${ROUNDS} interleaved runs of each after one warm-up`,
+      "the start bundles the sources, then builds the app (bank, database and its migrations, grading pool) before the console reads its first line",
     ],
   };
 }

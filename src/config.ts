@@ -1,9 +1,8 @@
-import { fileURLToPath } from "node:url";
 import path from "node:path";
 import { z } from "zod";
+import { REPO_ROOT } from "./repo-root.ts";
 
-/** The repository root, so defaults work whatever the current directory is. */
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+export { REPO_ROOT };
 export const DEFAULT_DB = path.join(REPO_ROOT, "data", "tutor.db");
 export const DEFAULT_BANKS = path.join(REPO_ROOT, "data", "banks");
 

@@ -1,9 +1,9 @@
 import Database from "better-sqlite3";
 import { mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { REPO_ROOT } from "../repo-root.ts";
 
-const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
+const MIGRATIONS_DIR = path.join(REPO_ROOT, "src", "store", "migrations");
 
 export type Db = Database.Database;
 

@@ -11,8 +11,8 @@ const START_COMMAND = (JSON.parse(readFileSync(path.join(ROOT, "package.json"), 
 export type LogLine = Record<string, unknown> & { level: string; msg: string };
 
 /**
- * The bot in its own process, started with the command `npm start` runs (`node --import tsx
- * src/main.ts`, read from package.json) and the environment given (platform variables of this
+ * The bot in its own process, started with the command `npm start` runs (`node … scripts/start.mjs`,
+ * read from package.json, which bundles the sources and runs them) and the environment given (platform variables of this
  * machine left out). It is spawned without npm in between because npm does not pass SIGTERM on to
  * the bot, and a clean stop is part of what is tested. It is up once it logs `started`.
  */
@@ -29,7 +29,7 @@ export class BotProcess {
     const [command, ...args] = START_COMMAND.split(/\s+/);
     // `node` is this Node; another command is a package's binary (node_modules/.bin).
     const executable = command === "node" ? process.execPath : path.join(ROOT, "node_modules", ".bin", command!);
-    // Its own process group: a crash takes whatever the command started too (the tsx CLI runs a child).
+    // Its own process group: a crash takes whatever the command started too (a wrapper's child, say).
     this.child = spawn(executable, args, { cwd: ROOT, env: { ...inherited, ...env }, stdio: ["pipe", "pipe", "pipe"], detached: true });
     // A bot does not read stdin: closing it must not stop it.
     this.child.stdin.end();
@@ -79,7 +79,7 @@ export class BotProcess {
     return this.exited;
   }
 
-  /** Kills it at once, as a crash would: nothing finishes (the whole process group: tsx and the bot). */
+  /** Kills it at once, as a crash would: nothing finishes (the whole process group). */
   async kill(): Promise<void> {
     if (this.child.exitCode === null && this.child.signalCode === null && this.child.pid !== undefined) {
       try {

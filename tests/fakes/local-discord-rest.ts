@@ -209,7 +209,8 @@ function webhook(discord: LocalDiscord, method: string, token: string, rest: str
   }
   if (method === "DELETE" && rest[1] === "@original" && !x.original && x.deferred) {
     x.deferred = undefined;
-    x.original = { ...storeMessage(discord, { json: { content: "(deferred)" }, files: [] }, "webhook", channelId, x.id), deleted: true };
+    // The "thinking…" placeholder deleted: Discord's own message, so none of the bot's rules apply to it.
+    x.original = { id: snowflake(), channelId, content: "(deferred)", embeds: [], components: [], flags: 0, files: [], allowedMentions: undefined, via: "webhook", interactionId: x.id, deleted: true, at: Date.now() };
     return { status: 204 };
   }
   if (!target || target.deleted) throw new HttpError(404, 10008, "Unknown Message");

@@ -9,6 +9,11 @@ const NAME_TTL_MS = 60 * 60_000;
 const FALLBACK_TTL_MS = 5 * 60_000;
 /** Names kept at once; the oldest go first. */
 const NAME_CACHE = 5000;
+/**
+ * users.info calls under way at once. A class arriving together is looked up a few at a time, in
+ * the background, instead of all at once: under Slack's rate limit, and off the commands' way.
+ */
+const LOOKUPS_AT_ONCE = 4;
 
 /** The tutor's id of a Slack user: `slack:<team>:<user>`. */
 export const slackPersonId = (team: string, user: string): string => `slack:${team}:${user}`;
@@ -25,6 +30,10 @@ export function slackUserOf(team: string, personId: string): string | null {
  */
 export class SlackPeople {
   private readonly names = new Map<string, { name: string; until: number }>();
+  /** Lookups asked for, one per person, waiting for a turn or under way. */
+  private readonly lookups = new Map<string, Promise<string>>();
+  private running = 0;
+  private readonly turns: Array<() => void> = [];
   private warned = false;
   private readonly tas: ReadonlySet<string>;
 
@@ -46,25 +55,53 @@ export class SlackPeople {
     return this.tas.has(user) ? ["ta"] : ["student"];
   }
 
+  /**
+   * The cached display name, else the payload's username at once while `users.info` is asked in
+   * the background (once per person at a time): a class starting an exam together must not wait
+   * on, nor burst into, Slack's rate limit. The looked-up name is used from the next request on.
+   */
   private async displayName(user: string, fallback: string | undefined): Promise<string> {
-    const now = Date.now();
     const cached = this.names.get(user);
-    if (cached && cached.until > now) return cached.name;
-    let name = fallback || user;
-    let ttl = FALLBACK_TTL_MS;
-    try {
-      const info = await this.web.users.info({ user });
-      const profile = info.user?.profile;
-      name = profile?.display_name || profile?.real_name || info.user?.real_name || info.user?.name || name;
-      ttl = NAME_TTL_MS;
-    } catch (error) {
-      // Without users:read the username still identifies the person; say so once, not per command.
-      if (!this.warned) this.logger.warn("slack users.info failed; using usernames as display names", { error: describe(error) });
-      this.warned = true;
-    }
-    if (this.names.size >= NAME_CACHE) this.names.delete(this.names.keys().next().value!);
-    this.names.set(user, { name, until: now + ttl });
-    return name;
+    if (cached && cached.until > Date.now()) return cached.name;
+    const lookup = this.lookups.get(user) ?? this.lookUp(user, fallback || user);
+    if (cached || fallback) return cached?.name ?? fallback!;
+    // Nothing to show meanwhile (no username in the payload): this request waits for Slack's answer.
+    return lookup;
+  }
+
+  private lookUp(user: string, standIn: string): Promise<string> {
+    const lookup = (async () => {
+      let name = standIn;
+      let ttl = FALLBACK_TTL_MS;
+      await this.turn();
+      try {
+        const info = await this.web.users.info({ user });
+        const profile = info.user?.profile;
+        name = profile?.display_name || profile?.real_name || info.user?.real_name || info.user?.name || name;
+        ttl = NAME_TTL_MS;
+      } catch (error) {
+        // Without users:read the username still identifies the person; say so once, not per command.
+        if (!this.warned) this.logger.warn("slack users.info failed; using usernames as display names", { error: describe(error) });
+        this.warned = true;
+      } finally {
+        this.lookups.delete(user);
+        // The slot goes straight to the next lookup waiting, if any.
+        const next = this.turns.shift();
+        if (next) next();
+        else this.running -= 1;
+      }
+      if (this.names.size >= NAME_CACHE) this.names.delete(this.names.keys().next().value!);
+      this.names.set(user, { name, until: Date.now() + ttl });
+      return name;
+    })();
+    this.lookups.set(user, lookup);
+    return lookup;
+  }
+
+  /** Resolves with a slot among the LOOKUPS_AT_ONCE: a free one, or one handed over by a lookup ending. */
+  private async turn(): Promise<void> {
+    if (this.running < LOOKUPS_AT_ONCE) this.running += 1;
+    else await new Promise<void>((resolve) => this.turns.push(resolve));
   }
 }
 

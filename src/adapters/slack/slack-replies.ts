@@ -3,6 +3,7 @@
 import type { webApi } from "@slack/bolt";
 import { type Reply, text, verbatim, type VisibleReply } from "../../core/chat/reply.ts";
 import type { Logger } from "../../logger.ts";
+import { postJson } from "./post-json.ts";
 import { SLACK_BUTTONS } from "./slack-actions.ts";
 import { SlackChannels } from "./slack-channels.ts";
 import { displayMathImages } from "./slack-math-images.ts";
@@ -146,9 +147,8 @@ function body(message: SlackMessage): { text: string; blocks: never[]; unfurl_li
 
 /** Posts to a response_url (what Bolt's `respond` does, for URLs kept in a form's metadata too). */
 async function respondTo(url: string, payload: Record<string, unknown>): Promise<void> {
-  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(payload) });
-  await response.arrayBuffer();
-  if (!response.ok) throw new Error(`response_url answered HTTP ${response.status}`);
+  const status = await postJson(url, payload);
+  if (status < 200 || status >= 300) throw new Error(`response_url answered HTTP ${status}`);
 }
 
 /** Slack's error code of a failed call (`not_in_channel`), else a short description. */

@@ -67,6 +67,12 @@ type Job = {
 };
 type Slot = { worker: Worker; ready: boolean; job?: Job; timer?: NodeJS.Timeout };
 
+/**
+ * Each worker's young generation, MB: a job's garbage is small and short-lived, and a larger one
+ * only raises the bot's resident memory under load (docs/PERFORMANCE.md, exam night).
+ */
+const YOUNG_GENERATION_MB = 12;
+
 /** Workers that may die before becoming ready, in a row, before the pool stops restarting them. */
 const MAX_START_FAILURES = 3;
 
@@ -115,7 +121,7 @@ export function createGradingPool(options: GradingPoolOptions = {}): GradingPool
   const start = (): Slot => {
     const worker = new Worker(entry, {
       workerData: options.workerData,
-      resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
+      resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB, stackSizeMb: 4 },
     });
     const slot: Slot = { worker, ready: false };
     let lastError: unknown;

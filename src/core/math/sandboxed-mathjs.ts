@@ -9,8 +9,11 @@ import { ELEMENTWISE_FUNCTIONS } from "./function-table.ts";
  */
 
 // mathjs's single-file build loads in ~60 ms where its ESM tree takes ~1 s; same code, same version.
-// That start-up time is paid by every grading worker and every `tutor check`.
-const { all, create } = createRequire(import.meta.url)("mathjs/lib/browser/math.js") as typeof MathJs;
+// That start-up time is paid by every grading worker and every `tutor check`. It is loaded on the
+// first instance, not on import: the bot's own thread imports the graders but leaves expressions
+// to the grading workers, and so never pays mathjs's tens of megabytes.
+let mathjs: typeof MathJs | undefined;
+const loadMathjs = (): typeof MathJs => (mathjs ??= createRequire(import.meta.url)("mathjs/lib/browser/math.js") as typeof MathJs);
 
 /** Largest matrix `ones`/`zeros`/`identity` may build: the sandbox's size guard for generated values. */
 export const MAX_GENERATED_ELEMENTS = 10_000;
@@ -152,6 +155,7 @@ function tutorFunctions(math: MathJsInstance, big: boolean): Record<string, (...
 
 /** A fresh private instance: plain numbers (complex where needed) or 64-digit BigNumbers. */
 export function createSandboxedMath(numbers: "number" | "BigNumber"): SandboxedMath {
+  const { all, create } = loadMathjs();
   const math = create(all ?? {});
   // Set after creation: the single-file build ignores `number` when it is passed to create().
   if (numbers === "BigNumber") math.config({ number: "BigNumber", precision: 64 });

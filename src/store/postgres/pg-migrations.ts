@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { REPO_ROOT } from "../../repo-root.ts";
 import type { SqlClient } from "./sql-client.ts";
 
 /** PostgreSQL's migrations: numbered and named as SQLite's in the folder above (a test keeps them in step). */
-export const POSTGRES_MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "migrations", "postgres");
+export const POSTGRES_MIGRATIONS_DIR = path.join(REPO_ROOT, "src", "store", "migrations", "postgres");
 
 /** A numbered migration file: `001_practice.sql` is version 1. */
 export interface PostgresMigration {

@@ -46,11 +46,22 @@ describe("the Dockerfile", () => {
     expect(finalStage.find((i) => i.op === "ENV")?.args).toMatch(/TUTOR_DB=\/data\//);
   });
 
-  it("starts node itself, not npm, so SIGTERM reaches the bot", () => {
+  it("starts node itself, not npm, so SIGTERM reaches the bot, on the bundle the build stage made", () => {
     const cmd = exec("CMD");
     expect(cmd[0]).toBe("node");
     expect(cmd).not.toContain("npm");
-    expect(cmd.at(-1)).toBe("src/main.ts");
+    expect(cmd.at(-1)).toBe("dist/main.mjs");
+    const build = all.slice(0, lastFrom);
+    expect(build.some((i) => i.op === "RUN" && /\bnode scripts\/bundle\.mjs\b/.test(i.args))).toBe(true);
+    expect(finalStage.some((i) => i.op === "COPY" && /--from=\S+.*\bdist\b/.test(i.args))).toBe(true);
+  });
+
+  it("gives node the heap settings npm start gives it (the memory the benchmark measures)", () => {
+    const start = (JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as { scripts: { start: string } }).scripts.start.split(/\s+/);
+    expect(start[0]).toBe("node");
+    const flags = start.slice(1, -1);
+    expect(flags.length).toBeGreaterThan(0);
+    expect(exec("CMD").slice(1, -1)).toEqual(flags);
   });
 });
 

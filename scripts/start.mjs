@@ -1,0 +1,7 @@
+// `npm start`: bundles the sources (a fraction of a second, so the bot always runs what src/ says)
+// and runs the bundle in this process, so signals reach the bot itself.
+import { pathToFileURL } from "node:url";
+import { bundle, MAIN_BUNDLE } from "./bundle.mjs";
+
+await bundle();
+await import(pathToFileURL(MAIN_BUNDLE).href);
