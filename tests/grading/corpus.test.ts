@@ -23,14 +23,14 @@ const report = buildCorpusReport(entries.map((entry) => ({
 })));
 
 /**
- * Issue 11's target is 95% overall and in every kind, with no confident zero. It is not met yet
- * (the report prints the gap), so these floors are the figures reached: a change that grades worse
- * fails, and each floor is raised as the grader improves, up to the target.
+ * Issue 11's target is 95% overall and in every kind, with no confident zero. The floors are the
+ * figures reached (above the target): a change that grades worse fails, and each floor is raised as
+ * the grader improves, never lowered.
  */
 const TARGET = 0.95;
-const FLOOR = { overall: 0.876, confidentZeros: 5 };
+const FLOOR = { overall: 0.997, confidentZeros: 0 };
 const KIND_FLOOR: Readonly<Record<string, number>> = {
-  plain: 0.95, unreadable: 0.95, gaming: 0.95, hedge: 0.95, notation: 0.9, keywords: 0.85, negation: 0.8, paraphrase: 0.5,
+  plain: 1, unreadable: 1, gaming: 1, hedge: 1, notation: 1, keywords: 1, negation: 0.973, paraphrase: 0.99,
 };
 
 describe("the labelled grading corpus", () => {

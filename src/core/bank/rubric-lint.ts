@@ -1,7 +1,7 @@
 import { compiledPhrase, PhraseMatcher } from "../grading/phrase-matcher.ts";
 import { isGuard, type PhraseReading, readPhrase } from "../grading/phrase-reading.ts";
 import { analyzeText } from "../grading/text-analysis.ts";
-import { vocabularyFor } from "../grading/vocabulary.ts";
+import { promptWords, vocabularyFor } from "../grading/vocabulary.ts";
 import { rubricWarnings } from "./rubric-lint-warnings.ts";
 import type { Bank, Question } from "./schema.ts";
 
@@ -92,7 +92,8 @@ function readerFor(question: Question): PhraseReader {
     },
     foundIn(phrase, text) {
       const analyzed = analyzeText(text, vocabulary);
-      const hit = new PhraseMatcher(analyzed).match(compiledPhrase(phrase, vocabulary)).hit;
+      // As the grader does: a word of the question's own text is never a typo of a rubric word.
+      const hit = new PhraseMatcher(analyzed, [], promptWords(question)).match(compiledPhrase(phrase, vocabulary)).hit;
       // A loose typo match sends an answer to review rather than crediting it.
       return hit && !hit.weak ? hit.positions.map((i) => analyzed.tokens[i]?.surface ?? "").join(" ") : undefined;
     },

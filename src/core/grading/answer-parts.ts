@@ -28,7 +28,30 @@ export function partsOnLines(text: string, parts: readonly AnswerPart[]): string
   if (names.length === 0) return text;
   const alternatives = names.map((n) => n.trim().split(/[\s_-]+/).map(escape).join("[\\s_-]*")).join("|");
   // "…; gelu: …", and after a sentence or a list: "… near 0. leaky relu: …", "…, gelu: …".
-  return text.replace(new RegExp(`[;|]\\s*(?=(?:${alternatives})\\s*:)|[.,]\\s+(?=(?:${alternatives})\\s*:)`, "gi"), "\n");
+  const named = text.replace(new RegExp(`[;|]\\s*(?=(?:${alternatives})\\s*:)|[.,]\\s+(?=(?:${alternatives})\\s*:)`, "gi"), "\n");
+  return lettersOnLines(named, parts);
+}
+
+/**
+ * "A: … B: … C: …" or "A) … B) …" on one line: a one-letter label followed by `:` or `)` starts a
+ * line, when at least two different ones are written so (one alone may be prose: "plan a) …").
+ */
+function lettersOnLines(text: string, parts: readonly AnswerPart[]): string {
+  const letters = parts.flatMap((p) => [p.label, ...p.aliases]).filter((n) => n.length === 1).map(escape).join("");
+  if (letters === "") return text;
+  const label = new RegExp(`(?:^|\\s)\\(?([${letters}])[:)]\\s`, "gi");
+  const found = new Set([...text.matchAll(label)].map((m) => m[1]!.toLowerCase()));
+  if (found.size < 2) return text;
+  return text.replace(new RegExp(`[\\s,;]+(?=\\(?[${letters}][:)]\\s)`, "gi"), "\n");
+}
+
+/** True when some line of `text` (after partsOnLines) starts with a part's label ("tanh: …", "B) …"). */
+export function hasLabelledLine(text: string, parts: readonly AnswerPart[]): boolean {
+  const labels = parts.flatMap((p) => [p.label, ...p.aliases]).map(lineLabel);
+  return text.split(/\r?\n/).some((raw) => {
+    const line = raw.replace(/^\s*(?:[-*•]+\s*)?/, "");
+    return labels.some((l) => l.test(line));
+  });
 }
 
 /** The part id of every token of `text` (undefined before any label). */

@@ -5,8 +5,8 @@ import { EMPTY_ANSWER, type ValueCheck, buildGrade } from "./grade-result.ts";
 import { evaluateNumber } from "../math/index.ts";
 import { checkDimensions, parseDimensions } from "./dimensions-grader.ts";
 import { checkExpressionAnswer } from "./expression-grader.ts";
-import { checkNumber, cleanNumberText } from "./number-grader.ts";
-import { firstValueIn, valuesInProse } from "./prose-values.ts";
+import { ROUNDED_COUNT, checkNumber, cleanNumberText } from "./number-grader.ts";
+import { firstValueIn, namedInProse, valuesInProse } from "./prose-values.ts";
 import { verbatim } from "../chat/reply.ts";
 import { tidyBlanksText } from "./blank-text.ts";
 
@@ -29,12 +29,13 @@ const PLACING = /\s+(?:(?:goes|go|went|lands?|landed|ends?\s+up|ended\s+up|is\s+
 
 function splitParts(blanks: readonly Blank[], text: string): string[] {
   // ` / ` and ` | ` separate parts in chat ("16 / 7x7x3"); `dL/dW` and `32/2` have no spaces.
-  const parts = text.split(/[;\n]|\s[/|]\s/).map((p) => p.trim()).filter((p) => p !== "");
+  const parts = sharedLabels(blanks, text.split(/[;\n]|\s[/|]\s/).map((p) => p.trim()).filter((p) => p !== ""));
   if (parts.length !== 1) return parts;
   // "and" first, and never a thousands comma: "depth is 16 and parameters = 4,608" is two parts.
   // A split into labelled parts stands even when one label names two blanks ("W1 and Ws are m x n, W2 is l x m").
-  // Sentences last ("12 goes to 3. 22 goes to 5"): a decimal point has no space after it.
-  for (const sep of [/\s+and\s+/iy, /,(?!\d{3}(?!\d))\s*/y, /\.\s+/y]) {
+  // Sentences before commas ("depth 16. 3*3*16 = 144 per filter, times 32 gives 4608"): a decimal
+  // point has no space after it.
+  for (const sep of [/\s+and\s+/iy, /\.\s+/y, /,(?!\d{3}(?!\d))\s*/y]) {
     const split = splitTopLevel(parts[0] ?? "", sep);
     if (split.length === blanks.length) return split;
     if (split.length > 1 && split.every((p) => labelOf(blanks, p) !== undefined)) return split;
@@ -42,13 +43,30 @@ function splitParts(blanks: readonly Blank[], text: string): string[] {
   return parts;
 }
 
+/** "W1 / Ws: m x n": a part that is only a blank's label shares the value of the labelled part after it. */
+function sharedLabels(blanks: readonly Blank[], parts: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    const next = parts[i + 1];
+    if (next !== undefined && !SEPARATOR.test(part) && findBlank(blanks, part) >= 0 && labelOf(blanks, next) !== undefined) parts[i + 1] = `${part}, ${next}`;
+    else out.push(part);
+  }
+  return out;
+}
+
 /** A label is a part's first words: "the depth is 16", not "each filter has 3*3*16 = 144 weights". */
 const MAX_LABEL_WORDS = 3;
 
 /** The blanks a part's label names ("W1", "W1 and Ws", "W1, Ws"), and where its value starts. */
 function labelOf(blanks: readonly Blank[], part: string): { indices: number[]; valueStart: number } | undefined {
-  return labelBefore(blanks, part, SEPARATOR.test(part) ? SEPARATOR : PLACING);
+  if (SEPARATOR.test(part)) return labelBefore(blanks, part, SEPARATOR);
+  // "depth 16", "params 32*3*3*16": a label then its value with only a space between.
+  return labelBefore(blanks, part, PLACING) ?? labelBefore(blanks, part, BARE_VALUE);
 }
+
+/** A space before a value (a digit or a bracket), for a label written with no separator. */
+const BARE_VALUE = /\s+(?=[\d(])/;
 
 function labelBefore(blanks: readonly Blank[], part: string, separator: RegExp): { indices: number[]; valueStart: number } | undefined {
   const sep = separator.exec(part);
@@ -126,7 +144,7 @@ function checkBlank(blank: Blank, shared: BlanksAnswer["shared"], text: string):
 /** Whether a blank's text can be read as its kind at all (right or wrong). */
 function isReadable(blank: Blank, text: string): boolean {
   if (blank.kind === "dimensions") return parseDimensions(text) !== undefined;
-  if (blank.kind === "number") return evaluateNumber(cleanNumberText(text)).ok;
+  if (blank.kind === "number") return ROUNDED_COUNT.test(text) || evaluateNumber(cleanNumberText(text)).ok;
   return true;
 }
 
@@ -225,6 +243,10 @@ export function gradeBlanks(question: Question, spec: BlanksAnswer, answer: Stud
     }
     const check = checks.results[i]!;
     items.push({ ...base, earned: check.earned, note: check.note });
+    // A value taken from a sentence by its position, not by its name, is a guess: a wrong one goes to a TA.
+    if (prose && check.earned < blank.points && !namedInProse(blank, tidy.text)) {
+      review.push(`${blank.label}: read from your sentence by position; a TA will check it.`);
+    }
     feedback.push(...check.feedback.map((f) => `${blank.label}: ${f}`));
     review.push(...(check.review ?? []));
     if (check.mistake) mistakes.push(check.mistake);

@@ -45,6 +45,12 @@ const VERB_TAGS = new Set(["VERB", "AUX"]);
 /** Verb forms the model may tag as nouns or adjectives in a terse answer ("grows", "saturates"). */
 const VERB_LIKE = /\b(?:is|are|was|were|be|has|have|had|does|do|did|can|will|would|should|could|must|may|might|isn't|aren't|doesn't|don't|won't|can't)\b|n't\b/i;
 
+/**
+ * A claim without a verb the model sees: a degree word before a word ("lr too small", "way too low"),
+ * or a chat "its" for "it's" ("its for generalization").
+ */
+const JUDGEMENT = /\btoo\s+\p{L}|\bits\s+(?:for|to|a|an|the|not|because|about|like|just|only|so|too|more|less)\b/iu;
+
 /** Longest item of a bare list, in words: anything longer is read as a statement if it has grammar. */
 const MAX_TERM_WORDS = 4;
 /** Words that tie others into a sentence; a keyword salad has none ("hash function load factor resize"). */
@@ -64,7 +70,7 @@ const INFLECTED = /(?:[^s]s|ed)$/i;
  * "resize" or "backtrack" as verbs.
  */
 export function statesAClaim(text: string): boolean {
-  if (VERB_LIKE.test(text)) return true;
+  if (VERB_LIKE.test(text) || JUDGEMENT.test(text)) return true;
   const items = text.split(/[.,;:!?\n+&/]|\band\b/i).map((i) => i.trim().split(/\s+/).filter((w) => /\p{L}/u.test(w)).length);
   const long = items.some((n) => n > MAX_TERM_WORDS);
   // The common case, a sentence with its little words, is told without the model.

@@ -21,8 +21,8 @@ export const CorpusEntry = z.strictObject({
   kind: z.string().min(1).describe("The kind of answer: plain, paraphrase, notation, negation, keywords, hedge, gaming, unreadable"),
   why: z.string().min(1),
   review: z.enum(["expected", "allowed"]).optional(),
-  set: z.enum(["tuned", "held-out"]).default("tuned")
-    .describe("held-out answers are never looked at while tuning the grader: they measure it"),
+  set: z.string().trim().min(1).default("tuned")
+    .describe("which set: `tuned` (looked at while tuning the grader), `held-out` or a dated fresh set (never looked at: they measure it)"),
 });
 export type CorpusEntry = z.infer<typeof CorpusEntry>;
 

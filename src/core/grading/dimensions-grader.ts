@@ -13,10 +13,15 @@ import { verbatim } from "../chat/reply.ts";
 
 type Factor = string | number;
 
+/** "7x7 (depth 3)", "7x7 with depth 3", "7x7, depth 3": the depth in words as the shape's last factor. */
+export function depthInWords(text: string): string {
+  return text.replace(/(\d+\s*[x×]\s*\d+)\s*(?:\(\s*|,\s*|\s+with\s+)(?:a\s+)?depth\s*(?:of\s+|=\s*|:\s*)?(\d+)\s*\)?/gi, "$1x$2");
+}
+
 /** Parses a shape into its factors; undefined when the text is not a shape. */
 export function parseDimensions(text: string): Factor[] | undefined {
   // "m rows and n columns", "m rows, n cols": dimensions in words.
-  let t = text.trim().replace(/\$/g, "")
+  let t = depthInWords(text.trim()).replace(/\$/g, "")
     .replace(/\b(\w+)\s*rows?\s*(?:,|and|by|x|×|&)?\s*(\w+)\s*col(?:umn)?s?\b/i, "$1 x $2");
   const member = /∈|\\in\b|\bin\b|:/.exec(t);
   if (member) t = t.slice(member.index + member[0].length);
@@ -63,8 +68,11 @@ export function checkDimensions(reference: readonly Factor[], text: string, poin
   const lower = (f: readonly Factor[]) => f.map((x) => (typeof x === "string" ? x.toLowerCase() : x));
   // With only one-letter lowercase names in the reference (m, n, l), "M x N" cannot mean anything else.
   const lettersOnly = reference.every((f) => typeof f === "number" || /^[a-z]$/.test(f));
-  const given = lettersOnly ? lower(parsed) : parsed;
-  const read = lettersOnly && show(given) !== show(parsed) ? ` (read as ${show(given)})` : "";
+  // "mn" for m × n: one name whose letters are as many as the shape's one-letter factors.
+  const glued = parsed.length === 1 && typeof parsed[0] === "string" && lettersOnly && reference.length > 1 && parsed[0].length === reference.length;
+  const read0 = glued ? [...(parsed[0] as string)] : parsed;
+  const given = lettersOnly ? lower(read0) : read0;
+  const read = show(given) !== show(parsed) ? ` (read as ${show(given)})` : "";
   if (sameShape(given, reference)) return { earned: points, note: `${show(parsed)} is right${read}.`, feedback: [] };
   if (given.length !== reference.length) {
     return { earned: 0, note: `${show(given)} has ${given.length} factor(s).`, feedback: [`The shape has ${reference.length} dimensions; you gave ${given.length} (${show(given)}).`] };

@@ -2,7 +2,7 @@ import type { ExpressionAnswer, Question } from "../bank/schema.ts";
 import { checkExpression, sameForm } from "../math/index.ts";
 import type { Grade, StudentAnswer } from "./grade.ts";
 import { EMPTY_ANSWER, type ValueCheck, buildGrade, detected } from "./grade-result.ts";
-import { readFormula } from "./formula-text.ts";
+import { readFormula, splitTopLevel } from "./formula-text.ts";
 
 /**
  * Grades a formula, vector or matrix answer by evaluation at random points (the math engine samples
@@ -65,6 +65,12 @@ export function checkExpressionAnswer(spec: ExpressionSpec, text: string, points
       return { earned: Math.min(points, mistake.points), note: "A known mistake.", feedback: [mistake.feedback], mistake: detected(mistake) };
     }
   }
+  if (verdict.result !== "invalid" && missesOneTerm(student, spec.reference, options)) {
+    return {
+      earned: 0, note: "The answer but for one term.", feedback: ["Your expression is the answer with one term missing: check which part you left out."],
+      review: ["The expression is the reference with one term missing, which the rubric does not list; a TA will judge partial credit."],
+    };
+  }
   if (verdict.result === "invalid") {
     const feedback = [verdict.reason || "I could not read that expression."];
     const unread = sentence(`I could not read this as a formula: ${feedback[0]!.replace(/^./, (c) => c.toLowerCase())}`);
@@ -75,6 +81,16 @@ export function checkExpressionAnswer(spec: ExpressionSpec, text: string, points
   // A shape that cannot be the answer's, or a product that cannot be computed, is said on arrival too.
   const shape = /^your answer (is a|cannot be evaluated)/.test(verdict.reason ?? "") ? { unread: sentence(verdict.reason!) } : {};
   return { earned: 0, note: "Not equivalent to the reference.", feedback: [`Your expression is not equivalent to the answer.${why}`], ...shape };
+}
+
+/**
+ * True when `student` plus one top-level term of `reference` is the reference ("2mn + ml + m" for
+ * "2mn + ml + m + l"): nearly right in a way no listed mistake covers, so a TA weighs it.
+ */
+function missesOneTerm(student: string, reference: string, options: Parameters<typeof checkExpression>[2]): boolean {
+  const terms = splitTopLevel(reference, /\+/y);
+  if (terms.length < 2) return false;
+  return terms.some((term) => checkExpression(`(${student}) + (${term})`, reference, options).result === "equal");
 }
 
 /** Grades an `expression` question. */

@@ -63,7 +63,8 @@ function substitute(expression: string, definitions: ReadonlyMap<string, string>
   for (let round = 0; round < 4; round++) {
     let changed = false;
     for (const [name, body] of definitions) {
-      const re = new RegExp(String.raw`(?<![\w.'])${escape(name)}(?![\w(])`, "g");
+      // "2p" is 2·p: a digit before the name is a coefficient.
+      const re = new RegExp(String.raw`(?<![A-Za-z_.'])${escape(name)}(?![\w(])`, "g");
       const next = out.replace(re, `(${body})`);
       if (next !== out) {
         out = next;
@@ -81,12 +82,44 @@ function lastSide(text: string): string {
   return sides.at(-1) ?? text.trim();
 }
 
+/** A lead-in in words before the formula: "the gradient is z - y", "the answer is …", "answer: …". */
+const LEAD_IN = /^\s*(?:(?:so|thus|hence|then|i\s+got|i\s+get)\s+)?(?:(?:the|my)\s+)?(?:final\s+)?(?:answer|gradient|grad|result|derivative|expression|formula)(?:\s+(?:of|wrt|w\.r\.t\.?|with\s+respect\s+to)\s+\S+)?\s*(?:is\b|:)\s*/i;
+/** Work shown first, the result last: "W1: mn, b1: m, …, total 2mn + lm + m + l". */
+const TOTAL = /(?:^|[,;\n])\s*(?:in\s+)?(?:total|altogether)\s*(?:is\b|[:=])?\s*/gi;
+/** Names of functions a formula may end with; any other trailing plain word is a chat decoration. */
+const FUNCTIONS = new Set(["softmax", "relu", "step", "sqrt", "norm", "exp", "log", "sum", "max", "min", "abs", "sigmoid", "tanh", "diag"]);
+
+/**
+ * The formula without the words around it: a lead-in ("the gradient is"), work before a stated
+ * total, and trailing chat ("or so", "i think", an emoji). A trailing word (two letters or more) is
+ * dropped only when it cannot be part of the formula (not a declared name, nor made of declared
+ * one-letter names, nor a function). Unchanged when nothing is recognised.
+ */
+export function withoutProse(typed: string, declared: ReadonlySet<string>): string {
+  let text = typed.replace(/\p{Extended_Pictographic}/gu, " ").trim();
+  const totals = [...text.matchAll(TOTAL)];
+  const last = totals.at(-1);
+  if (last && text.slice(last.index + last[0].length).trim() !== "") text = text.slice(last.index + last[0].length);
+  text = text.replace(LEAD_IN, "");
+  const formulaWord = (w: string) => declared.has(w) || FUNCTIONS.has(w.toLowerCase()) || [...w].every((c) => declared.has(c));
+  let dropped = false;
+  for (let words = text.split(/\s+/); words.length > 1; words = text.split(/\s+/)) {
+    const tail = words.at(-1)!;
+    if (!/^[A-Za-z]{2,}[.!?]*$/.test(tail) || formulaWord(tail.replace(/[.!?]+$/, ""))) break;
+    text = words.slice(0, -1).join(" ");
+    dropped = true;
+  }
+  // "… i think", "… we get": the pronoun went with the words dropped after it.
+  if (dropped) text = text.replace(/\s+(?:i|we)$/i, "");
+  return text.trim() === "" ? typed : text.trim();
+}
+
 /**
  * Reads `text` as a formula answer. `declared` are the question's names (never treated as a
  * student's own definitions). The first candidate is the best reading; the raw text comes last.
  */
 export function readFormula(typed: string, declared: ReadonlySet<string>): FormulaReading {
-  const text = bracedPowers(typed);
+  const text = bracedPowers(withoutProse(typed, declared));
   const definitions = new Map<string, string>();
   const bodies: string[] = [];
   for (const statement of splitTopLevel(text, /[;\n]/y)) {

@@ -29,7 +29,7 @@ function close(a: number, b: number, tol: { rtol: number; atol: number }): boole
 }
 
 /** `32x3x3x16`: an x between digits is a product in a count (never in a shape, see dimensions-grader). */
-export const TIMES_BETWEEN_DIGITS = /(?<=\d)\s*[xX×]\s*(?=\d)/g;
+export const TIMES_BETWEEN_DIGITS = /(?<=\d)\s*[xX×·⋅]\s*(?=\d)/g;
 
 /**
  * Removes what students wrap a number in: "= 4608", "4,608", "4608 parameters", a reason, a hedge,
@@ -56,6 +56,9 @@ function toNumber(value: number | string): number | undefined {
   return r.ok ? r.value : undefined;
 }
 
+/** "4.6k", "5M": a rounded count, which a TA may accept for the exact one (so it goes to review). */
+export const ROUNDED_COUNT = /^\s*\d+(?:\.\d+)?\s*[kKmM]\s*$/;
+
 /** Checks one number against `spec`; `points` is what a right answer earns. */
 export function checkNumber(spec: NumberSpec, text: string, points: number): ValueCheck {
   const reference = toNumber(spec.value);
@@ -64,6 +67,10 @@ export function checkNumber(spec: NumberSpec, text: string, points: number): Val
   }
   const cleaned = cleanNumberText(text);
   if (cleaned === "") return { earned: 0, note: "No answer.", feedback: [EMPTY_ANSWER] };
+  if (ROUNDED_COUNT.test(text)) {
+    const rounded = verbatim(text.trim());
+    return { earned: 0, note: `"${rounded}" is a rounded count.`, feedback: ["Give the exact number, not a rounded one."], review: [`"${rounded}" is a rounded count; a TA will check it.`] };
+  }
   const parsed = evaluateNumber(cleaned);
   if (!parsed.ok) {
     const feedback = [`I could not read "${verbatim(cleaned)}" as a number: ${parsed.message}`];

@@ -72,12 +72,15 @@ export class PhraseMatcher {
   /** The canon of each word joined with the next, computed when first needed. */
   private readonly pairCanons: Array<string | undefined> = [];
   private readonly vocabulary: Vocabulary;
-  /** @param partOf the labelled part of each token (see answer-parts.ts), when the answer has parts. */
-  constructor(readonly text: AnalyzedText, private readonly partOf: ReadonlyArray<string | undefined> = []) {
+  /**
+   * @param partOf the labelled part of each token (see answer-parts.ts), when the answer has parts.
+   * @param realWords words known to be spelt as meant (the question's own words): never typo candidates.
+   */
+  constructor(readonly text: AnalyzedText, private readonly partOf: ReadonlyArray<string | undefined> = [], realWords?: ReadonlySet<string>) {
     this.vocabulary = text.vocabulary;
     this.distinctForms = new Map();
     text.tokens.forEach((t, i) => {
-      if (t.filler || this.vocabulary.isKnownStem(t.stem) || /^\p{N}/u.test(t.stem)) return;
+      if (t.filler || this.vocabulary.isKnownStem(t.stem) || /^\p{N}/u.test(t.stem) || realWords?.has(t.surface)) return;
       for (const form of new Set([t.stem, t.surface])) {
         const list = this.distinctForms.get(form);
         if (list) list.push(i);

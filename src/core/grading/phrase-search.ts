@@ -31,9 +31,14 @@ const stems = (words: string[]) => new Set(words.map(stem));
 const LESS = stems(["less", "smaller", "lower", "fewer", "before", "then", "precede", "precedes", "preceding", "below", "earlier"]);
 const GREATER = stems(["greater", "larger", "bigger", "higher", "more", "after", "follow", "follows", "following", "above", "later", "exceed", "exceeds"]);
 
-/** Keeps the best occurrence of each polarity, as every phrase match does. */
+/**
+ * Keeps the best occurrence of each polarity, as every phrase match does. Words that are only the
+ * subject of a negated clause read either way, unless another matched word sits in an affirmed
+ * clause: in "leaky relu: does not saturate, differentiable at 0" the label is the subject of the
+ * first clause, but "differentiable at 0" is affirmed.
+ */
 export function record(result: PhraseResult, occurrence: Occurrence, tokens: readonly Token[], phraseNegated: boolean): void {
-  const either = !occurrence.negated && occurrence.positions.some((p) => tokens[p]?.subjectNegated);
+  const either = !occurrence.negated && occurrence.positions.every((p) => tokens[p]?.subjectNegated);
   const keys = either ? (["hit", "opposite"] as const) : [occurrence.negated === phraseNegated ? "hit" as const : "opposite" as const];
   for (const key of keys) {
     const current = result[key];

@@ -1,6 +1,6 @@
 import type { Blank } from "../bank/schema.ts";
 import { evaluateNumber } from "../math/index.ts";
-import { parseDimensions } from "./dimensions-grader.ts";
+import { depthInWords, parseDimensions } from "./dimensions-grader.ts";
 
 /**
  * Reads the values of number and shape blanks out of a sentence. A value next to its blank's name
@@ -17,17 +17,17 @@ interface Found { value: string; end: number }
 const SHAPE_SOURCE = String.raw`(?:(?:\d+|[a-z])(?:\s*(?:x|×|\\times|by|\*)\s*(?:\d+|[a-z]))+\b|\(\s*\d+(?:\s*,\s*\d+)+\s*\))`;
 const SHAPE = new RegExp(String.raw`(?:\b|(?=\())${SHAPE_SOURCE}`, "iy");
 const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?(?:e-?\d+)?`;
-const ARITHMETIC = String.raw`${NUM}(?:\s*(?:[*×/+^-]|[xX](?=\s*\d))\s*${NUM})*`;
+const ARITHMETIC = String.raw`${NUM}(?:\s*(?:[*×·⋅/+^-]|[xX](?=\s*\d))\s*${NUM})*`;
 const CHAIN = String.raw`${ARITHMETIC}(?:\s*=\s*${ARITHMETIC})*`;
 const NUMBER = new RegExp(CHAIN, "y");
 const NUMBER_BEFORE = new RegExp(String.raw`(?<![\w.])(${CHAIN})\s*$`);
 const SHAPE_BEFORE = new RegExp(String.raw`(?<![\w.])(${SHAPE_SOURCE})\s*$`, "i");
-/** What may sit between a blank's name and its value: "depth is 16", "filters: 16", "size of 7x7x3". */
-const LINK = /\s*(?:(?:is|are|was|of|equals|would be|will be)\b\s*|[:=]\s*)?/iy;
+/** What may sit between a blank's name and its value: "depth is 16", "filters: 16", "size of 7x7x3", "depth, 16". */
+const LINK = /\s*(?:(?:is|are|was|of|equals|would be|will be)\b\s*|[:=,]\s*)?/iy;
 
 /** The final value of a number chain ("32*3*3*16 = 4608" -> "4608"), if it evaluates. */
 function finalNumber(chain: string): string | undefined {
-  const last = chain.split("=").at(-1)!.replace(/,(?=\d{3}\b)/g, "").replace(/[×xX]/g, "*").trim();
+  const last = chain.split("=").at(-1)!.replace(/,(?=\d{3}\b)/g, "").replace(/[×xX·⋅]/g, "*").trim();
   return evaluateNumber(last).ok ? last : undefined;
 }
 
@@ -77,6 +77,11 @@ function nearName(blank: Blank, text: string, kind: ValueKind): Found | undefine
   return undefined;
 }
 
+/** True when the sentence names `blank` next to a value ("16 filters", "depth is 16"): not a guess by position. */
+export function namedInProse(blank: Blank, text: string): boolean {
+  return blank.kind !== "expression" && nearName(blank, depthInWords(text), blank.kind) !== undefined;
+}
+
 /** `text` with every shape blanked out, so a count is never read out of "7x7x3" (as 147). */
 function withoutShapes(text: string): string {
   return text.replace(new RegExp(SHAPE_SOURCE, "gi"), (m) => (parseDimensions(m) ? " ".repeat(m.length) : m));
@@ -87,9 +92,22 @@ function withoutShapes(text: string): string {
  * are matched by what they can be: with a shape blank, counts are read around the shapes, and each
  * kind keeps its own reading position ("each filter is 7×7×3 and there are 16 of them").
  */
-export function valuesInProse(blanks: readonly Blank[], text: string): string[] | undefined {
+export function valuesInProse(blanks: readonly Blank[], typed: string): string[] | undefined {
+  const text = depthInWords(typed);
+  // Work first, then the result: "26x26x16 output so 16 filters of 7x7x3" states its answer after
+  // "so", so values not named are read from there first.
+  const conclusion = [...text.matchAll(CONCLUSION)].at(-1);
+  const from = conclusion ? conclusion.index + conclusion[0].length : 0;
+  return (from > 0 ? valuesFrom(blanks, text, from) : undefined) ?? valuesFrom(blanks, text, 0);
+}
+
+/** Words that introduce a result after the work: "so", "therefore", "which gives". */
+const CONCLUSION = /(?:^|[\s,;])(?:so|therefore|thus|hence|which\s+gives|that\s+gives|giving)\s+/gi;
+
+/** The blanks' values: each one's named value in the whole text, or the next of its kind from `from` on. */
+function valuesFrom(blanks: readonly Blank[], text: string, from: number): string[] | undefined {
   const values: string[] = [];
-  const at: Record<ValueKind, number> = { number: 0, dimensions: 0 };
+  const at: Record<ValueKind, number> = { number: from, dimensions: from };
   const counts = blanks.some((b) => b.kind === "dimensions") ? withoutShapes(text) : text;
   for (const blank of blanks) {
     if (blank.kind === "expression") return undefined;

@@ -17,7 +17,8 @@ import { BASE_VOCABULARY, type Vocabulary } from "./vocabulary.ts";
  * When a TA must look (`review` is non-empty), the rule behind `Grade.needsReview`:
  * 1. an item earned points, or a deduction applied, only through a loose typo (two edits, or one in a
  *    word under 6 letters); a single slip in a longer word ("dimentionality") is trusted;
- * 2. a matched concept sits in a doubly negated clause ("it is not true that it doesn't saturate");
+ * 2. a matched concept (or its rejection) sits in a doubly negated clause ("it is not true that it
+ *    doesn't saturate"), or is denied of one subject and taken up for another ("…, whereas Y has both");
  * 3. the score is below the maximum while a sentence of real content (5+ content words, or any
  *    when nothing was earned) matched no phrase of any item, deductions included: it may say the
  *    missing concept in words the rubric lacks. Never a confident zero when unsure: an answer that
@@ -81,14 +82,16 @@ const round = (x: number) => Math.round(x * 100) / 100;
 /**
  * Scores `text` against `rubric`; pure and linear in the answer's length for a fixed rubric. With
  * `parts`, an item that names a part is looked for only in that labelled part of the answer. The
- * answer and the phrases are read with `vocabulary` (the question's: see vocabularyFor).
+ * answer and the phrases are read with `vocabulary` (the question's: see vocabularyFor); `realWords`
+ * (the question's own words, see promptWords) are never read as typos of a rubric word.
  */
 export function scoreRubric(
   rubric: readonly RubricEntry[], answerText: string, maxPoints: number, parts?: readonly AnswerPart[], vocabulary: Vocabulary = BASE_VOCABULARY,
+  realWords?: ReadonlySet<string>,
 ): RubricOutcome {
   const text = parts && parts.length > 0 ? partsOnLines(answerText, parts) : answerText;
   const analyzed = analyzeText(text, vocabulary);
-  const matcher = new PhraseMatcher(analyzed, parts && parts.length > 0 ? assignAnswerParts(text, analyzed, parts) : []);
+  const matcher = new PhraseMatcher(analyzed, parts && parts.length > 0 ? assignAnswerParts(text, analyzed, parts) : [], realWords);
   const partFor = (p: string | undefined) => (parts && parts.length > 0 ? p : undefined);
   const seen = new Set<number>();
   const items: AwardedItem[] = [];
@@ -138,6 +141,8 @@ function scoreItem(
     return { ...base, earned: tier.points, note: `${foundNote(tier)}: "${excerpt(matcher, found.hit)}".` };
   }
   if (item.points > 0) feedback.push(item.feedback ?? `Missing: ${item.label}.`);
+  // "It is not true that it doesn't saturate": a double negation is a TA's to read, either way.
+  if (found.opposite?.ambiguous) review.push(`"${item.label}" appears in a sentence whose negations a TA should read.`);
   if (found.opposite) {
     return { ...base, earned: 0, note: `You wrote the opposite: "${excerpt(matcher, found.opposite)}".` };
   }
@@ -179,7 +184,7 @@ function scoreGroup(
 
 function flagDoubt(o: Occurrence, label: string, review: string[]): void {
   if (o.weak) review.push(`"${label}" was matched only through a possible misspelling.`);
-  if (o.ambiguous) review.push(`"${label}" appears in a sentence with a double negation.`);
+  if (o.ambiguous) review.push(`"${label}" appears in a sentence whose negations a TA should read.`);
 }
 
 function excerpt(matcher: PhraseMatcher, o: Occurrence): string {

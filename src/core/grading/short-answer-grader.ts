@@ -5,7 +5,8 @@ import { scoreRubric } from "./rubric-scorer.ts";
 import { analyzeText } from "./text-analysis.ts";
 import { statesAClaim } from "./claim-reading.ts";
 import type { AwardedItem } from "./grade.ts";
-import { vocabularyFor } from "./vocabulary.ts";
+import { promptWords, vocabularyFor } from "./vocabulary.ts";
+import { hasLabelledLine, partsOnLines } from "./answer-parts.ts";
 
 /** Why a list of terms goes to a TA, said the same way for short answers and justifications. */
 export const LIST_REVIEW = "The answer lists terms without stating a reason; a TA will read it.";
@@ -16,7 +17,8 @@ export const LIST_REVIEW = "The answer lists terms without stating a reason; a T
  */
 export function gradeTermList(items: AwardedItem[], text: string, namingEarns: boolean): { items: AwardedItem[]; review: string[] } | undefined {
   if (statesAClaim(text)) return undefined;
-  if (namingEarns) return { items, review: items.some((i) => i.points > 0 && i.earned < i.points) ? [LIST_REVIEW] : [] };
+  // Naming earns, but a list that names something the rubric deducts for is a TA's to weigh.
+  if (namingEarns) return { items, review: items.some((i) => (i.points > 0 && i.earned < i.points) || i.earned < 0) ? [LIST_REVIEW] : [] };
   // A list that names none of the rubric's ideas ("no idea", "dunno") is understood: it earns 0.
   const named = items.some((i) => i.points > 0 && i.earned > 0);
   return {
@@ -38,7 +40,7 @@ export function gradeShortAnswer(question: Question, spec: ShortAnswer, answer: 
     const items = spec.rubric.map((e) => ({ id: e.id, label: e.label, points: e.points, earned: 0, note: "No answer." }));
     return buildGrade(question, items, [EMPTY_ANSWER]);
   }
-  const outcome = scoreRubric(spec.rubric, text, question.points, spec.parts, vocabularyFor(question));
+  const outcome = scoreRubric(spec.rubric, text, question.points, spec.parts, vocabularyFor(question), promptWords(question));
   const feedback = [...outcome.feedback];
   if (spec.maxSentences !== undefined) {
     const tokens = analyzeText(text).tokens;
@@ -47,7 +49,10 @@ export function gradeShortAnswer(question: Question, spec: ShortAnswer, answer: 
       feedback.push(`The question asks for at most ${spec.maxSentences} sentences; yours has ${sentences}. On the exam, keep it short.`);
     }
   }
-  const list = spec.parts ? undefined : gradeTermList(outcome.items, text, spec.namingEarns);
+  // Labelled parts are a table ("tanh: saturates, smooth, identity"), not a list of terms; an
+  // answer with parts but no label ("tanh leaky relu gelu saturate") is read like any other.
+  const labelled = spec.parts && spec.parts.length > 0 && hasLabelledLine(partsOnLines(text, spec.parts), spec.parts);
+  const list = labelled ? undefined : gradeTermList(outcome.items, text, spec.namingEarns);
   if (list && !spec.namingEarns) feedback.push("Say why: a list of terms is not yet a justification.");
   return buildGrade(question, list?.items ?? outcome.items, feedback, [...outcome.review, ...(list?.review ?? [])]);
 }

@@ -22,7 +22,7 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ["increase", "raise", "larger", "bigger", "higher", "grow", "greater", "more", "enlarge", "boost"],
   ["decrease", "reduce", "reduction", "lower", "shrink", "decay", "diminish", "drop", "fewer", "less", "smaller"],
   ["large", "big", "huge", "high", "many", "lot", "vast", "enormous", "massive"],
-  ["small", "tiny", "little", "low", "few"],
+  ["small", "tiny", "little", "low", "few", "negligible", "minuscule"],
   ["enough", "sufficient", "adequate"],
   ["mean", "average", "avg"],
   ["storage", "store", "memory", "storing", "stored", "ram"],
@@ -54,6 +54,11 @@ export const REWRITES: ReadonlyArray<readonly [string, string]> = [
   ["asymmetrical", "not symmetric"], ["unsymmetric", "not symmetric"], ["uncorrelated", "not correlated"],
   ["blow up", "explode"], ["blowing up", "exploding"], ["blows up", "explodes"], ["blew up", "exploded"],
   ["not only", "only"], ["not just", "only"], ["no longer", "not"], ["cannot", "can not"],
+  // Direction in phrasal verbs: "up" and "down" are stop words, so "never goes down" would say nothing.
+  ["thru", "through"], ["goes down", "decreases"], ["go down", "decrease"], ["went down", "decreased"], ["going down", "decreasing"],
+  ["goes up", "increases"], ["go up", "increase"], ["went up", "increased"], ["going up", "increasing"],
+  ["nondecreasing", "not decreasing"], ["non decreasing", "not decreasing"], ["nonincreasing", "not increasing"],
+  ["non increasing", "not increasing"], ["never negative", "nonnegative"], ["non negative", "nonnegative"],
 ];
 
 /** Words that negate their whole clause ("flipping is not valid": the flip is negated too). */

@@ -1,5 +1,5 @@
 import { CLAUSE_BREAKS, CLAUSE_NEGATORS, EVALUATIVE_PREDICATES, FORWARD_NEGATORS, OTHERS, STOPWORDS, SUBJECT_STARTERS, SUBORDINATORS } from "./synonym-table.ts";
-import { applyRewrites, lex } from "./text-lexer.ts";
+import { applyRewrites, lex, verdictsInFront } from "./text-lexer.ts";
 import { BASE_VOCABULARY, type Vocabulary } from "./vocabulary.ts";
 
 /**
@@ -28,7 +28,7 @@ export interface Token {
    * so it matches phrases of either polarity.
    */
   subjectNegated: boolean;
-  /** True when the clause holds two negations, whose meaning a TA should judge. */
+  /** True when the clause holds two negations, or a contrast takes up what it denied: a TA should judge. */
   ambiguous: boolean;
   /** A comparison written just before the word: `<` (<, ≤, ->, →) or `>` (>, ≥). */
   mark?: "<" | ">";
@@ -70,7 +70,7 @@ export function formsOfCanon(canon: string): string[] {
  * "no"/"without"/"instead of" only what follows ("rotate instead of flipping").
  */
 export function analyzeText(text: string, vocabulary: Vocabulary = BASE_VOCABULARY): AnalyzedText {
-  const lexed = vocabulary.rewrite(applyRewrites(lex(text)));
+  const lexed = verdictsInFront(vocabulary.rewrite(applyRewrites(lex(text))), (w) => STOPWORDS.has(w) || CLAUSE_NEGATORS.has(w));
   const tokens: Token[] = [];
   let sentence = 0;
   let segment = 0;
@@ -139,7 +139,7 @@ export function analyzeText(text: string, vocabulary: Vocabulary = BASE_VOCABULA
     const { stem: s, canon } = vocabulary.canonOf(word);
     const token: Token = {
       surface: word, stem: s, canon, sentence, segment, line,
-      filler: STOPWORDS.has(word) || isClauseNegator || isForwardNegator || CLAUSE_BREAKS.has(word),
+      filler: (STOPWORDS.has(word) && !vocabulary.listsWord(word)) || isClauseNegator || isForwardNegator || CLAUSE_BREAKS.has(word),
       negated: forward, subjectNegated: false, ambiguous: false,
     };
     if (mark) token.mark = mark;
@@ -151,6 +151,7 @@ export function analyzeText(text: string, vocabulary: Vocabulary = BASE_VOCABULA
   }
   closeClause();
   rejectOthersOptions(tokens);
+  claimedByContrast(tokens);
 
   const positions = new Map<string, number[]>();
   const fillerPositions = new Map<string, number[]>();
@@ -203,5 +204,31 @@ function rejectOthersOptions(tokens: Token[]): void {
     const rejects = tokens.slice(end + 1).filter((u) => u.sentence <= t.sentence + 1).some((u, k, rest) =>
       (u.surface === "i" || u.surface === "we") && rest.slice(k + 1, k + 5).some((v) => v.surface === "not" || v.surface === "never"));
     if (rejects) for (let k = i; k <= end; k++) tokens[k]!.negated = true;
+  }
+}
+
+/** Words after a contrast that take up what was denied before it: "…, whereas conv layers have both". */
+const TAKEN_UP: ReadonlySet<string> = new Set(["both", "them"]);
+
+/**
+ * "FC layers have no sharing and no sparsity, whereas conv layers have both": what the first part
+ * denies of one subject, the contrast asserts of another, so those words read either way (a phrase
+ * of either polarity matches them), as a subject of a negated clause does. Which subject has them
+ * is not checked, so a TA confirms (the words are marked ambiguous).
+ */
+function claimedByContrast(tokens: Token[]): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!CONTRASTS.has(t.surface)) continue;
+    const rest = tokens.slice(i + 1).filter((u) => u.sentence === t.sentence);
+    if (rest.some((u) => u.negated || CLAUSE_NEGATORS.has(u.surface)) || !rest.some((u) => TAKEN_UP.has(u.surface))) continue;
+    for (let k = i - 1; k >= 0 && tokens[k]!.sentence === t.sentence; k--) {
+      const u = tokens[k]!;
+      if (u.negated && !u.filler) {
+        u.negated = false;
+        u.subjectNegated = true;
+        u.ambiguous = true;
+      }
+    }
   }
 }

@@ -1,3 +1,4 @@
+import { formulasAsWords } from "./formula-words.ts";
 import { AUXILIARIES, REWRITES } from "./synonym-table.ts";
 
 /**
@@ -30,12 +31,15 @@ const THEN = "\u21D2";
 
 /** Text to lowercase words and marks. */
 export function lex(text: string): Lexed[] {
-  const cleaned = text
+  const cleaned = formulasAsWords(text)
     .toLowerCase()
     .replace(/[’‘`´]/g, "'")
     .replace(/'\\0'|"\\0"|\\0(?![0-9])/g, ` ${NUL} `)
     .replace(/-+>|=>|→|⟶|⇒/g, ` ${THEN} `)
     .replace(/≈|~/g, " approximately ")
+    .replace(/\s*(?:≠|!=|=\/=)\s*/g, " is not ")
+    // "not enough data + model too big", "no early stopping & too little data": a list of claims.
+    .replace(/(?<=\p{L})\s+[+&]\s+(?=\p{L})/gu, " , ")
     // "x → -∞" says where a function saturates: keep the sign as a word before "-" becomes a space.
     .replace(/±\s*(?:∞|inf(?:inity)?\b)/g, " positive and negative infinity ")
     .replace(/[-−–]\s*(?:∞|inf(?:inity)?\b)/g, " negative infinity ")
@@ -90,4 +94,38 @@ export function applyRewrites(lexed: readonly Lexed[]): Lexed[] {
 /** The words of a short text (a synonym entry) as the lexer and the built-in rewrites read them. */
 export function lexWords(text: string): string[] {
   return applyRewrites(lex(text)).filter((l) => l.kind === "w").map((l) => l.value);
+}
+
+/** Words that may be a verdict written after what it judges. */
+const TRAILING_VERDICT: Readonly<Record<string, boolean>> = { yes: true, yep: true, no: false, nope: false };
+
+/**
+ * A property then a verdict, as in a table typed in chat ("saturates yes, differentiable no"): the
+ * verdict is read in front of its word ("saturates", "not differentiable"), also after a question
+ * mark ("saturates? no"). Only a yes or no that ends its clause and follows a word that is not a stop
+ * word counts. A word hedged with "or not" ("saturates or not") is dropped: it says both, so neither.
+ */
+export function verdictsInFront(lexed: readonly Lexed[], isStopWord: (w: string) => boolean): Lexed[] {
+  const out: Lexed[] = [];
+  for (let i = 0; i < lexed.length; i++) {
+    const item = lexed[i]!;
+    // "saturates or not": both at once, so neither is said.
+    if (item.kind === "w" && lexed[i + 1]?.value === "or" && (lexed[i + 2]?.value === "not" || lexed[i + 2]?.value === "no") && !isStopWord(item.value)) {
+      i += 2;
+      continue;
+    }
+    const verdict = item.kind === "w" ? TRAILING_VERDICT[item.value] : undefined;
+    const next = lexed[i + 1];
+    // "saturates? no": the question mark goes with the verdict that answers it.
+    const asked = out.at(-1)?.kind === "s" && out.at(-1)?.value === "?" ? 1 : 0;
+    const prev = out.at(-1 - asked);
+    const ends = next === undefined || next.kind !== "w";
+    if (verdict === undefined || !ends || prev?.kind !== "w" || isStopWord(prev.value) || TRAILING_VERDICT[prev.value] !== undefined) {
+      out.push(item);
+      continue;
+    }
+    if (asked) out.pop();
+    if (!verdict) out.splice(out.length - 1, 0, { kind: "w", value: "not" });
+  }
+  return out;
 }

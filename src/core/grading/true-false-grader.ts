@@ -3,7 +3,7 @@ import type { AwardedItem, Grade, StudentAnswer } from "./grade.ts";
 import { EMPTY_ANSWER, buildGrade, roundPoints } from "./grade-result.ts";
 import { scoreRubric } from "./rubric-scorer.ts";
 import { gradeTermList } from "./short-answer-grader.ts";
-import { vocabularyFor } from "./vocabulary.ts";
+import { promptWords, vocabularyFor } from "./vocabulary.ts";
 import { firstWordTag } from "./claim-reading.ts";
 
 /**
@@ -98,7 +98,7 @@ export function gradeTrueFalse(question: Question, spec: TrueFalseAnswer, answer
         `Your choice is right, but full credit needs a justification: say why the statement is ${word(choice)}.`,
       ]);
     }
-    const outcome = scoreRubric(spec.justification, justification, justificationMax, undefined, vocabularyFor(question));
+    const outcome = scoreRubric(spec.justification, justification, justificationMax, undefined, vocabularyFor(question), promptWords(question));
     const list = gradeTermList(outcome.items, justification, false);
     return buildGrade(question, [...items, ...(list?.items ?? outcome.items)], outcome.feedback, [...outcome.review, ...(list?.review ?? [])]);
   }
@@ -108,7 +108,7 @@ export function gradeTrueFalse(question: Question, spec: TrueFalseAnswer, answer
     const note = `You chose ${word(choice)}; the expected answer is ${word(spec.correct)}.`;
     const other = `${word(choice)} earns up to ${alternative.maxPoints} points only with a justification of this reading: ${alternative.reading}`;
     if (justification === "") return buildGrade(question, [choiceItem(0, note)], [`The statement is ${word(spec.correct)}; ${other}`]);
-    const outcome = scoreRubric(alternative.justification, justification, alternative.maxPoints, undefined, vocabularyFor(question));
+    const outcome = scoreRubric(alternative.justification, justification, alternative.maxPoints, undefined, vocabularyFor(question), promptWords(question));
     const grade = buildGrade(question, [choiceItem(0, note), ...outcome.items], [`The statement is ${word(spec.correct)}; ${other}`, ...outcome.feedback], outcome.review);
     return { ...grade, score: roundPoints(Math.min(grade.score, alternative.maxPoints)) };
   }

@@ -41,13 +41,17 @@ export class Vocabulary {
   private readonly surfaces = new Map<string, string[]>();
   private readonly forms = new Map<string, string[]>();
   private readonly rules = new Map<string, PhraseRule[]>();
+  private readonly listed = new Set<string>();
 
   /**
    * @param key what tells this vocabulary from another (`""` for the built-in table alone): caches
    *   of compiled phrases are keyed by it.
    * @param groups the groups in priority order, the built-in ones last.
+   * @param own how many of the first groups are the question's or bank's own (not built-in): a stop
+   *   word one of them lists ("g" for the gradient) is a content word for this vocabulary.
    */
-  constructor(readonly key: string, groups: ReadonlyArray<readonly string[]>) {
+  constructor(readonly key: string, groups: ReadonlyArray<readonly string[]>, own = 0) {
+    groups.slice(0, own).forEach((g) => g.forEach((e) => this.listed.add(e.trim().toLowerCase())));
     for (const group of groups) this.add(group);
     for (const list of this.rules.values()) list.sort((a, b) => b.from.length - a.from.length);
   }
@@ -75,6 +79,11 @@ export class Vocabulary {
   canonOf(word: string): { stem: string; canon: string } {
     const s = stemOf(word);
     return { stem: s, canon: this.canons.get(s) ?? s };
+  }
+
+  /** True when the question's or bank's own synonyms list `word` (lowercase): then it is never a stop word. */
+  listsWord(word: string): boolean {
+    return this.listed.has(word);
   }
 
   /** True when a stem belongs to a synonym group, i.e. it is a known word rather than a typo. */
@@ -139,11 +148,26 @@ export function vocabularyOf(groups: ReadonlyArray<readonly string[]> | undefine
   let vocabulary = byKey.get(key);
   if (!vocabulary) {
     if (byKey.size >= MAX_VOCABULARIES) byKey.clear();
-    vocabulary = new Vocabulary(key, [...groups, ...SYNONYM_GROUPS]);
+    vocabulary = new Vocabulary(key, [...groups, ...SYNONYM_GROUPS], groups.length);
     byKey.set(key, vocabulary);
   }
   byList.set(groups, vocabulary);
   return vocabulary;
+}
+
+const promptWordCache = new WeakMap<object, ReadonlySet<string>>();
+
+/**
+ * The words of a question's prompt and context (lowercase): real words, which a typo match must
+ * never read as another word ("Recall that…", copied from the prompt, is not a slip for "rescale").
+ */
+export function promptWords(question: Pick<Question, "prompt" | "context">): ReadonlySet<string> {
+  let words = promptWordCache.get(question);
+  if (!words) {
+    words = new Set(lexWords(`${question.prompt}\n${question.context ?? ""}`));
+    promptWordCache.set(question, words);
+  }
+  return words;
 }
 
 /**

@@ -28,7 +28,10 @@ describe("readPhrase", () => {
     const r = readPhrase("n log n");
     expect(r.shown).toEqual(["n", "log", "n"]);
     expect(r.ordered).toBe(true);
-    expect(readPhrase("n*n").shown).toEqual(["n", "n"]);
+    expect(readPhrase("n - n").shown).toEqual(["n", "n"]);
+    // A name times itself is its square, however written (n*n, n^2, n²).
+    expect(readPhrase("n*n").shown).toEqual(["squared", "n"]);
+    expect(readPhrase("n^2").shown).toEqual(["squared", "n"]);
     const image = readPhrase("compare the test image to every training image");
     expect(image.shown.filter((w) => w === "image")).toHaveLength(1);
     expect(image.merged).toEqual(["image"]);
