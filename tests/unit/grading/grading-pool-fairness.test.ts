@@ -41,10 +41,12 @@ describe("grading pool fairness", () => {
     const honest = graded(p, "ana", "W x", finished);
     const outcomes = await Promise.all([honest, ...flood]);
     for (const o of outcomes) expect(o.ok).toBe(true);
-    // FIFO would run two slow jobs first and the honest one after the whole flood.
-    expect(finished[0]).toBe("ana:W x");
+    // FIFO would run two slow jobs first and the honest one after the whole flood. Here the honest
+    // answer runs beside Mallory's first job, or, when the second worker is still starting (a loaded
+    // machine), right after it: never behind the rest of the flood.
+    expect(finished.indexOf("ana:W x")).toBeLessThan(finished.indexOf("mallory:slow 2"));
     // Mallory's jobs ran one at a time, in the order sent.
-    expect(finished.slice(1)).toEqual(["slow 1", "slow 2", "slow 3", "slow 4", "slow 5"].map((t) => `mallory:${t}`));
+    expect(finished.filter((f) => f.startsWith("mallory:"))).toEqual(["slow 1", "slow 2", "slow 3", "slow 4", "slow 5"].map((t) => `mallory:${t}`));
   });
 
   it("takes students in turn: each student's next job waits for their previous one, not the class's", async () => {
