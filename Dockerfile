@@ -42,6 +42,6 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "const e = process.env; if (!(e.SLACK_BOT_TOKEN || e.SLACK_CLIENT_ID) || e.SLACK_APP_TOKEN) process.exit(0); fetch(`http://127.0.0.1:${e.SLACK_PORT || 3000}/healthz`).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1));"]
 # node itself, not npm, is the process: SIGTERM reaches the bot, which finishes what it started
 # and exits. Run with --init so a zombie child (a grading worker) is reaped. The heap settings are
-# npm start's (a test keeps them equal): collect garbage before the heap grows past 1.3 times
+# npm start's (a test keeps them equal): collect garbage before the heap grows past 1.2 times
 # what is live, and a small young generation, so a class's rush stays within 300 MB.
-CMD ["node", "--heap-growing-percent=30", "--max-semi-space-size=8", "dist/main.mjs"]
+CMD ["node", "--heap-growing-percent=20", "--max-semi-space-size=4", "dist/main.mjs"]

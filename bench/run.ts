@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -19,7 +19,8 @@ import { runWorstInputBench } from "./worst-input-bench.ts";
  * ONE Markdown table of every figure beside its reference measured in the same run, then each
  * section's notes, and writes bench/results.json. Targets are reported (met or missed), not
  * enforced, since absolute times move with the machine: the exit code is 1 only when a benchmark
- * fails to run (throws, or finds the replies it times wrong).
+ * fails to run (throws, or finds the replies it times wrong). A run of some sections replaces
+ * their rows in bench/results.json and keeps the others', each row saying its section and date.
  */
 const benches: Array<[string, () => Promise<BenchSection>]> = [
   ["checks", runCheckBench],
@@ -43,7 +44,7 @@ if (unknown.length) {
 
 const startedAt = new Date();
 const loadBefore = loadavg();
-const rows: BenchRow[] = [];
+const rows: Array<BenchRow & { section: string }> = [];
 const notes: string[] = [];
 const failed: string[] = [];
 for (const [name, bench] of benches) {
@@ -52,7 +53,7 @@ for (const [name, bench] of benches) {
   process.stderr.write(`bench: ${name}...\n`);
   try {
     const section = await bench();
-    rows.push(...section.rows);
+    rows.push(...section.rows.map((row) => ({ ...row, section: name })));
     const failures = (section.failures ?? []).map((f) => `${name}: ${f}`);
     failed.push(...failures);
     notes.push(`### ${section.title}\n\n${[...failures.map((f) => `- FAILED: ${f}`), ...section.lines.map((l) => `- ${l}`)].join("\n")}\n`);
@@ -83,14 +84,31 @@ console.log(markdownTable(rows));
 console.log(`\n${notes.join("\n")}`);
 if (failed.length) console.log(`**${failed.length} benchmark(s) failed to run:**\n${failed.map((f) => `- ${f}`).join("\n")}`);
 
+/** One row of bench/results.json. */
+interface ResultRow {
+  section: string;
+  date: string;
+  name: string;
+  [field: string]: unknown;
+}
+
+const file = path.join(path.dirname(fileURLToPath(import.meta.url)), "results.json");
+const measured: ResultRow[] = rows.map((r) => ({
+  section: r.section, date: startedAt.toISOString(), name: r.name, value: r.value, unit: r.unit,
+  reference: r.reference ?? null, ratio: r.ratio ?? null, target: r.target ?? null, met: r.met ?? null,
+}));
+// The sections not run this time keep their last figures (a section that failed to run keeps none).
+const ran = new Set(benches.map(([name]) => name).filter((name) => !only.length || only.includes(name)));
+const earlier = only.length && existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as { results?: ResultRow[] }).results ?? [] : [];
+const kept = earlier.filter((r) => typeof r.section === "string" && !ran.has(r.section));
+const order = benches.map(([name]) => name);
 const results = {
   date: startedAt.toISOString(),
   machine,
   only: only.length ? only : undefined,
   failed,
-  results: rows.map((r) => ({ name: r.name, value: r.value, unit: r.unit, reference: r.reference ?? null, ratio: r.ratio ?? null, target: r.target ?? null, met: r.met ?? null })),
+  results: [...kept, ...measured].sort((a, b) => order.indexOf(a.section) - order.indexOf(b.section)),
 };
-const file = path.join(path.dirname(fileURLToPath(import.meta.url)), "results.json");
 writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
 process.stderr.write(`bench: wrote ${path.relative(process.cwd(), file)}\n`);
 process.exitCode = failed.length ? 1 : 0;
