@@ -1,26 +1,10 @@
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_BANKS } from "../../src/config.ts";
-import { loadBankFile } from "../../src/core/bank/load-bank.ts";
-import { QuestionBank } from "../../src/core/bank/question-bank.ts";
-import { CorpusEntry, buildCorpusReport, formatCorpusReport, share } from "../../src/core/grading/corpus-report.ts";
-import { gradeAnswer } from "../../src/core/grading/grade-answer.ts";
+import { formatCorpusReport, share } from "../../src/core/grading/corpus-report.ts";
+import { gradeLabelledSet, midterm } from "./labelled-set.ts";
 
 // The labelled corpus: answers as students write them, each with the grade a careful TA gives.
 // Graded in process (the same pure graders the pool runs), so the whole corpus takes a few seconds.
-const dir = path.join(import.meta.dirname, "corpus");
-const bank = new QuestionBank(loadBankFile(path.join(DEFAULT_BANKS, "midterm.yaml")));
-const entries = readdirSync(dir).filter((f) => f.endsWith(".jsonl")).sort().flatMap((file) =>
-  readFileSync(path.join(dir, file), "utf8").split("\n").filter((l) => l.trim() !== "").map((l, i) => {
-    const parsed = CorpusEntry.safeParse(JSON.parse(l));
-    if (!parsed.success) throw new Error(`${file} line ${i + 1}: ${parsed.error.message}`);
-    return parsed.data;
-  }));
-const report = buildCorpusReport(entries.map((entry) => ({
-  entry,
-  grade: gradeAnswer(bank.require(entry.question), { text: entry.answer, ...(entry.justification ? { justification: entry.justification } : {}) }),
-})));
+const report = gradeLabelledSet("corpus");
 
 /**
  * Issue 11's target is 95% overall and in every kind, with no confident zero. The floors are the
@@ -35,7 +19,7 @@ const KIND_FLOOR: Readonly<Record<string, number>> = {
 
 describe("the labelled grading corpus", () => {
   it("has at least 30 answers for every question of the bank", () => {
-    for (const q of bank.all()) expect(report.byQuestion.get(q.id)?.total ?? 0, q.id).toBeGreaterThanOrEqual(30);
+    for (const q of midterm.all()) expect(report.byQuestion.get(q.id)?.total ?? 0, q.id).toBeGreaterThanOrEqual(30);
   });
 
   it(`agrees with the TA at least as well as it did (target: ${TARGET * 100}% overall and in every kind)`, () => {

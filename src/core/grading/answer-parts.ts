@@ -16,7 +16,7 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 function lineLabel(name: string): RegExp {
   if (name.length === 1) return new RegExp(`^\\(?${escape(name)}[.):]`, "i");
   const loose = name.trim().split(/[\s_-]+/).map(escape).join("[\\s_-]*");
-  return new RegExp(`^${loose}\\s*(?:[:.)(\\-–—]|$)`, "i");
+  return new RegExp(`^${loose}\\s*(?:[:.)(\\-–—→⇒]|=>|$)`, "i");
 }
 
 /**
@@ -82,6 +82,30 @@ export function assignAnswerParts(text: string, analyzed: AnalyzedText, parts: r
       if (mention) current = mention.id;
     }
     out[i] = current;
+  }
+  return forEveryPart(analyzed, out);
+}
+
+/** The part id of a word said of every part. */
+export const EVERY_PART = "*";
+/** "all three", "none of them", "each of these": a sentence about every part at once. */
+const EVERY = /\b(?:all|none|each|every|both)\s+(?:three|two|of\s+them|of\s+these|of\s+the\s+three|functions?|activations?)\b/;
+
+/**
+ * "all three are differentiable everywhere and none of them saturate", before any label: said of
+ * every part, so each part's items may find it.
+ */
+function forEveryPart(analyzed: AnalyzedText, out: Array<string | undefined>): Array<string | undefined> {
+  const tokens = analyzed.tokens;
+  const sentences = new Map<number, string>();
+  tokens.forEach((t, i) => {
+    if (out[i] === undefined) sentences.set(t.sentence, `${sentences.get(t.sentence) ?? ""} ${t.surface}`);
+  });
+  for (const [sentence, words] of sentences) {
+    if (!EVERY.test(words)) continue;
+    tokens.forEach((t, i) => {
+      if (t.sentence === sentence && out[i] === undefined) out[i] = EVERY_PART;
+    });
   }
   return out;
 }

@@ -6,6 +6,7 @@ import type { Blank } from "../bank/schema.ts";
  * - `W1.shape = (m, n)` (numpy) and `W1 (m, n)` (a label then a shape tuple) become `W1: (m, n)`;
  * - several labelled parts on one line with no separator (`dW: … db: …`, `W1: (m,n) Ws: (m,n)`)
  *   go on their own lines;
+ * - with no expression blank, numbers in words become digits ("seven by seven by three");
  * - a definition on its own (`let P = softmax(A)`, `P = softmax(A)`, or `… where P = softmax(A)`)
  *   applies to every expression blank: it is taken out and added to each of their parts as
  *   `where P = …`, which the formula reader substitutes.
@@ -20,10 +21,47 @@ function labelPattern(blanks: readonly Blank[]): string {
   return [...new Set(names)].sort((a, b) => b.length - a.length).map(loose).join("|");
 }
 
+const UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+  "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"];
+const TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+const NUMBER_WORD = new RegExp(String.raw`\b(?:${[...UNITS, ...TENS.filter((t) => t !== ""), "hundred", "thousand"].join("|")})\b`, "i");
+const NUMBER_RUN = new RegExp(
+  String.raw`\b(?:${[...UNITS, ...TENS.filter((t) => t !== ""), "hundred", "thousand"].join("|")})` +
+  String.raw`(?:(?:[\s-]+|\s+and\s+)(?:${[...UNITS, ...TENS.filter((t) => t !== ""), "hundred", "thousand"].join("|")}))*\b`,
+  "gi",
+);
+
+/** The value of a run of number words ("thirty two", "four thousand six hundred and eight"). */
+function runValue(run: string): number {
+  let total = 0;
+  let current = 0;
+  for (const word of run.toLowerCase().split(/[\s-]+/).filter((w) => w !== "and")) {
+    if (word === "hundred") current = Math.max(current, 1) * 100;
+    else if (word === "thousand") {
+      total += Math.max(current, 1) * 1000;
+      current = 0;
+    } else current += UNITS.includes(word) ? UNITS.indexOf(word) : 10 * TENS.indexOf(word);
+  }
+  return total + current;
+}
+
+/**
+ * "sixteen filters, each seven by seven by three": numbers in words as digits, for number and shape
+ * blanks. A lone "one" stays a word ("each one is 7x7x3") unless a shape's "by" or "x" is next to it.
+ */
+export function numberWordsAsDigits(text: string): string {
+  if (!NUMBER_WORD.test(text)) return text;
+  return text.replace(NUMBER_RUN, (run, at: number, whole: string) => {
+    const near = /(?:\bby|\bx|×)[\s-]*$/i.test(whole.slice(0, at)) || /^[\s-]*(?:by\b|x\b|×)/i.test(whole.slice(at + run.length));
+    return /^one$/i.test(run) && !near ? run : String(runValue(run));
+  }).replace(/(\d)\s*-\s*by\s*-\s*(?=\d)/gi, "$1 by ");
+}
+
 /** Puts labelled parts on lines, and lifts definitions out for expression blanks; see the file comment. */
 export function tidyBlanksText(blanks: readonly Blank[], text: string, declared: ReadonlySet<string>): { text: string; definitions: string[] } {
   const labels = labelPattern(blanks);
-  let out = text
+  const numeric = blanks.every((b) => b.kind !== "expression");
+  let out = (numeric ? numberWordsAsDigits(text) : text)
     .replace(new RegExp(`(^|[\\s;,])(${labels})\\s*\\.\\s*shape\\s*=\\s*`, "gi"), "$1$2: ")
     .replace(new RegExp(`(^|[\\s;,])(${labels})\\s+(?=[([])`, "g"), "$1$2: ")
     // A label with a colon after a value on the same line starts a new part.

@@ -62,6 +62,24 @@ const RELATION = /[<>=≤≥≠→⇒]/;
 /** A verb that agrees or is tensed ("grows", "resized"), not a bare term the model calls a verb ("learning rate"). */
 const INFLECTED = /(?:[^s]s|ed)$/i;
 
+/** Fewest words of a keyword run: a shorter unpunctuated answer may be a terse claim ("lr too small"). */
+const MIN_RUN_WORDS = 8;
+/** Words that tie a sentence together; a keyword run has none of them (a "not" or "too" may be a term's). */
+const BINDING_WORD = /\b(?:the|a|an|of|to|in|on|at|for|with|from|by|it|its|they|we|you|i|that|this|if|when|so|because|than|but|or|and|is|are|was|were|be|has|have|does|do|can|will|would|should|since|as)\b/i;
+const BINDING_TAGS = new Set(["DET", "ADP", "PRON", "AUX", "SCONJ", "CCONJ"]);
+
+/**
+ * "overfitting underfitting overtrained not enough data too complex noisy": many words with no
+ * punctuation and nothing binding them (no article, preposition, pronoun, auxiliary or conjunction)
+ * are terms run together, whatever verb-like words they hold.
+ */
+function isKeywordRun(text: string): boolean {
+  if (/[.,;:!?()\n=<>]/.test(text) || BINDING_WORD.test(text)) return false;
+  const words = text.trim().split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  if (words.length < MIN_RUN_WORDS) return false;
+  return !winkNlp().readDoc(text).tokens().out(winkNlp().its.pos).some((p) => BINDING_TAGS.has(p));
+}
+
 /**
  * True when `text` states something rather than listing terms: some item (between commas, `;`,
  * `+`, "and" or sentence ends) is longer than a term, or some word is a verb. Without a single
@@ -70,6 +88,7 @@ const INFLECTED = /(?:[^s]s|ed)$/i;
  * "resize" or "backtrack" as verbs.
  */
 export function statesAClaim(text: string): boolean {
+  if (isKeywordRun(text)) return false;
   if (VERB_LIKE.test(text) || JUDGEMENT.test(text)) return true;
   const items = text.split(/[.,;:!?\n+&/]|\band\b/i).map((i) => i.trim().split(/\s+/).filter((w) => /\p{L}/u.test(w)).length);
   const long = items.some((n) => n > MAX_TERM_WORDS);

@@ -86,22 +86,32 @@ function lastSide(text: string): string {
 const LEAD_IN = /^\s*(?:(?:so|thus|hence|then|i\s+got|i\s+get)\s+)?(?:(?:the|my)\s+)?(?:final\s+)?(?:answer|gradient|grad|result|derivative|expression|formula)(?:\s+(?:of|wrt|w\.r\.t\.?|with\s+respect\s+to)\s+\S+)?\s*(?:is\b|:)\s*/i;
 /** Work shown first, the result last: "W1: mn, b1: m, …, total 2mn + lm + m + l". */
 const TOTAL = /(?:^|[,;\n])\s*(?:in\s+)?(?:total|altogether)\s*(?:is\b|[:=])?\s*/gi;
+/** Words that introduce a result after reasoning in words. */
+const CONCLUSION = /(?:^|[\s,;])(?:so|therefore|thus|hence|which\s+gives|that\s+gives|giving)\s+/gi;
 /** Names of functions a formula may end with; any other trailing plain word is a chat decoration. */
 const FUNCTIONS = new Set(["softmax", "relu", "step", "sqrt", "norm", "exp", "log", "sum", "max", "min", "abs", "sigmoid", "tanh", "diag"]);
 
 /**
  * The formula without the words around it: a lead-in ("the gradient is"), work before a stated
- * total, and trailing chat ("or so", "i think", an emoji). A trailing word (two letters or more) is
+ * total, reasoning in words before "so …", and trailing chat ("or so", "i think", an emoji). A trailing word (two letters or more) is
  * dropped only when it cannot be part of the formula (not a declared name, nor made of declared
  * one-letter names, nor a function). Unchanged when nothing is recognised.
  */
 export function withoutProse(typed: string, declared: ReadonlySet<string>): string {
-  let text = typed.replace(/\p{Extended_Pictographic}/gu, " ").trim();
+  // An emoji, or question marks after the formula ("… * u ??"): chat, never part of it.
+  let text = typed.replace(/\p{Extended_Pictographic}/gu, " ").replace(/\s*[?？]+\s*$/u, "").trim();
   const totals = [...text.matchAll(TOTAL)];
   const last = totals.at(-1);
   if (last && text.slice(last.index + last[0].length).trim() !== "") text = text.slice(last.index + last[0].length);
-  text = text.replace(LEAD_IN, "");
   const formulaWord = (w: string) => declared.has(w) || FUNCTIONS.has(w.toLowerCase()) || [...w].every((c) => declared.has(c));
+  // Reasoning in words, then the result: "the same thing summed over the examples so (P - Y) u".
+  const conclusion = [...text.matchAll(CONCLUSION)].at(-1);
+  if (conclusion) {
+    const before = text.slice(0, conclusion.index);
+    const after = text.slice(conclusion.index + conclusion[0].length).trim();
+    if (after !== "" && (before.match(/[A-Za-z]{3,}/g) ?? []).some((w) => !formulaWord(w))) text = after;
+  }
+  text = text.replace(LEAD_IN, "");
   let dropped = false;
   for (let words = text.split(/\s+/); words.length > 1; words = text.split(/\s+/)) {
     const tail = words.at(-1)!;

@@ -2,6 +2,7 @@
  * Reads the small formulas students put in a prose reason as the claims they state, before the
  * text is lexed, so a rubric phrase can match them:
  * - a square, `g^2`, `g**2`, `g²`, `g*g`, `g_t^2`: "squared g";
+ * - a change in one step, `Δw`, `Δθ`: "update";
  * - a sign, `g^2 >= 0`, `≥ 0`: "… is nonnegative"; `x<0`, `x > 0` (one letter): "negative x", "positive x";
  * - an accumulation, `cache += g**2`, `r = r + g*g`, `G_t = G_{t-1} + g_t^2`: "sum adds …",
  *   and the accumulator's other mentions ("cache only grows", `sqrt(r)`) read as "sum" (a counter,
@@ -26,7 +27,9 @@ const SELF_SUM = new RegExp(String.raw`(?<![\w.])${NAME}${SUB}\s*(?::=|=|←|<-)
 const ACCUMULATOR = "sum";
 
 /** `text` with its formulas read as words (see the file comment); unchanged when it has none. */
-export function formulasAsWords(text: string): string {
+export function formulasAsWords(typed: string): string {
+  // "Δw ≈ 0": a change of a parameter in one step is its update.
+  const text = typed.includes("Δ") ? typed.replace(/Δ\s*(?:[A-Za-zθ]\w*)/g, " update ") : typed;
   if (!/[=^²*<>≥]/.test(text)) return text;
   let out = text
     .replace(SQUARE, "squared $1")

@@ -1,6 +1,7 @@
 import type { PhraseWord } from "./phrase-reading.ts";
 import { type CompiledPhrase, compiledPhrase } from "./phrase-compiler.ts";
 import { type Candidate, record, searchOrdered } from "./phrase-search.ts";
+import { EVERY_PART } from "./answer-parts.ts";
 import { type AnalyzedText, type Token, analyzeText } from "./text-analysis.ts";
 import { BASE_VOCABULARY, type Vocabulary } from "./vocabulary.ts";
 
@@ -159,7 +160,7 @@ export class PhraseMatcher {
   }
 
   private matchAsWritten(phrase: CompiledPhrase, part: string | undefined, excluded: ReadonlySet<number> | undefined): PhraseResult {
-    const inPart = (p: number) => part === undefined || this.partOf[p] === part;
+    const inPart = (p: number) => part === undefined || this.partOf[p] === part || this.partOf[p] === EVERY_PART;
     if (!phrase.simple) {
       return searchOrdered({ reading: phrase.reading, tokens: this.text.tokens, candidates: (w) => this.wordCandidates(w, excluded) }, inPart);
     }

@@ -13,8 +13,8 @@ import { depthInWords, parseDimensions } from "./dimensions-grader.ts";
 type ValueKind = "number" | "dimensions";
 interface Found { value: string; end: number }
 
-// "7x7x3", "7 by 7 by 3", and a tuple "(7, 7, 3)".
-const SHAPE_SOURCE = String.raw`(?:(?:\d+|[a-z])(?:\s*(?:x|×|\\times|by|\*)\s*(?:\d+|[a-z]))+\b|\(\s*\d+(?:\s*,\s*\d+)+\s*\))`;
+// "7x7x3", "7 by 7 by 3", and a tuple "(7, 7, 3)" or "(m, n)" (numpy's shape).
+const SHAPE_SOURCE = String.raw`(?:(?:\d+|[a-z])(?:\s*(?:x|×|\\times|by|\*)\s*(?:\d+|[a-z]))+\b|\(\s*(?:\d+|[a-z])(?:\s*,\s*(?:\d+|[a-z]))+\s*\))`;
 const SHAPE = new RegExp(String.raw`(?:\b|(?=\())${SHAPE_SOURCE}`, "iy");
 const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?(?:e-?\d+)?`;
 const ARITHMETIC = String.raw`${NUM}(?:\s*(?:[*×·⋅/+^-]|[xX](?=\s*\d))\s*${NUM})*`;
@@ -22,8 +22,11 @@ const CHAIN = String.raw`${ARITHMETIC}(?:\s*=\s*${ARITHMETIC})*`;
 const NUMBER = new RegExp(CHAIN, "y");
 const NUMBER_BEFORE = new RegExp(String.raw`(?<![\w.])(${CHAIN})\s*$`);
 const SHAPE_BEFORE = new RegExp(String.raw`(?<![\w.])(${SHAPE_SOURCE})\s*$`, "i");
-/** What may sit between a blank's name and its value: "depth is 16", "filters: 16", "size of 7x7x3", "depth, 16". */
-const LINK = /\s*(?:(?:is|are|was|of|equals|would be|will be)\b\s*|[:=,]\s*)?/iy;
+/**
+ * What may sit between a blank's name and its value: "depth is 16", "filters: 16", "size of 7x7x3",
+ * "depth, 16", "depth should be 16", "depth has to be 16".
+ */
+const LINK = /\s*(?:(?:is|are|was|of|equals|is equal to|(?:would|will|should|must|shall|could|might|has to|have to|needs to|need to) be)\b\s*|[:=,]\s*)?/iy;
 
 /** The final value of a number chain ("32*3*3*16 = 4608" -> "4608"), if it evaluates. */
 function finalNumber(chain: string): string | undefined {
@@ -77,6 +80,29 @@ function nearName(blank: Blank, text: string, kind: ValueKind): Found | undefine
   return undefined;
 }
 
+/** Work carried on in words after a named value: "144 weights, times 32 filters = 4608" states 4608. */
+const CARRIED_ON = new RegExp(String.raw`^[^.;\n=]{0,40}?\b(?:times|multiplied\s+by|divided\s+by|plus|minus)\b[^.;\n=]{0,40}=\s*(${CHAIN})`, "i");
+
+/** A named value, or the result the work after it goes on to state. */
+function carriedOn(found: Found | undefined, text: string, kind: ValueKind): Found | undefined {
+  if (!found || kind !== "number") return found;
+  const m = CARRIED_ON.exec(text.slice(found.end));
+  const value = m?.[1] ? finalNumber(m[1]) : undefined;
+  return value ? { value, end: found.end + m![0].length } : found;
+}
+
+/**
+ * A filter's depth given as the last factor of its shape ("each filter is 3x3x16"), for a number
+ * blank about depth that no value is named for.
+ */
+function depthOfShape(blank: Blank, text: string): Found | undefined {
+  if (![blank.label, ...blank.aliases].some((n) => /\bdepth\b/i.test(n))) return undefined;
+  const shape = new RegExp(SHAPE_SOURCE, "i").exec(text);
+  const factors = shape ? parseDimensions(shape[0]) : undefined;
+  const last = factors?.at(-1);
+  return factors && factors.length === 3 && typeof last === "number" ? { value: String(last), end: shape!.index + shape![0].length } : undefined;
+}
+
 /** True when the sentence names `blank` next to a value ("16 filters", "depth is 16"): not a guess by position. */
 export function namedInProse(blank: Blank, text: string): boolean {
   return blank.kind !== "expression" && nearName(blank, depthInWords(text), blank.kind) !== undefined;
@@ -112,7 +138,8 @@ function valuesFrom(blanks: readonly Blank[], text: string, from: number): strin
   for (const blank of blanks) {
     if (blank.kind === "expression") return undefined;
     const source = blank.kind === "number" ? counts : text;
-    const found = nearName(blank, source, blank.kind) ?? readAt(source, at[blank.kind], blank.kind);
+    const found = carriedOn(nearName(blank, source, blank.kind), source, blank.kind) ?? (blank.kind === "number" ? depthOfShape(blank, text) : undefined) ??
+      readAt(source, at[blank.kind], blank.kind);
     if (!found) return undefined;
     values.push(found.value);
     at[blank.kind] = found.end;

@@ -1,5 +1,5 @@
 import type { AnswerPart, RubricEntry, RubricGroup, RubricItem } from "../bank/schema.ts";
-import { assignAnswerParts, partsOnLines } from "./answer-parts.ts";
+import { EVERY_PART, assignAnswerParts, partsOnLines } from "./answer-parts.ts";
 import type { AwardedItem } from "./grade.ts";
 import { type Occurrence, PhraseMatcher } from "./phrase-matcher.ts";
 import { allPhrases, conceptOf, findTiers, isGroup, type Tier, tiersOf } from "./rubric-concepts.ts";
@@ -43,6 +43,8 @@ export interface RubricOutcome {
   review: string[];
   /** Sentences of real content that matched no phrase. */
   unexplained: number;
+  /** True when the answer names a deduction's concept only where a negation reaches it ("… underfitting … not …"). */
+  rejectsDeduction: boolean;
 }
 
 const MIN_CONTENT_WORDS = 5;
@@ -63,18 +65,27 @@ function saysNoAnswer(text: AnalyzedText): boolean {
   return text.tokens.every((t) => t.filler || NO_ANSWER.has(t.stem));
 }
 
-/** Every position where a deduction applies (affirmed and not rejected), so no item earns points there. */
-function deductedPositions(rubric: readonly RubricEntry[], matcher: PhraseMatcher, partFor: (p: string | undefined) => string | undefined): Set<number> {
+/**
+ * Every position where a deduction applies (affirmed and not rejected), so no item earns points
+ * there; and whether a deduction's concept is named and rejected ("not underfitting").
+ */
+function deductedPositions(
+  rubric: readonly RubricEntry[], matcher: PhraseMatcher, partFor: (p: string | undefined) => string | undefined,
+): { positions: Set<number>; rejected: boolean } {
   const out = new Set<number>();
+  let named = false;
   for (const entry of rubric) {
     if (isGroup(entry) || entry.points >= 0) continue;
     const part = partFor(entry.part);
     const { phrases, excluded } = conceptOf(matcher, allPhrases(entry), part);
     const hits = phrases.map((p) => matcher.match(p, part, excluded));
-    if (hits.some((r) => r.opposite)) continue;
+    if (hits.some((r) => r.opposite)) {
+      named = true;
+      continue;
+    }
     for (const r of hits) r.hit?.positions.forEach((p) => out.add(p));
   }
-  return out;
+  return { positions: out, rejected: named };
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;
@@ -91,14 +102,17 @@ export function scoreRubric(
 ): RubricOutcome {
   const text = parts && parts.length > 0 ? partsOnLines(answerText, parts) : answerText;
   const analyzed = analyzeText(text, vocabulary);
-  const matcher = new PhraseMatcher(analyzed, parts && parts.length > 0 ? assignAnswerParts(text, analyzed, parts) : [], realWords);
+  const partOf = parts && parts.length > 0 ? assignAnswerParts(text, analyzed, parts) : [];
+  const matcher = new PhraseMatcher(analyzed, partOf, realWords);
   const partFor = (p: string | undefined) => (parts && parts.length > 0 ? p : undefined);
   const seen = new Set<number>();
   const items: AwardedItem[] = [];
   const feedback: string[] = [];
   const review: string[] = [];
+  // "All three saturate": read for each part, but which parts it truly earns is a TA's to judge.
+  if (partOf.includes(EVERY_PART)) review.push("A sentence speaks of every part at once; a TA will check what it earns for each.");
 
-  const deducted = deductedPositions(rubric, matcher, partFor);
+  const { positions: deducted, rejected: rejectsDeduction } = deductedPositions(rubric, matcher, partFor);
   for (const entry of rubric) {
     if (isGroup(entry)) items.push(scoreGroup(entry, matcher, seen, feedback, review, partFor, deducted));
     else items.push(scoreItem(entry, matcher, seen, feedback, review, partFor(entry.part), entry.points < 0 ? undefined : deducted));
@@ -117,7 +131,7 @@ export function scoreRubric(
       ? "One sentence matches no rubric concept; a TA will check whether it says what the rubric wants in other words."
       : `${unexplained} sentences match no rubric concept; a TA will check whether they say what the rubric wants in other words.`);
   }
-  return { items, raw, feedback, review, unexplained };
+  return { items, raw, feedback, review, unexplained, rejectsDeduction };
 }
 
 function scoreItem(
@@ -134,6 +148,10 @@ function scoreItem(
     feedback.push(item.feedback ?? `Deduction: ${item.label}.`);
     flagDoubt(found.hit, item.label, review);
     return { ...base, earned: tier?.points ?? item.points, note: `You wrote "${excerpt(matcher, found.hit)}".` };
+  }
+  if (tier && found.hit && saysBoth(found.hit, found.opposite)) {
+    review.push(`"${item.label}" is both stated and denied in one sentence; a TA will read it.`);
+    return { ...base, earned: 0, note: "You wrote it and its opposite: no credit." };
   }
   if (tier && found.hit) {
     flagDoubt(found.hit, item.label, review);
@@ -180,6 +198,15 @@ function scoreGroup(
     ? `Found: ${counted.map((c) => (c.tier.full ? c.option.label : `${c.option.label} (${c.tier.label ?? "partly"})`)).join("; ")}.`
     : "None of the expected points found in your answer.";
   return { id: group.id, label: group.label, points: cap, earned, note };
+}
+
+/**
+ * "saturates, does not saturate": one phrase of a concept stated and denied in one sentence, at
+ * different words and with no double negation to read, asserts both, so it earns neither.
+ */
+function saysBoth(hit: Occurrence & { phrase: string }, opposite: (Occurrence & { phrase: string }) | undefined): boolean {
+  if (!opposite || opposite.phrase !== hit.phrase || opposite.sentence !== hit.sentence || hit.ambiguous || opposite.ambiguous) return false;
+  return !hit.positions.some((p) => opposite.positions.includes(p));
 }
 
 function flagDoubt(o: Occurrence, label: string, review: string[]): void {

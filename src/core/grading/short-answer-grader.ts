@@ -8,17 +8,27 @@ import type { AwardedItem } from "./grade.ts";
 import { promptWords, vocabularyFor } from "./vocabulary.ts";
 import { hasLabelledLine, partsOnLines } from "./answer-parts.ts";
 
+/** Why an answer that earns points and a deduction goes to a TA. */
+const BOTH_REVIEW = "The answer names both what the rubric credits and what it deducts for; a TA will weigh it.";
+
 /** Why a list of terms goes to a TA, said the same way for short answers and justifications. */
 export const LIST_REVIEW = "The answer lists terms without stating a reason; a TA will read it.";
 
 /**
  * A list of terms with no claim earns nothing from positive items (deductions still apply) and goes
- * to review, unless naming is the answer; undefined when the text states something.
+ * to review, unless naming is the answer; undefined when the text states something. Where naming
+ * earns, a list that also names what the rubric deducts for with a negation somewhere near it
+ * ("overfitting underfitting ... not enough data ...") cannot be read as rejecting it, since a list
+ * claims nothing: it names every option rather than choosing one, so it earns nothing, and a TA looks.
  */
-export function gradeTermList(items: AwardedItem[], text: string, namingEarns: boolean): { items: AwardedItem[]; review: string[] } | undefined {
+export function gradeTermList(
+  items: AwardedItem[], text: string, namingEarns: boolean, rejectsDeduction = false,
+): { items: AwardedItem[]; review: string[] } | undefined {
   if (statesAClaim(text)) return undefined;
-  // Naming earns, but a list that names something the rubric deducts for is a TA's to weigh.
-  if (namingEarns) return { items, review: items.some((i) => (i.points > 0 && i.earned < i.points) || i.earned < 0) ? [LIST_REVIEW] : [] };
+  if (namingEarns && !rejectsDeduction) {
+    // Naming earns, but a list that misses something is a TA's to weigh.
+    return { items, review: items.some((i) => (i.points > 0 && i.earned < i.points) || i.earned < 0) ? [LIST_REVIEW] : [] };
+  }
   // A list that names none of the rubric's ideas ("no idea", "dunno") is understood: it earns 0.
   const named = items.some((i) => i.points > 0 && i.earned > 0);
   return {
@@ -52,7 +62,11 @@ export function gradeShortAnswer(question: Question, spec: ShortAnswer, answer: 
   // Labelled parts are a table ("tanh: saturates, smooth, identity"), not a list of terms; an
   // answer with parts but no label ("tanh leaky relu gelu saturate") is read like any other.
   const labelled = spec.parts && spec.parts.length > 0 && hasLabelledLine(partsOnLines(text, spec.parts), spec.parts);
-  const list = labelled ? undefined : gradeTermList(outcome.items, text, spec.namingEarns);
+  const list = labelled ? undefined : gradeTermList(outcome.items, text, spec.namingEarns, outcome.rejectsDeduction);
   if (list && !spec.namingEarns) feedback.push("Say why: a list of terms is not yet a justification.");
-  return buildGrade(question, list?.items ?? outcome.items, feedback, [...outcome.review, ...(list?.review ?? [])]);
+  const items = list?.items ?? outcome.items;
+  // "overfitting, underfitting, too many epochs": credit and a deduction at once may be an answer
+  // naming every option; the arithmetic stands, but a TA weighs it.
+  const both = items.some((i) => i.earned > 0) && items.some((i) => i.earned < 0) ? [BOTH_REVIEW] : [];
+  return buildGrade(question, items, feedback, [...outcome.review, ...(list?.review ?? []), ...both]);
 }

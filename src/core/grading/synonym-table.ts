@@ -47,7 +47,7 @@ export const REWRITES: ReadonlyArray<readonly [string, string]> = [
   ["real time", "realtime"], ["meaningless", "not meaningful"], ["useless", "not useful"], ["invalid", "not valid"],
   ["insufficient", "not sufficient"], ["inefficient", "not efficient"], ["incorrect", "not correct"],
   ["inappropriate", "not appropriate"], ["unsuitable", "not suitable"], ["inaccurate", "not accurate"],
-  ["unreliable", "not reliable"], ["impossible", "not possible"], ["infeasible", "not feasible"],
+  ["unreliable", "not reliable"], ["irrelevant", "not relevant"], ["unimportant", "not important"], ["impossible", "not possible"], ["infeasible", "not feasible"],
   ["nondifferentiable", "not differentiable"], ["undifferentiable", "not differentiable"],
   ["nonsaturating", "not saturating"], ["unsaturated", "not saturated"], ["undefined", "not defined"],
   ["inexact", "not exact"], ["imprecise", "not precise"], ["asymmetric", "not symmetric"],
@@ -108,11 +108,22 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
 /**
  * Words that, after a negation, judge the subject rather than say something new about it: in
  * "slow testing is not the problem" or "the curse of dimensionality does not matter" the subject
- * itself is rejected, unlike "distances do not reflect similarity", where it is only the subject.
+ * itself is rejected (so in "… does not apply", "… does not happen"), unlike "distances do not
+ * reflect similarity", where it is only the subject.
  */
 export const EVALUATIVE_PREDICATES: ReadonlySet<string> = new Set([
   "problem", "issue", "matter", "matters", "reason", "cause", "case", "true", "relevant", "concern", "important",
   "factor", "point", "answer", "explanation", "right", "correct", "it", "thing", "deal",
+  // "the curse of dimensionality does not apply to images", "overfitting does not happen here".
+  "apply", "applies", "exist", "exists", "happen", "happens", "occur", "occurs", "hold", "holds",
+]);
+
+/**
+ * Words that, after a negation, deny that the subject is there ("X is not used in conv layers"):
+ * the subject may be rejected or only placed elsewhere, so a TA reads it.
+ */
+export const PRESENCE_PREDICATES: ReadonlySet<string> = new Set([
+  "used", "present", "found", "applied", "involved", "included", "possible", "available",
 ]);
 
 /** Who proposes an option the student may go on to reject ("some would flip them; I would not"). */

@@ -1,4 +1,6 @@
-import { CLAUSE_BREAKS, CLAUSE_NEGATORS, EVALUATIVE_PREDICATES, FORWARD_NEGATORS, OTHERS, STOPWORDS, SUBJECT_STARTERS, SUBORDINATORS } from "./synonym-table.ts";
+import {
+  CLAUSE_BREAKS, CLAUSE_NEGATORS, EVALUATIVE_PREDICATES, FORWARD_NEGATORS, OTHERS, PRESENCE_PREDICATES, STOPWORDS, SUBJECT_STARTERS, SUBORDINATORS,
+} from "./synonym-table.ts";
 import { applyRewrites, lex, verdictsInFront } from "./text-lexer.ts";
 import { BASE_VOCABULARY, type Vocabulary } from "./vocabulary.ts";
 
@@ -18,6 +20,8 @@ export interface Token {
   /** A stretch of a sentence between contrasts ("fast at test time | but slow at training"). */
   segment: number;
   line: number;
+  /** The clause the word is in (numbered through the text): commas, "and", "because" end one. */
+  clause: number;
   /** True for stopwords and negators: they never have to be matched. */
   filler: boolean;
   /** Inside a negation's reach: after "not" in its clause, or after "no"/"without"/"instead of". */
@@ -76,6 +80,7 @@ export function analyzeText(text: string, vocabulary: Vocabulary = BASE_VOCABULA
   let segment = 0;
   let line = 0;
   let clause: Token[] = [];
+  let clauseIndex = 0;
   let firstNegator = -1;
   let clauseNegators = 0;
   let forward = false;
@@ -95,8 +100,18 @@ export function analyzeText(text: string, vocabulary: Vocabulary = BASE_VOCABULA
         if (k > firstNegator || (judged && k < firstNegator)) t.negated = true;
         else if (k < firstNegator && !t.negated) t.subjectNegated = true;
       });
+      // "sharing and sparsity are not used in conv layers": denied of something the question may be
+      // about; whether the student denies the concept or only places it is a TA's to read.
+      if (!judged && PRESENCE_PREDICATES.has(rest[0]?.surface ?? "")) {
+        const first = clause[0];
+        for (let k = tokens.length - 1; k >= 0 && first && tokens[k]!.sentence === first.sentence && tokens[k]!.segment === first.segment; k--) {
+          const t = tokens[k]!;
+          if (!t.filler && !t.negated) t.ambiguous = true;
+        }
+      }
     }
     if (clauseNegators > 1) for (const t of clause) t.ambiguous = true;
+    if (clause.length > 0) clauseIndex++;
     clause = [];
     firstNegator = -1;
     clauseNegators = 0;
@@ -138,7 +153,7 @@ export function analyzeText(text: string, vocabulary: Vocabulary = BASE_VOCABULA
     if (isClauseNegator && clauseNegators++ === 0) firstNegator = clause.length;
     const { stem: s, canon } = vocabulary.canonOf(word);
     const token: Token = {
-      surface: word, stem: s, canon, sentence, segment, line,
+      surface: word, stem: s, canon, sentence, segment, line, clause: clauseIndex,
       filler: (STOPWORDS.has(word) && !vocabulary.listsWord(word)) || isClauseNegator || isForwardNegator || CLAUSE_BREAKS.has(word),
       negated: forward, subjectNegated: false, ambiguous: false,
     };
@@ -152,6 +167,7 @@ export function analyzeText(text: string, vocabulary: Vocabulary = BASE_VOCABULA
   closeClause();
   rejectOthersOptions(tokens);
   claimedByContrast(tokens);
+  deniedAlternatives(tokens);
 
   const positions = new Map<string, number[]>();
   const fillerPositions = new Map<string, number[]>();
@@ -230,5 +246,38 @@ function claimedByContrast(tokens: Token[]): void {
         u.ambiguous = true;
       }
     }
+  }
+}
+
+/**
+ * Prepositions that say whose a property is ("a property of X", "found in X"); not "to" or "for",
+ * which state a purpose ("meant to prevent overfitting, not to lower the training loss").
+ */
+const ATTACHING: ReadonlySet<string> = new Set(["of", "in"]);
+/** Longest "not of B" fragment read as a denied alternative. */
+const MAX_FRAGMENT = 6;
+
+/**
+ * "Sharing and sparsity are properties of FC layers, not of conv layers": a short clause "not" +
+ * a preposition the claim before it used (in its sentence, since the last contrast) denies the
+ * claim of B and makes it of A. Which of A and B
+ * the claim is right for is the question's, not the words', so the claim's words are marked
+ * ambiguous: they may earn, but a TA confirms.
+ */
+function deniedAlternatives(tokens: Token[]): void {
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    const t = tokens[i]!;
+    const prep = tokens[i + 1]!;
+    const previous = tokens[i - 1]!;
+    if (t.surface !== "not" || !ATTACHING.has(prep.surface) || prep.clause !== t.clause || previous.clause === t.clause) continue;
+    if (previous.sentence !== t.sentence) continue;
+    let end = i;
+    while (end + 1 < tokens.length && tokens[end + 1]!.clause === t.clause) end++;
+    if (end - i + 1 > MAX_FRAGMENT) continue;
+    let start = i - 1;
+    while (start > 0 && tokens[start - 1]!.sentence === t.sentence && tokens[start - 1]!.segment === t.segment) start--;
+    const claim = tokens.slice(start, i);
+    if (!claim.some((u) => u.surface === prep.surface)) continue;
+    for (const u of claim) if (!u.filler && !u.negated) u.ambiguous = true;
   }
 }

@@ -29,11 +29,33 @@ const CONTRACTIONS: Record<string, string> = {
 const NUL = "\u2400";
 const THEN = "\u21D2";
 
+/**
+ * Marks and shorthand of a table typed in chat, as words: a cross before a word denies it ("✗ diff":
+ * "not diff"), a tick before a word is dropped; a mark after a word is its verdict ("C∞ ✔": yes, see
+ * verdictsInFront). `C∞` (infinitely differentiable) reads "smooth"; the dot of a shortened word
+ * ("sat.", "diff.") does not end a sentence.
+ */
+export function marksAsWords(text: string): string {
+  if (!/[✗✘❌✔✓✅☑∞.]/u.test(text)) return text;
+  return text
+    .replace(/[✗✘❌]\uFE0F?[ \t]*(?=\p{L})/gu, " not ")
+    .replace(/[✔✓✅☑]\uFE0F?[ \t]*(?=\p{L})/gu, " ")
+    .replace(/[✗✘❌]\uFE0F?/gu, " no ")
+    .replace(/[✔✓✅☑]\uFE0F?/gu, " yes ")
+    .replace(/\bC\s*\^?\s*\{?(?:∞|\\infty)\}?/g, " smooth ")
+    .replace(/\b(sat|diff|approx|deriv|resp)\.(?=\s)/gi, "$1");
+}
+
+/** A doubt about what follows, to the end of its clause: the student claims none of it. */
+const UNCLAIMED = /\b(?:not sure|unsure|no idea|dunno|(?:do not|don't|dont) know)\s+(?:about|if|whether|of)\b[^,.;:!?\n]*/g;
+
 /** Text to lowercase words and marks. */
 export function lex(text: string): Lexed[] {
-  const cleaned = formulasAsWords(text)
+  const cleaned = formulasAsWords(marksAsWords(text))
     .toLowerCase()
     .replace(/[’‘`´]/g, "'")
+    // "not sure about identity", "no idea if it saturates": what follows is not claimed either way.
+    .replace(UNCLAIMED, " unsure ")
     .replace(/'\\0'|"\\0"|\\0(?![0-9])/g, ` ${NUL} `)
     .replace(/-+>|=>|→|⟶|⇒/g, ` ${THEN} `)
     .replace(/≈|~/g, " approximately ")
@@ -55,7 +77,11 @@ export function lex(text: string): Lexed[] {
     } else if (m[2] !== undefined) out.push({ kind: "n", value: "\n" });
     else if (m[3] !== undefined) out.push({ kind: "s", value: m[3] });
     else if (m[4] !== undefined) out.push({ kind: "c", value: m[4] });
-    else if (m[5] !== undefined) out.push({ kind: "r", value: m[5] === ">" || m[5] === "≥" ? ">" : "<" });
+    else if (m[5] !== undefined) {
+      // "A ⇒ B" states B of A: a new clause, so a negation in A does not reach B.
+      if (m[5] === THEN) out.push({ kind: "c", value: "," });
+      out.push({ kind: "r", value: m[5] === ">" || m[5] === "≥" ? ">" : "<" });
+    }
     else if (m[6] !== undefined) out.push({ kind: "q", value: '"' });
     else out.push({ kind: "w", value: NULL_CHARACTER });
   }
@@ -96,14 +122,18 @@ export function lexWords(text: string): string[] {
   return applyRewrites(lex(text)).filter((l) => l.kind === "w").map((l) => l.value);
 }
 
+/** Answers to "saturates?" that leave it open. */
+const UNDECIDED: ReadonlySet<string> = new Set(["maybe", "perhaps", "idk", "dunno", "possibly"]);
+
 /** Words that may be a verdict written after what it judges. */
 const TRAILING_VERDICT: Readonly<Record<string, boolean>> = { yes: true, yep: true, no: false, nope: false };
 
 /**
  * A property then a verdict, as in a table typed in chat ("saturates yes, differentiable no"): the
  * verdict is read in front of its word ("saturates", "not differentiable"), also after a question
- * mark ("saturates? no"). Only a yes or no that ends its clause and follows a word that is not a stop
- * word counts. A word hedged with "or not" ("saturates or not") is dropped: it says both, so neither.
+ * mark ("saturates? no"); "saturates? maybe" says nothing of it. Only a yes or no that ends its
+ * clause and follows a word that is not a stop word counts. A word hedged with "or not" ("saturates
+ * or not") is dropped: it says both, so neither.
  */
 export function verdictsInFront(lexed: readonly Lexed[], isStopWord: (w: string) => boolean): Lexed[] {
   const out: Lexed[] = [];
@@ -114,10 +144,15 @@ export function verdictsInFront(lexed: readonly Lexed[], isStopWord: (w: string)
       i += 2;
       continue;
     }
-    const verdict = item.kind === "w" ? TRAILING_VERDICT[item.value] : undefined;
     const next = lexed[i + 1];
     // "saturates? no": the question mark goes with the verdict that answers it.
     const asked = out.at(-1)?.kind === "s" && out.at(-1)?.value === "?" ? 1 : 0;
+    // "saturates? maybe": a question left open claims nothing, so the word asked about is dropped.
+    if (asked && item.kind === "w" && UNDECIDED.has(item.value) && (next === undefined || next.kind !== "w") && out.at(-2)?.kind === "w") {
+      out.splice(out.length - 2, 2);
+      continue;
+    }
+    const verdict = item.kind === "w" ? TRAILING_VERDICT[item.value] : undefined;
     const prev = out.at(-1 - asked);
     const ends = next === undefined || next.kind !== "w";
     if (verdict === undefined || !ends || prev?.kind !== "w" || isStopWord(prev.value) || TRAILING_VERDICT[prev.value] !== undefined) {

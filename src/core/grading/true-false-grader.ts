@@ -20,7 +20,14 @@ import { firstWordTag } from "./claim-reading.ts";
 
 // "Fals", "flase", "ture": a slip in the first word still states the choice.
 const CHOICE_WORD = String.raw`(true|false|t|f|fals|flase|fasle|ture|treu)`;
-const LEADING_CHOICE = new RegExp(String.raw`^[\s(*"'“]*${CHOICE_WORD}\b[\s.,:;!)*"'”\-–—]*`, "i");
+/**
+ * Words a student puts before the choice they commit to while hedging it ("prob false?", "i think
+ * true but not sure"): the choice stands, as a TA reads it.
+ */
+const HEDGE_PREFIX = String.raw`(?:(?:prob|probs|probably|maybe|perhaps|likely|most likely|i think|i guess|i believe|i'd say|i would say|i say|pretty sure|not sure but|im not sure but|i'm not sure but|i'd go with|i would go with|going with|i choose|i pick)[\s,]+)?`;
+/** Punctuation after the choice word, a hedging "?" included ("false? since ..."). */
+const AFTER_CHOICE = String.raw`[\s.,:;!?)*"'”\-–—]*`;
+const LEADING_CHOICE = new RegExp(String.raw`^[\s(*"'“]*${HEDGE_PREFIX}${CHOICE_WORD}\b${AFTER_CHOICE}`, "i");
 /** Words that are a verdict only as the whole first phrase: "No, because..." but not "no regularization...". */
 const LEADING_VERDICT = new RegExp(
   String.raw`^[\s(*"'“]*(yes|no|yep|yup|yeah|ya|nope|nah|incorrect|wrong|not true|untrue|not correct|correct|right)` +
@@ -33,7 +40,13 @@ const HEDGE = new RegExp(String.raw`^[\s(*"'“]*(?:true|false|t|f)\s*(?:or|/|an
 const STATED_CHOICE = new RegExp(
   String.raw`^\s*(?:(?:i think|i believe|i'd say|i would say|i say)\s+)?` +
   String.raw`(?:(?:the statement is|this statement is|statement is|it is|it's|its|this is|the answer is|my answer is|answer is|answer\s*:)\s*)?` +
-  String.raw`${CHOICE_WORD}\b[\s.,:;!\-–—]*`,
+  String.raw`${CHOICE_WORD}\b${AFTER_CHOICE}`,
+  "i",
+);
+/** A verdict stated of the statement ("It is not correct.", "this is wrong"): false or true. */
+const STATED_VERDICT = new RegExp(
+  String.raw`^\s*(?:the statement is|this statement is|statement is|it is|it's|its|this is|that is|that's)\s+` +
+  String.raw`(not true|untrue|not correct|incorrect|correct|wrong|right)\b${AFTER_CHOICE}`,
   "i",
 );
 const MEANS_TRUE = new Set(["true", "t", "ture", "treu", "yes", "yep", "yup", "yeah", "ya", "correct", "right"]);
@@ -49,15 +62,22 @@ const CHAT_VERDICT = /^[\s(*"'“]*(yes|yep|yup|yeah|ya|nope|nah)\b[\s.,:;!\-–
 const PLAIN_VERDICT = /^[\s(*"'“]*(no|incorrect|wrong|correct|right)\s+(?=\S)/i;
 const QUALIFIED = new Set(["NOUN", "PROPN", "ADJ", "NUM", "X", "SYM"]);
 
+/** A choice word opening the rest, after the first choice: "False true. ..." asserts both. */
+const SECOND_CHOICE = /^(true|false|t|f)\b/i;
+
 /** Splits "false, because ..." into the choice and the rest; choice undefined when there is none. */
 export function parseChoice(text: string): { choice?: boolean; rest: string; hedged?: boolean } {
   const clean = text.replace(/[’‘]/g, "'");
   if (HEDGE.test(clean)) return { rest: clean.trim(), hedged: true };
-  for (const re of [VERDICT_THEN_CHOICE, LEADING_CHOICE, LEADING_VERDICT, STATED_CHOICE, CHAT_VERDICT]) {
+  for (const re of [VERDICT_THEN_CHOICE, LEADING_CHOICE, LEADING_VERDICT, STATED_CHOICE, STATED_VERDICT, CHAT_VERDICT]) {
     const m = re.exec(clean);
     if (!m) continue;
-    const choice = MEANS_TRUE.has((m[1] ?? "").toLowerCase());
-    return { choice, rest: clean.slice(m[0].length).trim() };
+    const said = (m[1] ?? "").toLowerCase();
+    const choice = MEANS_TRUE.has(said);
+    const rest = clean.slice(m[0].length).trim();
+    const second = SECOND_CHOICE.exec(rest);
+    if (second && MEANS_TRUE.has(second[1]!.toLowerCase()) !== choice) return { rest, hedged: true };
+    return { choice, rest };
   }
   const plain = PLAIN_VERDICT.exec(clean);
   if (plain && !QUALIFIED.has(firstWordTag(clean.slice(plain[0].length)) ?? "X")) {
