@@ -20,8 +20,10 @@ COPY commands ./commands
 RUN node scripts/bundle.mjs
 
 FROM node:20-bookworm-slim
+# MIMALLOC_PURGE_DELAY as npm start sets it (scripts/runtime-env.mjs).
 ENV NODE_ENV=production \
-    TUTOR_DB=/data/tutor.db
+    TUTOR_DB=/data/tutor.db \
+    MIMALLOC_PURGE_DELAY=0
 WORKDIR /app
 COPY --from=dependencies /app/node_modules ./node_modules
 COPY --from=dependencies /app/dist ./dist

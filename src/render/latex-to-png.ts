@@ -35,7 +35,12 @@ const MIN_DEPTH_EM = 0.3;
  */
 const BACKGROUND = "#ffffff";
 
-const cache = bufferCache(256, 32 * 1024 * 1024);
+/**
+ * Pictures by content: a bank's prompts and solutions are drawn once for the whole class. 8 MB
+ * holds a bank's worth; what one student's reply alone holds (their report) is rarely asked
+ * again, and a larger cache only kept those, 30 MB of a 300 MB exam night (docs/PERFORMANCE.md).
+ */
+const cache = bufferCache(256, 8 * 1024 * 1024);
 
 /**
  * Render a LaTeX formula to PNG bytes. Cached by content and options: a repeat returns the same

@@ -8,6 +8,7 @@ import { preloadMathJax } from "../../render/latex-to-png.ts";
 import type { PlatformDeps } from "../platform-deps.ts";
 import { discordCommands, syncCommands } from "./discord-commands.ts";
 import { DiscordDeliveries, RecentInteractions } from "./discord-deliveries.ts";
+import { discordTransport } from "./discord-transport.ts";
 import { DiscordInteractions } from "./discord-interactions.ts";
 import { FormMemory } from "./discord-payload.ts";
 import { guildOf, taRoleId } from "./discord-people.ts";
@@ -16,6 +17,8 @@ import { exemptInteractionReplies } from "./interaction-rest.ts";
 
 /** Discord's own API; DISCORD_API_URL replaces it (a local Discord in tests). */
 export const DISCORD_API = "https://discord.com/api";
+/** Connections to Discord kept open at most: further requests wait for one. */
+const MAX_CONNECTIONS = 32;
 
 export interface DiscordAdapterOptions {
   /** Work longer than this is deferred; default DISCORD_DEFER_MS. */
@@ -40,15 +43,17 @@ class DiscordAdapter implements Adapter {
 
   constructor(private readonly config: Config, private readonly deps: PlatformDeps, options: DiscordAdapterOptions) {
     const api = config.DISCORD_API_URL ?? DISCORD_API;
+    // One small pool of connections for every request to Discord (see discord-transport.ts).
+    const transport = discordTransport(MAX_CONNECTIONS);
     this.client = new Client({
       intents: [GatewayIntentBits.Guilds],
       // DISCORD_SHARDS / DISCORD_SHARD_IDS: the shards this process runs; its guilds are theirs alone.
       ...clientShardOptions(config),
-      // fetch, not discord.js's undici: file uploads keep working when Bolt's newer undici is loaded too (DESIGN.md).
-      rest: { api, makeRequest: fetch as never },
+      // Node's HTTP client, not discord.js's undici: file uploads keep working when Bolt's newer undici is loaded too (DESIGN.md).
+      rest: { api, makeRequest: transport as never },
       allowedMentions: { parse: [] },
     });
-    if (config.DISCORD_APPLICATION_ID) exemptInteractionReplies(this.client, api, config.DISCORD_APPLICATION_ID);
+    if (config.DISCORD_APPLICATION_ID) exemptInteractionReplies(this.client, api, config.DISCORD_APPLICATION_ID, transport);
     const forms = new FormMemory();
     const recent = new RecentInteractions();
     this.interactions = new DiscordInteractions(deps, { forms, recent, taRole: config.DISCORD_TA_ROLE, guildId: config.DISCORD_GUILD_ID, deferAfterMs: options.deferAfterMs ?? config.DISCORD_DEFER_MS });

@@ -17,8 +17,8 @@ const INTERACTION_REQUESTS_PER_SECOND = 100_000;
  * own, with the same API base and transport, leaving everything else (messages to channels, DMs,
  * command registration) under the global limit.
  */
-export function exemptInteractionReplies(client: Client, api: string, applicationId: string): void {
-  const replies = new REST({ api, makeRequest: fetch as never, globalRequestsPerSecond: INTERACTION_REQUESTS_PER_SECOND });
+export function exemptInteractionReplies(client: Client, api: string, applicationId: string, transport: (url: string, init: RequestInit) => Promise<Response>): void {
+  const replies = new REST({ api, makeRequest: transport as never, globalRequestsPerSecond: INTERACTION_REQUESTS_PER_SECOND });
   const shared = client.rest;
   const others = shared.request.bind(shared);
   const prefix = `/webhooks/${applicationId}/`;

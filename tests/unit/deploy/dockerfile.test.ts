@@ -63,6 +63,12 @@ describe("the Dockerfile", () => {
     expect(flags.length).toBeGreaterThan(0);
     expect(exec("CMD").slice(1, -1)).toEqual(flags);
   });
+
+  it("sets the environment npm start sets before the native libraries load", async () => {
+    const { RUNTIME_ENV } = await import("../../../scripts/runtime-env.mjs");
+    const env = finalStage.filter((i) => i.op === "ENV").map((i) => i.args).join(" ");
+    for (const [name, value] of Object.entries(RUNTIME_ENV)) expect(env).toContain(`${name}=${value}`);
+  });
 });
 
 describe("the image's HEALTHCHECK", () => {
