@@ -12,9 +12,9 @@ const report = gradeLabelledSet("corpus");
  * the grader improves, never lowered.
  */
 const TARGET = 0.95;
-const FLOOR = { overall: 0.997, confidentZeros: 0 };
+const FLOOR = { overall: 0.998, confidentZeros: 0 };
 const KIND_FLOOR: Readonly<Record<string, number>> = {
-  plain: 1, unreadable: 1, gaming: 1, hedge: 1, notation: 1, keywords: 1, negation: 0.973, paraphrase: 0.99,
+  plain: 1, unreadable: 1, gaming: 1, hedge: 1, notation: 1, keywords: 1, negation: 1, paraphrase: 0.99,
 };
 
 describe("the labelled grading corpus", () => {

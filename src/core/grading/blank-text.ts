@@ -1,4 +1,7 @@
 import type { Blank } from "../bank/schema.ts";
+import { rewriteNumpyStatements } from "../math/index.ts";
+import { gradientNames, splitStatements } from "./formula-statements.ts";
+import { matrixNames, perClassAsMatrix } from "./index-notation.ts";
 
 /**
  * Tidies a blanks answer before it is split into parts, so the label forms students type in chat
@@ -9,7 +12,11 @@ import type { Blank } from "../bank/schema.ts";
  * - with no expression blank, numbers in words become digits ("seven by seven by three");
  * - a definition on its own (`let P = softmax(A)`, `P = softmax(A)`, or `… where P = softmax(A)`)
  *   applies to every expression blank: it is taken out and added to each of their parts as
- *   `where P = …`, which the formula reader substitutes.
+ *   `where P = …`, which the formula reader substitutes; a definition may end with a full stop or a
+ *   comma before the next part (`S = softmax(A). dW = X (S − Y)^T, db = (S − Y) u`);
+ * - numpy over several statements (`P /= P.sum(0); P[y, np.arange(m)] -= 1`) reads as assignments,
+ *   with `onehot` (the question's one-hot label matrix) for the one-hot update;
+ * - a gradient per class, `dL/dw_k = Σ_i (p_ik − 1{y_i = k}) x_i`, reads in matrix form (index-notation.ts).
  */
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -57,20 +64,30 @@ export function numberWordsAsDigits(text: string): string {
   }).replace(/(\d)\s*-\s*by\s*-\s*(?=\d)/gi, "$1 by ");
 }
 
+/** A tidied answer: its text, the definitions lifted out of it, and whether a per-class form was read. */
+export interface TidyText {
+  text: string;
+  definitions: string[];
+  perClass: boolean;
+}
+
 /** Puts labelled parts on lines, and lifts definitions out for expression blanks; see the file comment. */
-export function tidyBlanksText(blanks: readonly Blank[], text: string, declared: ReadonlySet<string>): { text: string; definitions: string[] } {
+export function tidyBlanksText(blanks: readonly Blank[], text: string, declared: ReadonlySet<string>, onehot?: string): TidyText {
   const labels = labelPattern(blanks);
   const numeric = blanks.every((b) => b.kind !== "expression");
-  let out = (numeric ? numberWordsAsDigits(text) : text)
+  const perClass = numeric ? text : perClassAsMatrix(text, matrixNames(declared, onehot));
+  let out = (numeric ? numberWordsAsDigits(text) : gradientNames(rewriteNumpyStatements(perClass, onehot)))
     .replace(new RegExp(`(^|[\\s;,])(${labels})\\s*\\.\\s*shape\\s*=\\s*`, "gi"), "$1$2: ")
-    .replace(new RegExp(`(^|[\\s;,])(${labels})\\s+(?=[([])`, "g"), "$1$2: ")
+    // Only a bracket that holds a shape: "144 weights (16 = channels in)" is an aside, not a value.
+    .replace(new RegExp(`(^|[\\s;,])(${labels})\\s+(?=[([][^()[\\]=]*(?:,|×|\\bx\\b|\\bby\\b|\\*)[^()[\\]=]*[)\\]])`, "g"), "$1$2: ")
     // A label with a colon after a value on the same line starts a new part.
-    .replace(new RegExp(`(?<=[\\w)\\]'.])\\s+(?=(?:${labels})\\s*:(?!=))`, "g"), "\n");
+    // Not after "and": "W1 and Ws: m×n" names two blanks.
+    .replace(new RegExp(`(?<=[\\w)\\]'.])(?<!\\band)\\s+(?=(?:${labels})\\s*:(?!=))`, "gi"), "\n");
   const definitions: string[] = [];
-  if (!blanks.some((b) => b.kind === "expression")) return { text: out, definitions };
+  if (!blanks.some((b) => b.kind === "expression")) return { text: out, definitions, perClass: false };
   const isLabel = (name: string) => new RegExp(`^(?:${labels})$`, "i").test(name);
   const kept: string[] = [];
-  for (const line of out.split(/\n|;/)) {
+  for (const line of out.split(/\n|;/).flatMap((l) => splitStatements(l))) {
     const where = /\s+(?:where|with)\s+([A-Za-z]\w*)\s*=\s*(.+)$/i.exec(line);
     if (where && !declared.has(where[1] ?? "") && !isLabel(where[1] ?? "")) {
       definitions.push(`${where[1]} = ${where[2]}`);
@@ -85,5 +102,5 @@ export function tidyBlanksText(blanks: readonly Blank[], text: string, declared:
     kept.push(line);
   }
   out = kept.join("\n");
-  return { text: out, definitions };
+  return { text: out, definitions, perClass: perClass !== text };
 }

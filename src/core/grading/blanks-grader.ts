@@ -2,13 +2,13 @@ import { splitTopLevel } from "./formula-text.ts";
 import type { Blank, BlanksAnswer, Question } from "../bank/schema.ts";
 import type { AwardedItem, DetectedMistake, Grade, StudentAnswer } from "./grade.ts";
 import { EMPTY_ANSWER, type ValueCheck, buildGrade } from "./grade-result.ts";
-import { evaluateNumber } from "../math/index.ts";
 import { checkDimensions, parseDimensions } from "./dimensions-grader.ts";
 import { checkExpressionAnswer } from "./expression-grader.ts";
-import { ROUNDED_COUNT, checkNumber, cleanNumberText } from "./number-grader.ts";
+import { checkNumber } from "./number-grader.ts";
 import { firstValueIn, namedInProse, valuesInProse } from "./prose-values.ts";
 import { verbatim } from "../chat/reply.ts";
 import { tidyBlanksText } from "./blank-text.ts";
+import { bracketsBalanced, isHedged, isReadable, sameAsBefore, weightShapeAsBlanks } from "./blank-readings.ts";
 
 /**
  * Grades an answer with several blanks ("W1: m x n; Ws: m x n; W2: l x m"). Parts are separated by
@@ -60,13 +60,27 @@ const MAX_LABEL_WORDS = 3;
 
 /** The blanks a part's label names ("W1", "W1 and Ws", "W1, Ws"), and where its value starts. */
 function labelOf(blanks: readonly Blank[], part: string): { indices: number[]; valueStart: number } | undefined {
-  if (SEPARATOR.test(part)) return labelBefore(blanks, part, SEPARATOR);
-  // "depth 16", "params 32*3*3*16": a label then its value with only a space between.
-  return labelBefore(blanks, part, PLACING) ?? labelBefore(blanks, part, BARE_VALUE);
+  // A colon or `=` links the words before it to the value ("depth in the first layer: 16"); an arrow
+  // may be work inside the value ("W2 goes m→l so l by m").
+  if (SEPARATOR.test(part)) return labelBefore(blanks, part, SEPARATOR) ?? (/[:=]/.test(part) ? undefined : firstWordLabel(blanks, part));
+  // "depth 16", "params 32*3*3*16": a label then its value with only a space between; "W2 goes m→l
+  // so l by m": a part that starts with a blank's own label.
+  return labelBefore(blanks, part, PLACING) ?? labelBefore(blanks, part, BARE_VALUE) ?? firstWordLabel(blanks, part);
 }
 
 /** A space before a value (a digit or a bracket), for a label written with no separator. */
 const BARE_VALUE = /\s+(?=[\d(])/;
+
+/** A part whose first word is exactly a blank's label or alias (not a word of it): the rest is its value. */
+function firstWordLabel(blanks: readonly Blank[], part: string): { indices: number[]; valueStart: number } | undefined {
+  const first = /^(\S+)\s+/.exec(part);
+  if (!first) return undefined;
+  const loose = looseLabel(first[1] ?? "");
+  const index = blanks.findIndex((b) => [b.label, ...b.aliases].some((l) => looseLabel(l) === loose));
+  // The rest must hold something a value is made of: a digit, a bracket or a one-letter name.
+  const rest = part.slice(first[0].length);
+  return index >= 0 && /\d|[([]|(?<![A-Za-z])[A-Za-z](?![A-Za-z])/.test(rest) ? { indices: [index], valueStart: first[0].length } : undefined;
+}
 
 function labelBefore(blanks: readonly Blank[], part: string, separator: RegExp): { indices: number[]; valueStart: number } | undefined {
   const sep = separator.exec(part);
@@ -119,12 +133,6 @@ export function assignParts(blanks: readonly Blank[], text: string): { values: A
   return { values, ignored, labelled };
 }
 
-/** Two answers for one blank ("16 or 32"): no credit, whichever is right. */
-function isHedged(blank: Blank, value: string): boolean {
-  const pieces = value.split(/\s+or\s+|\s+either\s+/i).map((p) => p.trim()).filter((p) => p !== "");
-  return pieces.length > 1 && pieces.every((p) => isReadable(blank, p) && /[\dA-Za-z]/.test(p));
-}
-
 function checkBlank(blank: Blank, shared: BlanksAnswer["shared"], text: string): ValueCheck {
   switch (blank.kind) {
     case "number":
@@ -139,24 +147,6 @@ function checkBlank(blank: Blank, shared: BlanksAnswer["shared"], text: string):
         dimensions: { ...shared?.dimensions, ...blank.dimensions },
       }, text, blank.points);
   }
-}
-
-/** Whether a blank's text can be read as its kind at all (right or wrong). */
-function isReadable(blank: Blank, text: string): boolean {
-  if (blank.kind === "dimensions") return parseDimensions(text) !== undefined;
-  if (blank.kind === "number") return ROUNDED_COUNT.test(text) || evaluateNumber(cleanNumberText(text)).ok;
-  return true;
-}
-
-/** True when every bracket the text opens is closed, in order. */
-function bracketsBalanced(text: string): boolean {
-  const open: string[] = [];
-  const pairs: Record<string, string> = { ")": "(", "]": "[", "}": "{" };
-  for (const c of text) {
-    if ("([{".includes(c)) open.push(c);
-    else if (c in pairs && open.pop() !== pairs[c]) return false;
-  }
-  return open.length === 0;
 }
 
 const escapeText = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -196,7 +186,8 @@ export function gradeBlanks(question: Question, spec: BlanksAnswer, answer: Stud
     return buildGrade(question, items, [EMPTY_ANSWER]);
   }
   const declared = new Set(Object.entries({ ...spec.shared?.symbols, ...spec.shared?.derived }).flatMap(([n, v]) => [n, ...v.aliases]));
-  const tidy = tidyBlanksText(spec.blanks, answer.text, declared);
+  const onehot = Object.entries(spec.shared?.symbols ?? {}).find(([, s]) => s.domain === "onehot")?.[0];
+  const tidy = tidyBlanksText(spec.blanks, weightShapeAsBlanks(spec.blanks, answer.text) ?? answer.text, declared, onehot);
   const assigned = assignParts(spec.blanks, tidy.text);
   let { values, ignored } = assigned;
   // Two answers for one blank are found before any value is picked out of the part.
@@ -209,13 +200,22 @@ export function gradeBlanks(question: Question, spec: BlanksAnswer, answer: Stud
     if (!bracketsBalanced(v)) return v;
     return firstValueIn(blank.kind, v) ?? v;
   });
+  // "same for Ws": the value of the blank before.
+  values = values.map((v, i) => {
+    const same = v === undefined ? undefined : sameAsBefore(spec.blanks[i]!, v, values[i - 1]);
+    if (same !== undefined) hedged[i] = hedged[i - 1] ?? false;
+    return same ?? v;
+  });
   // A sentence with no labels ("16 filters of 7x7x3"): read the values from the prose.
   const readable = values.every((v, i) => v !== undefined && isReadable(spec.blanks[i]!, v));
-  const prose = readable || !bracketsBalanced(tidy.text) ? undefined : valuesInProse(spec.blanks, tidy.text);
+  // Unlabelled sentences with work in them ("each filter 3x3x16 so 144 params, 32 filters → 4608"):
+  // a value per part would be a guess; the prose reading finds what each value is called.
+  const worked = !assigned.labelled.some(Boolean) && values.some((v) => v !== undefined && /[A-Za-z]{3,}/.test(v) && (v.match(/\d+/g) ?? []).length > 1);
+  const prose = (readable && !worked) || !bracketsBalanced(tidy.text) ? undefined : valuesInProse(spec.blanks, tidy.text);
   if (prose) {
     ({ values, ignored } = { values: prose, ignored: [] });
     prose.forEach((v, i) => {
-      hedged[i] = new RegExp(String.raw`(?:^|[^\w.])${escapeText(v)}\s+or\s+[\d(]|[\d)]\s+or\s+${escapeText(v)}(?![\w.])`).test(tidy.text);
+      hedged[i] = new RegExp(String.raw`(?:^|[^\w.])${escapeText(v)}(?:\s+|\s*\(\s*)or\s+[\d(]|[\d)]\s+or\s+${escapeText(v)}(?![\w.])`).test(tidy.text);
     });
   }
   // Own definitions ("let P = softmax(A)") hold for every expression blank.
@@ -252,6 +252,8 @@ export function gradeBlanks(question: Question, spec: BlanksAnswer, answer: Stud
     if (check.mistake) mistakes.push(check.mistake);
     if (check.unread) unread.push(`${blank.label}: ${check.unread}`);
   });
+  // A gradient written per class is read in matrix form by notation, not checked as typed: a TA confirms it.
+  if (tidy.perClass) review.push("The gradient was read from its per-class form (a sum over the examples); a TA will confirm the reading.");
   if (missing.length > 0) {
     const how = spec.blanks.map((b) => `${b.label}: ...`).join("; ");
     feedback.unshift(`Missing: ${missing.join(", ")}. Answer each part as "${how}".`);

@@ -57,8 +57,8 @@ const MAX_TERM_WORDS = 4;
 const FUNCTION_TAGS = new Set(["DET", "ADP", "PRON", "AUX", "SCONJ", "CCONJ", "PART"]);
 /** Common function words, a fast stand-in for the model's tags in FUNCTION_TAGS. */
 const FUNCTION_WORD = /\b(?:the|a|an|of|to|in|on|at|for|with|from|by|it|its|they|we|you|i|that|this|if|when|so|because|than|but|or|not)\b/i;
-/** A relation between terms states something: "left < node < right", "n -> 2n". */
-const RELATION = /[<>=≤≥≠→⇒]/;
+/** A relation between terms states something: "left < node < right", "n -> 2n", "batch ≠ all → ≈". */
+const RELATION = /[<>=≤≥≠→⇒≈≫≪↑↓]/;
 /** A verb that agrees or is tensed ("grows", "resized"), not a bare term the model calls a verb ("learning rate"). */
 const INFLECTED = /(?:[^s]s|ed)$/i;
 
@@ -89,7 +89,7 @@ function isKeywordRun(text: string): boolean {
  */
 export function statesAClaim(text: string): boolean {
   if (isKeywordRun(text)) return false;
-  if (VERB_LIKE.test(text) || JUDGEMENT.test(text)) return true;
+  if (VERB_LIKE.test(text) || JUDGEMENT.test(text) || RELATION.test(text)) return true;
   const items = text.split(/[.,;:!?\n+&/]|\band\b/i).map((i) => i.trim().split(/\s+/).filter((w) => /\p{L}/u.test(w)).length);
   const long = items.some((n) => n > MAX_TERM_WORDS);
   // The common case, a sentence with its little words, is told without the model.
@@ -104,6 +104,6 @@ export function statesAClaim(text: string): boolean {
   const listed = items.filter((n) => n > 0).length > 1;
   const alone = (i: number) => listed && (i === 0 || pos[i - 1] === "PUNCT") && (i === pos.length - 1 || pos[i + 1] === "PUNCT");
   const statedVerb = pos.some((p, i) => VERB_TAGS.has(p) && !alone(i) && (INFLECTED.test(words[i] ?? "") || agrees(i)));
-  if (!grammar) return statedVerb || RELATION.test(text);
+  if (!grammar) return statedVerb;
   return long || pos.some((p) => VERB_TAGS.has(p));
 }

@@ -13,15 +13,21 @@ import { verbatim } from "../chat/reply.ts";
 
 type Factor = string | number;
 
-/** "7x7 (depth 3)", "7x7 with depth 3", "7x7, depth 3": the depth in words as the shape's last factor. */
+/**
+ * "7x7 (depth 3)", "7x7 with depth 3", "7x7, depth 3", "7 by 7 (by 3 for rgb)": the depth in words
+ * or in brackets as the shape's last factor.
+ */
 export function depthInWords(text: string): string {
-  return text.replace(/(\d+\s*[x×]\s*\d+)\s*(?:\(\s*|,\s*|\s+with\s+)(?:a\s+)?depth\s*(?:of\s+|=\s*|:\s*)?(\d+)\s*\)?/gi, "$1x$2");
+  return text
+    // "7 by 7 (by 3 for rgb)", "7x7 (x3)": the last factor in brackets.
+    .replace(/(\d+\s*(?:[x×]|\bby)\s*\d+)\s*\(\s*(?:by|x|×|times)\s*(\d+)\b[^()]*\)/gi, "$1x$2")
+    .replace(/(\d+\s*[x×]\s*\d+)\s*(?:\(\s*|,\s*|\s+with\s+)(?:a\s+)?depth\s*(?:of\s+|=\s*|:\s*)?(\d+)\s*\)?/gi, "$1x$2");
 }
 
 /** Parses a shape into its factors; undefined when the text is not a shape. */
 export function parseDimensions(text: string): Factor[] | undefined {
   // "m rows and n columns", "m rows, n cols": dimensions in words.
-  let t = depthInWords(text.trim()).replace(/\$/g, "")
+  let t = depthInWords(text.trim()).replace(/\$/g, "").replace(/\s*-\s*by\s*-\s*/gi, " by ")
     .replace(/\b(\w+)\s*rows?\s*(?:,|and|by|x|×|&)?\s*(\w+)\s*col(?:umn)?s?\b/i, "$1 x $2");
   const member = /∈|\\in\b|\bin\b|:/.exec(t);
   if (member) t = t.slice(member.index + member[0].length);

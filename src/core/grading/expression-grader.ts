@@ -3,6 +3,7 @@ import { checkExpression, sameForm } from "../math/index.ts";
 import type { Grade, StudentAnswer } from "./grade.ts";
 import { EMPTY_ANSWER, type ValueCheck, buildGrade, detected } from "./grade-result.ts";
 import { readFormula, splitTopLevel } from "./formula-text.ts";
+import { formulaInWords } from "./formula-in-words.ts";
 
 /**
  * Grades a formula, vector or matrix answer by evaluation at random points (the math engine samples
@@ -35,6 +36,9 @@ function hasMath(text: string, declared: ReadonlySet<string>): boolean {
   return text.split(/[^A-Za-z0-9_]+/).some((w) => declared.has(w) || (w.length > 1 && [...w].every((c) => declared.has(c))));
 }
 
+/** The review reason for a formula read from words. */
+const WORDS_REVIEW = "The formula was read from your words; a TA will confirm the reading.";
+
 /** A note and a review reason for a formula the engine could not read: a TA decides, never a silent 0. */
 const UNREAD_REVIEW = "The formula could not be read automatically (it may be right in a form the checker does not know); a TA will check it.";
 
@@ -57,12 +61,20 @@ export function checkExpressionAnswer(spec: ExpressionSpec, text: string, points
     const next = checkExpression(candidate, spec.reference, options);
     if (next.result !== "invalid") ({ student, verdict } = { student: candidate, verdict: next });
   }
-  if (verdict.result === "equal") return { earned: points, note: "Equivalent to the reference.", feedback: [] };
+  // A formula described in words, read by pattern: checked by value, confirmed by a TA.
+  let confirm: { review?: string[] } = {};
+  const described = verdict.result === "invalid" ? formulaInWords(text, declared) : undefined;
+  const byWords = described === undefined ? undefined : checkExpression(described, spec.reference, options);
+  if (described !== undefined && byWords && byWords.result !== "invalid") {
+    ({ student, verdict } = { student: described, verdict: byWords });
+    confirm = { review: [WORDS_REVIEW] };
+  }
+  if (verdict.result === "equal") return { earned: points, note: "Equivalent to the reference.", feedback: [], ...confirm };
   // A known mistake is recognised by value, or by its written form when its shapes do not fit.
   for (const mistake of spec.mistakes) {
     const hit = verdict.result !== "invalid" && checkExpression(student, mistake.answer, options).result === "equal";
     if (hit || sameForm(student, mistake.answer, options.context)) {
-      return { earned: Math.min(points, mistake.points), note: "A known mistake.", feedback: [mistake.feedback], mistake: detected(mistake) };
+      return { earned: Math.min(points, mistake.points), note: "A known mistake.", feedback: [mistake.feedback], mistake: detected(mistake), ...confirm };
     }
   }
   if (verdict.result !== "invalid" && missesOneTerm(student, spec.reference, options)) {
@@ -80,7 +92,7 @@ export function checkExpressionAnswer(spec: ExpressionSpec, text: string, points
   const why = verdict.reason ? ` ${verdict.reason.charAt(0).toUpperCase()}${verdict.reason.slice(1)}` : "";
   // A shape that cannot be the answer's, or a product that cannot be computed, is said on arrival too.
   const shape = /^your answer (is a|cannot be evaluated)/.test(verdict.reason ?? "") ? { unread: sentence(verdict.reason!) } : {};
-  return { earned: 0, note: "Not equivalent to the reference.", feedback: [`Your expression is not equivalent to the answer.${why}`], ...shape };
+  return { earned: 0, note: "Not equivalent to the reference.", feedback: [`Your expression is not equivalent to the answer.${why}`], ...shape, ...confirm };
 }
 
 /**

@@ -9,6 +9,11 @@
  * Pure text work; names the question declares (z, dLdz) are never redefined by a student.
  */
 
+import { rewriteNumpyStatements } from "../math/index.ts";
+import { gradientNames, maskStep, splitStatements, splitTopLevel } from "./formula-statements.ts";
+
+export { splitTopLevel };
+
 /** What was read: candidate expressions, best first (the grader checks them in order). */
 export interface FormulaReading {
   candidates: string[];
@@ -28,32 +33,8 @@ function bracedPowers(text: string): string {
   return out;
 }
 const WHERE = /(?:,\s*|\s+)(?:where|with|for|given|let|and)\s+(?=[A-Za-z][\w']*\s*(?::=|=)(?!=))/gi;
-const DEFINITION = /^\s*(?:let\s+|def\s+|where\s+|with\s+|and\s+)?([A-Za-z][A-Za-z0-9_]*)\s*(?::=|=)(?!=)\s*([\s\S]+)$/i;
+const DEFINITION = /^\s*(?:let\s+|def\s+|where\s+|with\s+|and\s+|then\s+|so\s+|given\s+)?([A-Za-z][A-Za-z0-9_]*)\s*(?::=|=)(?!=)\s*([\s\S]+)$/i;
 const LEFT_SIDE = /^\s*(?:d\s*L\s*\/\s*d\s*\w+|dLd\w+|∂L\s*\/\s*∂\s*\w+|\\frac\{[^{}]*\}\{[^{}]*\}|grad(?:ient)?\s*\w*|answer|ans)\s*(?::=|=|:)(?!=)\s*/i;
-
-/** Splits at `sep` (a sticky regex) outside brackets. */
-export function splitTopLevel(text: string, sep: RegExp): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i] ?? "";
-    if ("([{".includes(c)) depth++;
-    else if (")]}".includes(c)) depth = Math.max(0, depth - 1);
-    else if (depth === 0) {
-      sep.lastIndex = i;
-      const m = sep.exec(text);
-      if (m) {
-        out.push(text.slice(start, i));
-        start = i + m[0].length;
-        i = start - 1;
-      }
-    }
-  }
-  out.push(text.slice(start));
-  return out.map((p) => p.trim()).filter((p) => p !== "");
-}
-
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
@@ -78,7 +59,8 @@ function substitute(expression: string, definitions: ReadonlyMap<string, string>
 
 /** The last side of an equality chain, without a left-hand side copied from the question. */
 function lastSide(text: string): string {
-  const sides = text.replace(LEFT_SIDE, "").split(/(?<![<>=!:])=(?!=)/).map((s) => s.trim()).filter((s) => s !== "");
+  // Only an `=` outside brackets: `sum(S, axis=0)` is one side.
+  const sides = splitTopLevel(text.replace(LEFT_SIDE, ""), /(?<![<>=!:])=(?!=)/y);
   return sides.at(-1) ?? text.trim();
 }
 
@@ -91,25 +73,42 @@ const CONCLUSION = /(?:^|[\s,;])(?:so|therefore|thus|hence|which\s+gives|that\s+
 /** Names of functions a formula may end with; any other trailing plain word is a chat decoration. */
 const FUNCTIONS = new Set(["softmax", "relu", "step", "sqrt", "norm", "exp", "log", "sum", "max", "min", "abs", "sigmoid", "tanh", "diag"]);
 
+/** A dash or an arrow before a remark in words: "x' — not sure about the order", "(n+1)m + (m+1)l → Ws is fixed". */
+const DASH = /\s+(?:—|–|--|-|→|->|=>)\s+(?=[A-Za-z])/g;
+
+/** Cuts a remark after a dash: it starts with a word that is not the formula's and has two or more such words. */
+function withoutDashComment(text: string, formulaWord: (w: string) => boolean): string {
+  for (const m of text.matchAll(DASH)) {
+    const rest = text.slice(m.index + m[0].length);
+    const first = /^[A-Za-z]+/.exec(rest)?.[0] ?? "";
+    const prose = (rest.match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !formulaWord(w));
+    if (m.index > 0 && !formulaWord(first) && prose.length >= 2) return text.slice(0, m.index).trim();
+  }
+  return text;
+}
+
 /**
  * The formula without the words around it: a lead-in ("the gradient is"), work before a stated
- * total, reasoning in words before "so …", and trailing chat ("or so", "i think", an emoji). A trailing word (two letters or more) is
+ * total, reasoning in words before "so …", a remark after a dash, and trailing chat ("or so", "i think", an emoji). A trailing word (two letters or more) is
  * dropped only when it cannot be part of the formula (not a declared name, nor made of declared
  * one-letter names, nor a function). Unchanged when nothing is recognised.
  */
 export function withoutProse(typed: string, declared: ReadonlySet<string>): string {
   // An emoji, or question marks after the formula ("… * u ??"): chat, never part of it.
   let text = typed.replace(/\p{Extended_Pictographic}/gu, " ").replace(/\s*[?？]+\s*$/u, "").trim();
+  const formulaWord = (w: string) => declared.has(w) || FUNCTIONS.has(w.toLowerCase()) || [...w].every((c) => declared.has(c));
+  text = withoutDashComment(text, formulaWord);
   const totals = [...text.matchAll(TOTAL)];
   const last = totals.at(-1);
   if (last && text.slice(last.index + last[0].length).trim() !== "") text = text.slice(last.index + last[0].length);
-  const formulaWord = (w: string) => declared.has(w) || FUNCTIONS.has(w.toLowerCase()) || [...w].every((c) => declared.has(c));
   // Reasoning in words, then the result: "the same thing summed over the examples so (P - Y) u".
   const conclusion = [...text.matchAll(CONCLUSION)].at(-1);
   if (conclusion) {
     const before = text.slice(0, conclusion.index);
     const after = text.slice(conclusion.index + conclusion[0].length).trim();
-    if (after !== "" && (before.match(/[A-Za-z]{3,}/g) ?? []).some((w) => !formulaWord(w))) text = after;
+    // Steps that define names before it ("v = W3' dLdz, zero out …, so dx = …") are kept.
+    const steps = /(?:^|[,;.]\s*)(?:let\s+)?[A-Za-z]\w*\s*:?=(?!=)/.test(before);
+    if (after !== "" && !steps && (before.match(/[A-Za-z]{3,}/g) ?? []).some((w) => !formulaWord(w))) text = after;
   }
   text = text.replace(LEAD_IN, "");
   let dropped = false;
@@ -124,36 +123,64 @@ export function withoutProse(typed: string, declared: ReadonlySet<string>): stri
   return text.trim() === "" ? typed : text.trim();
 }
 
+/** A name that labels a gradient: `dW1`, `dLdb`, or `dx` for a declared `x`. */
+function isGradientName(name: string, declared: ReadonlySet<string>): boolean {
+  return /^d[A-Z]/.test(name) || /^dLd/.test(name) || (name.length > 1 && name.startsWith("d") && declared.has(name.slice(1)));
+}
+
+interface Step {
+  text: string;
+  /** The name a step assigns, when it is the student's own (a definition, never a declared name). */
+  defines?: string;
+  /** Whether the step may be the answer: an expression, or an assignment to a gradient name. */
+  answer: boolean;
+  /** An assignment to a name the question declares: the answer only when nothing else can be. */
+  restates?: boolean;
+}
+
+function readStep(text: string, declared: ReadonlySet<string>): Step {
+  const m = DEFINITION.exec(text);
+  const name = m?.[1] ?? "";
+  if (!m) return { text, answer: true };
+  if (isGradientName(name, declared)) return { text, defines: name, answer: true };
+  if (LEFT_SIDE.test(text)) return { text, answer: true };
+  // "…, and b = W1 x": restating a name the question declares is neither the answer nor a definition.
+  if (declared.has(name)) return { text, answer: false, restates: true };
+  return { text, defines: name, answer: false };
+}
+
 /**
  * Reads `text` as a formula answer. `declared` are the question's names (never treated as a
  * student's own definitions). The first candidate is the best reading; the raw text comes last.
+ * Steps are read in order (see formula-statements.ts): a name defined twice takes its new value
+ * from the old one (`P = exp(A)`, then `P = P ./ sum(P, 1)`).
  */
 export function readFormula(typed: string, declared: ReadonlySet<string>): FormulaReading {
-  const text = bracedPowers(withoutProse(typed, declared));
-  const definitions = new Map<string, string>();
-  const bodies: string[] = [];
-  for (const statement of splitTopLevel(text, /[;\n]/y)) {
+  const text = bracedPowers(gradientNames(rewriteNumpyStatements(withoutProse(typed, declared))));
+  const steps: Step[] = [];
+  let lastDefined: string | undefined;
+  for (const statement of splitStatements(text)) {
     // "(g .* (W3' dLdz)) x' where g = 1(W1 x) and h = …": definitions after the main part.
     const [main = "", ...defs] = statement.split(WHERE);
+    const step = readStep(maskStep(main, lastDefined) ?? main, declared);
+    if (step.text.trim() !== "") steps.push(step);
+    lastDefined = step.defines ?? lastDefined;
     for (const def of defs) {
-      const m = DEFINITION.exec(def.replace(TAIL, ""));
-      if (m && !declared.has(m[1] ?? "")) definitions.set(m[1] ?? "", lastSide(m[2] ?? ""));
+      const d = readStep(def.replace(TAIL, ""), declared);
+      if (d.defines) steps.push({ ...d, answer: false });
     }
-    const own = DEFINITION.exec(main);
-    if (own && !declared.has(own[1] ?? "") && !LEFT_SIDE.test(main) && !/^d[A-Z]/.test(own[1] ?? "")) {
-      definitions.set(own[1] ?? "", lastSide((own[2] ?? "").replace(TAIL, "")));
-      bodies.push(main);
-      continue;
-    }
-    if (main.trim() !== "") bodies.push(main);
   }
-  // The answer is the last statement that is not a definition of the student's own name.
-  const answer = [...bodies].reverse().find((b) => {
-    const m = DEFINITION.exec(b);
-    return !m || declared.has(m[1] ?? "") || LEFT_SIDE.test(b) || /^d[A-Z]/.test(m[1] ?? "");
-  }) ?? bodies.at(-1) ?? text;
-  const core = lastSide(answer.replace(TAIL, ""));
+  // The answer is the last step that is not a definition of the student's own name.
+  const answer = [...steps].reverse().find((s) => s.answer) ?? [...steps].reverse().find((s) => s.restates) ?? steps.at(-1);
+  const definitions = new Map<string, string>();
+  for (const step of steps) {
+    if (step === answer || !step.defines) continue;
+    const m = DEFINITION.exec(step.text);
+    definitions.set(step.defines, substitute(lastSide((m?.[2] ?? "").replace(TAIL, "")), definitions));
+  }
+  const body = answer?.text ?? text;
+  const core = lastSide(body.replace(TAIL, ""));
   const withDefs = definitions.size > 0 ? substitute(core, definitions) : core;
-  const candidates = [withDefs, core, lastSide(answer), text.trim(), typed.trim()];
+  const candidates = [withDefs, core, lastSide(body), text.trim(), typed.trim()];
   return { candidates: [...new Set(candidates.filter((c) => c !== ""))] };
 }

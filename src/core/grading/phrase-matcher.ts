@@ -215,7 +215,11 @@ export function matchPhrase(phrase: string, text: string, vocabulary: Vocabulary
   return new PhraseMatcher(analyzeText(text, vocabulary)).match(compiledPhrase(phrase, vocabulary));
 }
 
-/** The position in `sorted` nearest to `anchor` that lies in the same segment of a sentence. */
+/**
+ * The position in `sorted` nearest to `anchor` that lies in the same segment of a sentence; of the
+ * nearest on each side, one in the anchor's own clause wins ("instead of the whole input, and the
+ * same weights at every position": "every", not "whole").
+ */
 function nearestInSegment(sorted: number[], anchor: number, tokens: Token[], segment: number): number | undefined {
   let lo = 0;
   let hi = sorted.length;
@@ -227,6 +231,11 @@ function nearestInSegment(sorted: number[], anchor: number, tokens: Token[], seg
   const right = sorted[lo];
   const left = sorted[lo - 1];
   const ok = (p: number | undefined) => p !== undefined && tokens[p]?.segment === segment;
-  if (ok(left) && ok(right)) return anchor - (left ?? 0) <= (right ?? 0) - anchor ? left : right;
+  if (ok(left) && ok(right)) {
+    const clause = tokens[anchor]?.clause;
+    const [inLeft, inRight] = [tokens[left!]?.clause === clause, tokens[right!]?.clause === clause];
+    if (inLeft !== inRight) return inLeft ? left : right;
+    return anchor - (left ?? 0) <= (right ?? 0) - anchor ? left : right;
+  }
   return ok(left) ? left : ok(right) ? right : undefined;
 }

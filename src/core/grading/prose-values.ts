@@ -13,8 +13,8 @@ import { depthInWords, parseDimensions } from "./dimensions-grader.ts";
 type ValueKind = "number" | "dimensions";
 interface Found { value: string; end: number }
 
-// "7x7x3", "7 by 7 by 3", and a tuple "(7, 7, 3)" or "(m, n)" (numpy's shape).
-const SHAPE_SOURCE = String.raw`(?:(?:\d+|[a-z])(?:\s*(?:x|×|\\times|by|\*)\s*(?:\d+|[a-z]))+\b|\(\s*(?:\d+|[a-z])(?:\s*,\s*(?:\d+|[a-z]))+\s*\))`;
+// "7x7x3", "7 by 7 by 3", a tuple "(7, 7, 3)" or "(m, n)" (numpy's shape), and "m rows n cols".
+const SHAPE_SOURCE = String.raw`(?:(?:\d+|[a-z])(?:\s*(?:x|×|\\times|by|\*)\s*(?:\d+|[a-z]))+\b|\(\s*(?:\d+|[a-z])(?:\s*,\s*(?:\d+|[a-z]))+\s*\)|(?:\d+|[a-z])\s+rows?\s*(?:,|and|by|x|×|&)?\s*(?:\d+|[a-z])\s+col(?:umn)?s?\b)`;
 const SHAPE = new RegExp(String.raw`(?:\b|(?=\())${SHAPE_SOURCE}`, "iy");
 const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?(?:e-?\d+)?`;
 const ARITHMETIC = String.raw`${NUM}(?:\s*(?:[*×·⋅/+^-]|[xX](?=\s*\d))\s*${NUM})*`;
@@ -80,13 +80,17 @@ function nearName(blank: Blank, text: string, kind: ValueKind): Found | undefine
   return undefined;
 }
 
-/** Work carried on in words after a named value: "144 weights, times 32 filters = 4608" states 4608. */
-const CARRIED_ON = new RegExp(String.raw`^[^.;\n=]{0,40}?\b(?:times|multiplied\s+by|divided\s+by|plus|minus)\b[^.;\n=]{0,40}=\s*(${CHAIN})`, "i");
+/**
+ * Work carried on after a named value: "144 weights, times 32 filters = 4608" (or "gives 4608"), and
+ * "144 params, 32 filters → 4608" (an arrow to the result) state 4608.
+ */
+const CARRIED_ON = new RegExp(String.raw`^(?:[^.;\n=]{0,40}?\b(?:times|multiplied\s+by|divided\s+by|plus|minus)\b[^.;\n=→]{0,40}(?:=|→|->|=>|⇒|gives)|[^.;\n=→]{0,40}?(?:→|->|=>|⇒))\s*(${CHAIN})`, "i");
 
 /** A named value, or the result the work after it goes on to state. */
 function carriedOn(found: Found | undefined, text: string, kind: ValueKind): Found | undefined {
   if (!found || kind !== "number") return found;
-  const m = CARRIED_ON.exec(text.slice(found.end));
+  // An aside in brackets ("(16 = channels coming in)") is not the work that goes on.
+  const m = CARRIED_ON.exec(text.slice(found.end).replace(/\([^()]*\)/g, (aside) => " ".repeat(aside.length)));
   const value = m?.[1] ? finalNumber(m[1]) : undefined;
   return value ? { value, end: found.end + m![0].length } : found;
 }
@@ -127,8 +131,8 @@ export function valuesInProse(blanks: readonly Blank[], typed: string): string[]
   return (from > 0 ? valuesFrom(blanks, text, from) : undefined) ?? valuesFrom(blanks, text, 0);
 }
 
-/** Words that introduce a result after the work: "so", "therefore", "which gives". */
-const CONCLUSION = /(?:^|[\s,;])(?:so|therefore|thus|hence|which\s+gives|that\s+gives|giving)\s+/gi;
+/** Words that introduce a result after the work: "so", "then", "therefore", "which gives". */
+const CONCLUSION = /(?:^|[\s,;?])(?:so|then|therefore|thus|hence|which\s+gives|that\s+gives|giving)\s+/gi;
 
 /** The blanks' values: each one's named value in the whole text, or the next of its kind from `from` on. */
 function valuesFrom(blanks: readonly Blank[], text: string, from: number): string[] | undefined {
@@ -142,7 +146,7 @@ function valuesFrom(blanks: readonly Blank[], text: string, from: number): strin
       readAt(source, at[blank.kind], blank.kind);
     if (!found) return undefined;
     values.push(found.value);
-    at[blank.kind] = found.end;
+    at[blank.kind] = Math.max(at[blank.kind], found.end);
   }
   return values;
 }

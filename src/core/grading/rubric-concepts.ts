@@ -61,9 +61,13 @@ export function conceptOf(matcher: PhraseMatcher, phrases: readonly string[], pa
 }
 
 const span = (o: Occurrence) => Math.max(...o.positions) - Math.min(...o.positions);
-/** Prefers a sure match to a typo match, then the tightest one (the clearest excerpt). */
+/**
+ * Prefers a sure match to a typo match, then the tightest one (the clearest excerpt), then the one
+ * of more words (the more specific phrase: "more weights than needed" over "large … network").
+ */
 const better = (o: Occurrence, current: Occurrence | undefined) =>
-  !current || (current.weak && !o.weak) || (current.weak === o.weak && span(o) < span(current));
+  !current || (current.weak && !o.weak) ||
+  (current.weak === o.weak && (span(o) < span(current) || (span(o) === span(current) && o.positions.length > current.positions.length)));
 
 /** Looks for a concept's phrases, noting the sentences where any matched (either polarity) in `seen`. */
 export function findConcept(
@@ -98,4 +102,18 @@ export function findTiers(
   }
   if (best) return best;
   return { found: opposite ? { opposite } : {} };
+}
+
+/**
+ * "saturates, does not saturate": one phrase of a concept stated and denied in one sentence, at
+ * different words and with no double negation to read, asserts both, so it earns neither.
+ */
+export function saysBoth(hit: Occurrence & { phrase: string }, opposite: (Occurrence & { phrase: string }) | undefined): boolean {
+  if (!opposite || opposite.phrase !== hit.phrase || opposite.sentence !== hit.sentence || hit.ambiguous || opposite.ambiguous) return false;
+  return !hit.positions.some((p) => opposite.positions.includes(p));
+}
+
+/** A plain denial of a stated phrase ("it is not an approximation"), with no double negation to weigh. */
+export function deniesOutright(o: (Occurrence & { phrase: string }) | undefined): boolean {
+  return o !== undefined && o.negated && !o.ambiguous && !o.weak;
 }

@@ -2,9 +2,10 @@ import type { AnswerPart, RubricEntry, RubricGroup, RubricItem } from "../bank/s
 import { EVERY_PART, assignAnswerParts, partsOnLines } from "./answer-parts.ts";
 import type { AwardedItem } from "./grade.ts";
 import { type Occurrence, PhraseMatcher } from "./phrase-matcher.ts";
-import { allPhrases, conceptOf, findTiers, isGroup, type Tier, tiersOf } from "./rubric-concepts.ts";
+import { allPhrases, conceptOf, deniesOutright, findTiers, isGroup, saysBoth, type Tier, tiersOf } from "./rubric-concepts.ts";
 import { type AnalyzedText, analyzeText } from "./text-analysis.ts";
 import { BASE_VOCABULARY, type Vocabulary } from "./vocabulary.ts";
+import { type RubricTrace, emptyTrace, withoutListedOptions } from "./option-lists.ts";
 
 /**
  * Applies a concept rubric (items and groups of phrases) to a free-text answer. Used for short
@@ -90,6 +91,16 @@ function deductedPositions(
 
 const round = (x: number) => Math.round(x * 100) / 100;
 
+/** How a rubric is read beyond its phrases. */
+export interface RubricReading {
+  /**
+   * The options of a group are ways of stating one reason (a true/false justification): an answer
+   * that denies one of them outright ("it is not an approximation; it is exact for the batch")
+   * contradicts the reason it may also name, so the group earns nothing.
+   */
+  optionsAreOneReason?: boolean;
+}
+
 /**
  * Scores `text` against `rubric`; pure and linear in the answer's length for a fixed rubric. With
  * `parts`, an item that names a part is looked for only in that labelled part of the answer. The
@@ -98,7 +109,7 @@ const round = (x: number) => Math.round(x * 100) / 100;
  */
 export function scoreRubric(
   rubric: readonly RubricEntry[], answerText: string, maxPoints: number, parts?: readonly AnswerPart[], vocabulary: Vocabulary = BASE_VOCABULARY,
-  realWords?: ReadonlySet<string>,
+  realWords?: ReadonlySet<string>, reading: RubricReading = {},
 ): RubricOutcome {
   const text = parts && parts.length > 0 ? partsOnLines(answerText, parts) : answerText;
   const analyzed = analyzeText(text, vocabulary);
@@ -113,10 +124,16 @@ export function scoreRubric(
   if (partOf.includes(EVERY_PART)) review.push("A sentence speaks of every part at once; a TA will check what it earns for each.");
 
   const { positions: deducted, rejected: rejectsDeduction } = deductedPositions(rubric, matcher, partFor);
+  const trace = emptyTrace();
+  const scored: AwardedItem[] = [];
   for (const entry of rubric) {
-    if (isGroup(entry)) items.push(scoreGroup(entry, matcher, seen, feedback, review, partFor, deducted));
-    else items.push(scoreItem(entry, matcher, seen, feedback, review, partFor(entry.part), entry.points < 0 ? undefined : deducted));
+    if (isGroup(entry)) scored.push(scoreGroup(entry, matcher, seen, feedback, review, partFor, deducted, reading.optionsAreOneReason === true, trace));
+    else scored.push(scoreItem(entry, matcher, seen, feedback, review, partFor(entry.part), entry.points < 0 ? undefined : deducted, trace));
   }
+  // "reasons: curse of dimensionality, training is expensive, it is cheap, bias, variance, ...": no credit.
+  const listed = parts && parts.length > 0 ? { items: scored, changed: false } : withoutListedOptions(scored, text, analyzed.tokens, trace);
+  items.push(...listed.items);
+  if (listed.changed) review.push("The answer lists many options, right and wrong alike, rather than choosing; a TA will read it.");
   const raw = round(items.reduce((s, i) => s + i.earned, 0));
 
   const contentBySentence = new Map<number, number>();
@@ -136,9 +153,11 @@ export function scoreRubric(
 
 function scoreItem(
   item: RubricItem, matcher: PhraseMatcher, seen: Set<number>, feedback: string[], review: string[], part: string | undefined,
-  deducted?: ReadonlySet<number>,
+  deducted: ReadonlySet<number> | undefined, trace: RubricTrace,
 ): AwardedItem {
   const { tier, found } = findTiers(matcher, tiersOf(item, item.points), seen, part, deducted);
+  for (const o of [found.hit, found.opposite]) if (o) trace.named.push(o.positions);
+  if (tier && found.hit && item.points > 0) trace.hits.set(item.id, found.hit.positions);
   const base = { id: item.id, label: item.label, points: item.points };
   if (item.points < 0) {
     // A deduction needs the concept affirmed and never rejected: "flips are not valid" costs nothing.
@@ -171,11 +190,20 @@ const foundNote = (tier: Tier) => (tier.full ? "Found" : `Partly (${tier.label ?
 
 function scoreGroup(
   group: RubricGroup, matcher: PhraseMatcher, seen: Set<number>, feedback: string[], review: string[],
-  partFor: (p: string | undefined) => string | undefined, deducted: ReadonlySet<number>,
+  partFor: (p: string | undefined) => string | undefined, deducted: ReadonlySet<number>, oneReason: boolean, trace: RubricTrace,
 ): AwardedItem {
   const share = group.points / group.pick;
-  const candidates = group.options
-    .map((o, order) => ({ option: o, order, ...findTiers(matcher, tiersOf(o, o.points ?? share), seen, partFor(o.part), deducted) }))
+  const found = group.options.map((o, order) => ({ option: o, order, ...findTiers(matcher, tiersOf(o, o.points ?? share), seen, partFor(o.part), deducted) }));
+  for (const c of found) for (const o of [c.found.hit, c.found.opposite]) if (o) trace.named.push(o.positions);
+  const denied = oneReason ? found.find((c) => !c.found.hit && deniesOutright(c.found.opposite)) : undefined;
+  if (denied) {
+    feedback.push(group.feedback ?? `Missing: ${group.label}.`);
+    return {
+      id: group.id, label: group.label, points: group.max ?? group.points, earned: 0,
+      note: `You denied the reason yourself: "${excerpt(matcher, denied.found.opposite!)}".`,
+    };
+  }
+  const candidates = found
     .flatMap((c) => (c.tier && c.found.hit ? [{ ...c, tier: c.tier, hit: c.found.hit }] : []))
     .sort((a, b) => b.tier.points - a.tier.points || Number(a.hit.weak) - Number(b.hit.weak) || a.order - b.order);
   // One stretch of the answer counts for one option only, so "scaling" cannot earn two options.
@@ -188,6 +216,7 @@ function scoreGroup(
     if (counted.length === group.pick) break;
   }
   for (const c of counted) flagDoubt(c.hit, c.option.label, review);
+  if (counted.length > 0) trace.hits.set(group.id, counted.flatMap((c) => c.hit.positions));
   const cap = group.max ?? group.points;
   const earned = round(Math.min(cap, counted.reduce((s, c) => s + c.tier.points, 0)));
   if (earned < cap) {
@@ -198,15 +227,6 @@ function scoreGroup(
     ? `Found: ${counted.map((c) => (c.tier.full ? c.option.label : `${c.option.label} (${c.tier.label ?? "partly"})`)).join("; ")}.`
     : "None of the expected points found in your answer.";
   return { id: group.id, label: group.label, points: cap, earned, note };
-}
-
-/**
- * "saturates, does not saturate": one phrase of a concept stated and denied in one sentence, at
- * different words and with no double negation to read, asserts both, so it earns neither.
- */
-function saysBoth(hit: Occurrence & { phrase: string }, opposite: (Occurrence & { phrase: string }) | undefined): boolean {
-  if (!opposite || opposite.phrase !== hit.phrase || opposite.sentence !== hit.sentence || hit.ambiguous || opposite.ambiguous) return false;
-  return !hit.positions.some((p) => opposite.positions.includes(p));
 }
 
 function flagDoubt(o: Occurrence, label: string, review: string[]): void {

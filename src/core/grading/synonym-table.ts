@@ -54,6 +54,8 @@ export const REWRITES: ReadonlyArray<readonly [string, string]> = [
   ["asymmetrical", "not symmetric"], ["unsymmetric", "not symmetric"], ["uncorrelated", "not correlated"],
   ["blow up", "explode"], ["blowing up", "exploding"], ["blows up", "explodes"], ["blew up", "exploded"],
   ["not only", "only"], ["not just", "only"], ["no longer", "not"], ["cannot", "can not"],
+  // "not non-differentiable": two negations cancel, the property is claimed.
+  ["not non", "really"], ["never non", "really"], ["not far from", "close to"],
   // Direction in phrasal verbs: "up" and "down" are stop words, so "never goes down" would say nothing.
   ["thru", "through"], ["goes down", "decreases"], ["go down", "decrease"], ["went down", "decreased"], ["going down", "decreasing"],
   ["goes up", "increases"], ["go up", "increase"], ["went up", "increased"], ["going up", "increasing"],

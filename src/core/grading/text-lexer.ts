@@ -59,6 +59,11 @@ export function lex(text: string): Lexed[] {
     .replace(/'\\0'|"\\0"|\\0(?![0-9])/g, ` ${NUL} `)
     .replace(/-+>|=>|→|⟶|⇒/g, ` ${THEN} `)
     .replace(/≈|~/g, " approximately ")
+    // "variance ≫ bias", "gap ↑": a comparison or a trend in symbols, read as the words it stands for.
+    .replace(/≫|>>/g, " much larger than ")
+    .replace(/≪|<</g, " much smaller than ")
+    .replace(/\s*(?:↑|⬆)/g, " increases ")
+    .replace(/\s*(?:↓|⬇)/g, " decreases ")
     .replace(/\s*(?:≠|!=|=\/=)\s*/g, " is not ")
     // "not enough data + model too big", "no early stopping & too little data": a list of claims.
     .replace(/(?<=\p{L})\s+[+&]\s+(?=\p{L})/gu, " , ")
@@ -103,9 +108,10 @@ export function applyRewrites(lexed: readonly Lexed[]): Lexed[] {
   for (let i = 0; i < lexed.length; i++) {
     const item = lexed[i];
     if (!item) continue;
+    // "does not only grow" denies; "not only X but Y" affirms X. Other rewrites of "not" apply anywhere.
     const afterAux = item.value === "not" && AUXILIARIES.has(out.at(-1)?.value ?? "");
-    const rule = item.kind === "w" && !afterAux
-      ? REWRITE_INDEX.get(item.value)?.find((r) => r.from.every((w, k) => lexed[i + k]?.kind === "w" && lexed[i + k]?.value === w))
+    const rule = item.kind === "w"
+      ? REWRITE_INDEX.get(item.value)?.find((r) => (!afterAux || r.to[0] !== "only") && r.from.every((w, k) => lexed[i + k]?.kind === "w" && lexed[i + k]?.value === w))
       : undefined;
     if (!rule) {
       out.push(item);
@@ -128,6 +134,30 @@ const UNDECIDED: ReadonlySet<string> = new Set(["maybe", "perhaps", "idk", "dunn
 /** Words that may be a verdict written after what it judges. */
 const TRAILING_VERDICT: Readonly<Record<string, boolean>> = { yes: true, yep: true, no: false, nope: false };
 
+/** One-letter verdicts of a table typed in chat ("sat y diff n id y"): verdicts only in such a table. */
+const LETTER_VERDICT: Readonly<Record<string, boolean>> = { y: true, n: false };
+/** Fewest "property verdict" pairs that make a text a table of verdicts. */
+const MIN_TABLE_PAIRS = 3;
+
+/**
+ * True when the text is a table of "property verdict" pairs (at least MIN_TABLE_PAIRS of a word
+ * then y/n/yes/no): then y and n are verdicts, and a verdict may be followed by the next pair
+ * ("sat y diff y id n"); "relu no saturation" stays a denial of saturation.
+ */
+function isVerdictTable(lexed: readonly Lexed[], isStopWord: (w: string) => boolean): boolean {
+  let pairs = 0;
+  for (let i = 1; i < lexed.length; i++) {
+    const [prev, item] = [lexed[i - 1]!, lexed[i]!];
+    if (item.kind !== "w" || prev.kind !== "w" || isStopWord(prev.value) || !/^\p{L}{2,}$/u.test(prev.value)) continue;
+    if (verdictOf(item.value, true) !== undefined && verdictOf(prev.value, true) === undefined) pairs++;
+  }
+  return pairs >= MIN_TABLE_PAIRS;
+}
+
+function verdictOf(word: string, table: boolean): boolean | undefined {
+  return TRAILING_VERDICT[word] ?? (table ? LETTER_VERDICT[word] : undefined);
+}
+
 /**
  * A property then a verdict, as in a table typed in chat ("saturates yes, differentiable no"): the
  * verdict is read in front of its word ("saturates", "not differentiable"), also after a question
@@ -137,6 +167,7 @@ const TRAILING_VERDICT: Readonly<Record<string, boolean>> = { yes: true, yep: tr
  */
 export function verdictsInFront(lexed: readonly Lexed[], isStopWord: (w: string) => boolean): Lexed[] {
   const out: Lexed[] = [];
+  const table = isVerdictTable(lexed, isStopWord);
   for (let i = 0; i < lexed.length; i++) {
     const item = lexed[i]!;
     // "saturates or not": both at once, so neither is said.
@@ -152,10 +183,13 @@ export function verdictsInFront(lexed: readonly Lexed[], isStopWord: (w: string)
       out.splice(out.length - 2, 2);
       continue;
     }
-    const verdict = item.kind === "w" ? TRAILING_VERDICT[item.value] : undefined;
+    const verdict = item.kind === "w" ? verdictOf(item.value, table) : undefined;
     const prev = out.at(-1 - asked);
-    const ends = next === undefined || next.kind !== "w";
-    if (verdict === undefined || !ends || prev?.kind !== "w" || isStopWord(prev.value) || TRAILING_VERDICT[prev.value] !== undefined) {
+    // In a table, "sat y diff y": the verdict is followed by the next property and its verdict.
+    const after = lexed[i + 2];
+    const chained = table && next?.kind === "w" && after?.kind === "w" && verdictOf(after.value, table) !== undefined;
+    const ends = next === undefined || next.kind !== "w" || chained;
+    if (verdict === undefined || !ends || prev?.kind !== "w" || isStopWord(prev.value) || verdictOf(prev.value, table) !== undefined) {
       out.push(item);
       continue;
     }

@@ -24,7 +24,8 @@ const CHOICE_WORD = String.raw`(true|false|t|f|fals|flase|fasle|ture|treu)`;
  * Words a student puts before the choice they commit to while hedging it ("prob false?", "i think
  * true but not sure"): the choice stands, as a TA reads it.
  */
-const HEDGE_PREFIX = String.raw`(?:(?:prob|probs|probably|maybe|perhaps|likely|most likely|i think|i guess|i believe|i'd say|i would say|i say|pretty sure|not sure but|im not sure but|i'm not sure but|i'd go with|i would go with|going with|i choose|i pick)[\s,]+)?`;
+const HEDGE_PREFIX = String.raw`(?:(?:hmm+|hm+|um+|uh+|erm|well|ok|okay|so)[\s,.]+)?` +
+  String.raw`(?:(?:could be|might be|may be|must be|should be|prob|probs|probably|maybe|perhaps|likely|most likely|i think|i guess|i believe|i'd say|i would say|i say|pretty sure|not sure but|im not sure but|i'm not sure but|i'd go with|i would go with|going with|i choose|i pick)[\s,]+)?`;
 /** Punctuation after the choice word, a hedging "?" included ("false? since ..."). */
 const AFTER_CHOICE = String.raw`[\s.,:;!?)*"'”\-–—]*`;
 const LEADING_CHOICE = new RegExp(String.raw`^[\s(*"'“]*${HEDGE_PREFIX}${CHOICE_WORD}\b${AFTER_CHOICE}`, "i");
@@ -62,8 +63,8 @@ const CHAT_VERDICT = /^[\s(*"'“]*(yes|yep|yup|yeah|ya|nope|nah)\b[\s.,:;!\-–
 const PLAIN_VERDICT = /^[\s(*"'“]*(no|incorrect|wrong|correct|right)\s+(?=\S)/i;
 const QUALIFIED = new Set(["NOUN", "PROPN", "ADJ", "NUM", "X", "SYM"]);
 
-/** A choice word opening the rest, after the first choice: "False true. ..." asserts both. */
-const SECOND_CHOICE = /^(true|false|t|f)\b/i;
+/** A choice word opening the rest, after the first choice: "False true. ..." and "could be true or false" assert both. */
+const SECOND_CHOICE = /^(?:(?:or|and)\s+|\/\s*)?(true|false|t|f)\b/i;
 
 /** Splits "false, because ..." into the choice and the rest; choice undefined when there is none. */
 export function parseChoice(text: string): { choice?: boolean; rest: string; hedged?: boolean } {
@@ -118,7 +119,7 @@ export function gradeTrueFalse(question: Question, spec: TrueFalseAnswer, answer
         `Your choice is right, but full credit needs a justification: say why the statement is ${word(choice)}.`,
       ]);
     }
-    const outcome = scoreRubric(spec.justification, justification, justificationMax, undefined, vocabularyFor(question), promptWords(question));
+    const outcome = scoreRubric(spec.justification, justification, justificationMax, undefined, vocabularyFor(question), promptWords(question), { optionsAreOneReason: true });
     const list = gradeTermList(outcome.items, justification, false);
     return buildGrade(question, [...items, ...(list?.items ?? outcome.items)], outcome.feedback, [...outcome.review, ...(list?.review ?? [])]);
   }

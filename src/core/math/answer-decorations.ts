@@ -4,8 +4,8 @@
  * "… (weights plus biases)"). Removed before parsing so the expression itself is graded.
  */
 
-/** A trailing comment in parentheses: only words, at least two of 3+ letters ("(weights plus biases)"). */
-const TRAILING_COMMENT = /\s+\(\s*([A-Za-z][A-Za-z\s,'-]*)\)\s*$/;
+/** A trailing comment in parentheses: only words (and names such as W1), at least two of 3+ letters ("(weights plus biases)"). */
+const TRAILING_COMMENT = /\s+\(\s*([A-Za-z][A-Za-z0-9\s,'-]*)\)\s*$/;
 /** The last word of a text, with the space before it. */
 const LAST_WORD = /\s+([A-Za-z]+)\s*$/;
 

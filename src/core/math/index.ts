@@ -9,3 +9,4 @@ export { sameForm } from "./same-form.ts";
 export { evaluateNumber } from "./evaluate-number.ts";
 export { referencedSymbols } from "./symbols.ts";
 export { ALLOWED_FUNCTIONS } from "./function-table.ts";
+export { rewriteNumpyStatements } from "./numpy-statements.ts";

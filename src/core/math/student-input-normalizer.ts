@@ -35,6 +35,9 @@ const AFTER_NFKC: ReadonlyArray<[RegExp, string]> = [
   [/\\partial\s*/g, "d"],
   [/\\[dt]?frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}/g, "(($1)/($2))"],
   [/\\(?=[A-Za-z])/g, ""],
+  // The vector of ones with its length as a subscript, `1_m` (also \mathbf{1}_m, 𝟙_m): `ones_m`,
+  // which a question that has such a vector declares as its alias.
+  [/(?<![\w.])1_([A-Za-z])(?![\w(])/g, "ones_$1"],
 ];
 
 /** `dL/dz` with a declared `dLdz` (or `dL/dW1` with `dLdW1`); also `(dL)/(dz)`, from \\frac. */
@@ -76,6 +79,8 @@ export function normalizeStudentText(text: string, declared?: ReadonlySet<string
       return declared.has(name) ? name : match;
     });
     out = timesBetweenLetters(out, declared);
+    // `ones(m)`, `ones(m, 1)`: the vector of m ones, when the question declares it as `ones_m`.
+    out = out.replace(/\bones\s*\(\s*([A-Za-z])\s*(?:,\s*1\s*)?\)/g, (match, n: string) => (declared.has(`ones_${n}`) ? `ones_${n}` : match));
   }
   return out.trim();
 }

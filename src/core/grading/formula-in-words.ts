@@ -1,0 +1,95 @@
+import { maskStep } from "./formula-statements.ts";
+
+/**
+ * Reads a formula described in words, the way a TA follows it, for the grader to check by value
+ * (and a TA to confirm, since words are read by pattern):
+ * - operator words: "W3 transposed" / "the transpose of W3" (W3'), "times" / "multiplied by" (*),
+ *   "elementwise" / "hadamard product with" (.*), "plus" (+), "minus" (-), "indicator of W1x" /
+ *   "the relu gate of W1x" (step(W1x)), "outer product with x" (* x'), and filler such as
+ *   "the upstream gradient dL/dz";
+ * - steps applied in turn to a running value: "take W3ᵀ dL/dz, zero out the entries where W1x < 0,
+ *   then outer product with x"; "multiply by xᵀ on the right", "multiply by W1ᵀ on the left";
+ * - paths that add: "the two paths add: through W2 it's …, and through the relu path it's …".
+ * Undefined when words remain that are not the question's names.
+ */
+
+const NAME = String.raw`[A-Za-z][A-Za-z0-9_]*(?:\s*\/\s*d[A-Za-z0-9_]+)?`;
+const OPERAND = String.raw`(?:\((?:[^()]|\([^()]*\))*\)|${NAME}(?:\s+[a-z](?![\w(]))?)`;
+
+const PHRASES: ReadonlyArray<[RegExp, string]> = [
+  [/\b(?:the\s+)?(?:upstream\s+|incoming\s+)?(?:grad(?:ient)?\s+)(?=d\s*L\s*\/\s*d|dLd)/gi, ""],
+  [new RegExp(String.raw`\b(?:the\s+)?transpose\s+of\s+(${NAME})`, "gi"), "$1'"],
+  [new RegExp(String.raw`(${NAME})\s+transpose[ds]?\b`, "gi"), "$1'"],
+  [new RegExp(String.raw`\b(?:the\s+)?(?:relu\s+)?(?:indicator|gate|mask|derivative\s+of\s+relu|relu\s+derivative|step)\s+(?:function\s+)?(?:of\s+relu\s+)?(?:of|at|on)\s+(${OPERAND})`, "gi"), "step($1)"],
+  [new RegExp(String.raw`\b(?:then\s+)?(?:the\s+|an\s+)?outer\s+product\s+with\s+(${NAME})`, "gi"), "* $1'"],
+  [/\bmultiply\s+(?:it\s+)?(?:element\s*-?\s*wise|pointwise)\s+(?:by|with)\b/gi, " .* "],
+  [/\b(?:then\s+)?(?:right[\s-]multiply|multiply\s+(?:it\s+)?(?:on\s+the\s+right\s+)?)\s*by\b/gi, " * "],
+  [/\s+on\s+the\s+right\b/gi, ""],
+  [/\b(?:element\s*-?\s*wise|hadamard(?:\s+product)?|pointwise)(?:\s+(?:times|multiplied\s+by|multiply\s+by|product\s+with|with|by))?/gi, " .* "],
+  [/\b(?:times|multiplied\s+by|matrix[\s-]multiplied\s+by)\b/gi, " * "],
+  [/\bplus\b/gi, " + "],
+  [/\bminus\b/gi, " - "],
+];
+
+/** A remark in brackets that restates the step before it: "(times x transpose)", "(i.e. x^T)". */
+const RESTATEMENT = /\s*\(\s*(?:i\.?e\.?|that\s+is|aka|or|times|=)[^()]*\)/gi;
+const START = /^\s*(?:(?:first|then|and|so)\s+)?(?:take|start\s+with|compute|begin\s+with)\s+/i;
+const PATHS = /\b(?:paths?|terms?|branches|contributions)\s+(?:add|are\s+added|sum)\b|\bsum\s+of\s+(?:the\s+)?(?:two\s+)?(?:paths|terms|branches)\b/i;
+const CLAUSE_VALUE = /\b(?:it'?s|it\s+is|gives|is|=)\s+(.+)$/i;
+
+/** The words turned into operators; only names, operators and brackets should remain. */
+function operators(text: string): string {
+  let out = text;
+  for (const [pattern, replacement] of PHRASES) out = out.replace(pattern, replacement);
+  return out.replace(/\s+/g, " ").trim();
+}
+
+/** True when every word left is one of the question's names or a function the engine knows. */
+function onlyFormula(text: string, declared: ReadonlySet<string>): boolean {
+  const words = text.replace(/d\s*L\s*\/\s*d\s*\w+/g, " ").match(/[A-Za-z][A-Za-z0-9_]*/g) ?? [];
+  return words.length > 0 && words.every((w) => declared.has(w) || w === "step" || w === "relu" || w.length === 1 || [...w].every((c) => declared.has(c) || /\d/.test(c)) || /^[A-Za-z]\d+[a-z]?$/.test(w));
+}
+
+/** Steps applied to a running value, in order; undefined when a step is not read. */
+function pipeline(steps: string[], declared: ReadonlySet<string>): string | undefined {
+  let value: string | undefined;
+  for (const raw of steps) {
+    const step = raw.replace(START, "").trim();
+    const mask = maskStep(step, "g");
+    if (mask) {
+      if (value === undefined) return undefined;
+      value = mask.replace(/^g = /, "").replace(/\bg$/, `(${value})`);
+      continue;
+    }
+    // "multiply by W1ᵀ on the left", "left-multiply by W1ᵀ": the factor goes first.
+    const left = /^(?:then\s+)?(?:left[\s-]multiply\s+(?:it\s+)?by\s+(.+)|multiply\s+(?:it\s+)?(?:on\s+the\s+left\s+by\s+(.+)|by\s+(.+?)\s+on\s+the\s+left))$/i.exec(step);
+    const factor = left ? operators(left[1] ?? left[2] ?? left[3] ?? "") : undefined;
+    if (factor !== undefined) {
+      if (value === undefined || !onlyFormula(factor, declared)) return undefined;
+      value = `${factor} * (${value})`;
+      continue;
+    }
+    const op = operators(step);
+    if (!onlyFormula(op, declared)) return undefined;
+    if (/^(?:\.\*|\*|\+|-)/.test(op)) {
+      if (value === undefined) return undefined;
+      value = `(${value}) ${op}`;
+    } else value = op;
+  }
+  return value;
+}
+
+/** The formula in `text` when it is described in words (see the file comment), or undefined. */
+export function formulaInWords(text: string, declared: ReadonlySet<string>): string | undefined {
+  if (!/[A-Za-z]{4,}/.test(text)) return undefined;
+  const plain = text.replace(RESTATEMENT, "");
+  if (PATHS.test(plain)) {
+    const body = plain.slice(plain.search(PATHS)).replace(/^[^:]*:\s*/, "");
+    const clauses = body.split(/\s*(?:,\s*and|;|\band\s+through)\s+/i).map((c) => CLAUSE_VALUE.exec(c)?.[1] ?? "");
+    const terms = clauses.map((c) => operators(c));
+    if (terms.length < 2 || terms.some((t) => t === "" || !onlyFormula(t, declared))) return undefined;
+    return terms.map((t) => `(${t})`).join(" + ");
+  }
+  const steps = plain.split(/\s*,\s*(?:then\s+|and\s+)?|\s+then\s+/i).filter((s) => s.trim() !== "");
+  return pipeline(steps, declared);
+}
