@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { webApi } from "@slack/bolt";
 import { SlackPeople } from "../../../src/adapters/slack/slack-people.ts";
 import type { Logger } from "../../../src/logger.ts";
@@ -49,7 +49,7 @@ describe("Slack display names", () => {
 describe("Slack display names for a class arriving at once", () => {
   it("asks Slack a few at a time, never all at once, and every name arrives", async () => {
     const slack = slowSlack();
-    const people = new SlackPeople(slack.web, () => "T1", [], quiet);
+    const people = new SlackPeople(slack.web, () => "T1", [], quiet, 0);
     for (let u = 0; u < 10; u += 1) await people.person(`U${u}`, `user${u}`);
     await settle();
     expect(slack.calls()).toBe(4);
@@ -60,5 +60,30 @@ describe("Slack display names for a class arriving at once", () => {
     }
     const names = await Promise.all(Array.from({ length: 10 }, (_, u) => people.person(`U${u}`, `user${u}`)));
     expect(names.map((p) => p.name)).toEqual(Array.from({ length: 10 }, (_, u) => `Name ${u}`));
+  });
+
+  it("keeps to Slack's rate once a queue forms: each slot is handed on after a pause, not at once", async () => {
+    vi.useFakeTimers();
+    try {
+      const slack = slowSlack();
+      const people = new SlackPeople(slack.web, () => "T1", [], quiet, 2400);
+      for (let u = 0; u < 6; u += 1) await people.person(`U${u}`, `user${u}`);
+      expect(slack.calls()).toBe(4);
+      slack.answer("Name 0");
+      await vi.advanceTimersByTimeAsync(2399);
+      expect(slack.calls()).toBe(4);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(slack.calls()).toBe(5);
+      // A slot that nobody waits for is simply freed: the next person is asked at once.
+      for (let k = 1; k < 5; k += 1) slack.answer(`Name ${k}`);
+      await vi.advanceTimersByTimeAsync(2400);
+      expect(slack.calls()).toBe(6);
+      slack.answer("Name 5");
+      await vi.advanceTimersByTimeAsync(0);
+      await people.person("U9", "user9");
+      expect(slack.calls()).toBe(7);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
