@@ -6,6 +6,8 @@ import { describeFreshSet } from "./labelled-set.ts";
  * well the work on the other sets generalises. 2a (a drawing) and 5 (a proof) are graded by a TA, so
  * their answers are labelled `review: "expected"`, as in the other sets. Measured on 2026-12-04 with
  * the grader of round 2 of issue 11: 70.0% (112/160), 6 confident zeros; after round 3 (tuned on
- * fresh-b, not on this set): 73.1% (117/160), 5 confident zeros. Floors as in fresh.test.ts.
+ * fresh-b, not on this set): 73.1% (117/160), 5 confident zeros; the grader was then tuned on it
+ * (round 4): 93.1% (149/160), 1 confident zero (a label the other sets contradict). Floors as in
+ * fresh.test.ts.
  */
-describeFreshSet("the third fresh grading set", "fresh-c", "fresh-2026-12-04c", { overall: 0.73, confidentZeros: 5 });
+describeFreshSet("the third fresh grading set", "fresh-c", "fresh-2026-12-04c", { overall: 0.93, confidentZeros: 1 });

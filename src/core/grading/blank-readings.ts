@@ -22,11 +22,40 @@ export function isReadable(blank: Blank, text: string): boolean {
 
 /** "16 (or 3)", "16 (maybe 3)": an alternative in brackets is a second answer. */
 const BRACKETED_ALTERNATIVE = /\s*\(\s*(?:or|either|maybe|possibly)\s+([^()]*)\)/gi;
+/** A bare number, as an entry of a list: "16", "4608" (a "4,608" is one number, never split). */
+const BARE_NUMBER = /^\d+(?:\.\d+)?$/;
 
-/** Two answers for one blank ("16 or 32", "16 (or 3)"): no credit, whichever is right. */
+/**
+ * Two answers for one blank ("16 or 32", "16 (or 3?)"), or a list of numbers where one is asked
+ * ("16, 32, 3", "16 3 26 32"): no credit, whichever is right.
+ */
 export function isHedged(blank: Blank, value: string): boolean {
-  const pieces = value.replace(BRACKETED_ALTERNATIVE, " or $1").split(/\s+or\s+|\s+either\s+/i).map((p) => p.trim()).filter((p) => p !== "");
-  return pieces.length > 1 && pieces.every((p) => isReadable(blank, p) && /[\dA-Za-z]/.test(p));
+  const pieces = value.replace(BRACKETED_ALTERNATIVE, " or $1").split(/\s+or\s+|\s+either\s+/i)
+    .map((p) => p.trim().replace(/\s*\?+$/, "")).filter((p) => p !== "");
+  if (pieces.length > 1 && pieces.every((p) => isReadable(blank, p) && /[\dA-Za-z]/.test(p))) return true;
+  return blank.kind === "number" && isNumberList(value);
+}
+
+/** True for two or more different bare numbers joined by ", ", "or", "and" or spaces and nothing else. */
+function isNumberList(value: string): boolean {
+  const entries = value.trim().replace(/[.;]$/, "").split(/\s*,\s+(?:or\s+|and\s+)?|\s+(?:or|and)\s+|\s+/);
+  return entries.length > 1 && entries.every((e) => BARE_NUMBER.test(e)) && new Set(entries.map(Number)).size > 1;
+}
+
+/**
+ * The result of work checked by its own arithmetic: "3·3·16 per filter × 32 filters = 4608" is 4608
+ * because 3·3·16·32 is 4608 once the words are set aside. Undefined when the sides disagree, or
+ * when the text is not work ending in "= number".
+ */
+export function checkedResult(value: string): string | undefined {
+  const sides = value.split(/(?<![<>=!])=(?!=)/);
+  if (sides.length < 2) return undefined;
+  const result = sides.at(-1)!.trim().replace(/\s+[A-Za-z][A-Za-z\s]*$/, "").replace(/[.!]$/, "");
+  if (!BARE_NUMBER.test(result)) return undefined;
+  const work = sides.at(-2)!.replace(/\b(?:times|by)\b/gi, "*").replace(/[A-Za-z]+|,/g, " ").replace(/[×·⋅∗]/g, "*").trim();
+  if (!/\d/.test(work) || !/^[\d\s*+()./^-]+$/.test(work)) return undefined;
+  const evaluated = evaluateNumber(work.replace(/(\d)\s+(?=\d)/g, "$1*"));
+  return evaluated.ok && Math.abs(evaluated.value - Number(result)) < 1e-9 * Math.max(1, Number(result)) ? result : undefined;
 }
 
 /** True when every bracket the text opens is closed, in order. */

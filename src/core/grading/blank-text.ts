@@ -9,7 +9,9 @@ import { matrixNames, perClassAsMatrix } from "./index-notation.ts";
  * - `W1.shape = (m, n)` (numpy) and `W1 (m, n)` (a label then a shape tuple) become `W1: (m, n)`;
  * - several labelled parts on one line with no separator (`dW: … db: …`, `W1: (m,n) Ws: (m,n)`)
  *   go on their own lines;
- * - with no expression blank, numbers in words become digits ("seven by seven by three");
+ * - with no expression blank, numbers in words become digits ("seven by seven by three"), a depth
+ *   said in words joins its shape ("7 by 7 and 3 channels deep"), rows and columns in words are a
+ *   shape ("m rows and n columns"), "32 times 3" is a product, and an aside in words is dropped;
  * - a definition on its own (`let P = softmax(A)`, `P = softmax(A)`, or `… where P = softmax(A)`)
  *   applies to every expression blank: it is taken out and added to each of their parts as
  *   `where P = …`, which the formula reader substitutes; a definition may end with a full stop or a
@@ -53,6 +55,39 @@ function runValue(run: string): number {
 }
 
 /**
+ * A run of number words as the numbers it holds: "thirty two" and "one hundred and eight" are one
+ * number each, but "seven and three" or "seven three" are two (a unit cannot follow a unit, and "and"
+ * joins only after "hundred" or "thousand"). The "and" between two numbers is kept.
+ */
+function separateNumbers(run: string): string[] {
+  const out: string[] = [];
+  let current: string[] = [];
+  let last = "";
+  const flush = () => {
+    if (current.length > 0) out.push(current.join(" "));
+    current = [];
+  };
+  for (const word of run.toLowerCase().split(/[\s-]+/)) {
+    const scaled = last === "hundred" || last === "thousand";
+    if (word === "and") {
+      if (!scaled) {
+        flush();
+        out.push("and");
+      }
+      continue;
+    }
+    // A unit after a unit or a teen, or a tens word after anything but a scale, starts a new number.
+    const tens = TENS.includes(word);
+    const unitAfter = UNITS.includes(word) && (UNITS.includes(last) || (!tens && TENS.includes(last) && UNITS.indexOf(word) >= 10));
+    if (current.length > 0 && (unitAfter || (tens && !scaled))) flush();
+    current.push(word);
+    last = word;
+  }
+  flush();
+  return out;
+}
+
+/**
  * "sixteen filters, each seven by seven by three": numbers in words as digits, for number and shape
  * blanks. A lone "one" stays a word ("each one is 7x7x3") unless a shape's "by" or "x" is next to it.
  */
@@ -60,8 +95,32 @@ export function numberWordsAsDigits(text: string): string {
   if (!NUMBER_WORD.test(text)) return text;
   return text.replace(NUMBER_RUN, (run, at: number, whole: string) => {
     const near = /(?:\bby|\bx|×)[\s-]*$/i.test(whole.slice(0, at)) || /^[\s-]*(?:by\b|x\b|×)/i.test(whole.slice(at + run.length));
-    return /^one$/i.test(run) && !near ? run : String(runValue(run));
+    return /^one$/i.test(run) && !near ? run : separateNumbers(run).map((n) => (n === "and" ? n : String(runValue(n)))).join(" ");
   }).replace(/(\d)\s*-\s*by\s*-\s*(?=\d)/gi, "$1 by ");
+}
+
+/** A shape whose depth is said in words: "7 by 7 and 3 channels deep", "7x7 with a depth of 3", "7x7 (depth 3)". */
+const DEPTH_IN_WORDS = /(\d+\s*(?:by|x|×)\s*\d+)(?:\s*,\s*|\s+)(\(\s*)?(?:(?:and|with)\s+)?(?:(?:a\s+)?depth\s*(?:of\s+|[:=]\s*)?(\d+)|(\d+)\s+(?:channels?\s+)?(?:deep|in\s+depth))\b(?:\s*\))?/gi;
+
+/** A shape as rows and columns in words: "m rows and n columns", "n columns, m rows" (rows first). */
+const ROWS_COLUMNS = /\b(\w+)\s+rows?(?:\s*,\s*|\s+)(?:and\s+|by\s+)?(\w+)\s+col(?:umn)?s?\b/gi;
+const COLUMNS_ROWS = /\b(\w+)\s+col(?:umn)?s?(?:\s*,\s*|\s+)(?:and\s+|by\s+)?(\w+)\s+rows?\b/gi;
+
+/**
+ * An aside in words after a value, "4608 weights (plus 32 biases, not counted)": a remark, never the
+ * value. An aside that offers another answer ("(or 26?)", "(maybe 3)") stays, to be read as a hedge,
+ * and so does one that continues a shape ("7 by 7 (times 3 for colour)").
+ */
+const WORDY_ASIDE = /\s*\((?!\s*(?:or|either|maybe|possibly|perhaps|times|by)\b)\s*[A-Za-z]{3,}\b[^()]*\)/gi;
+
+/** "7 by 7 and 3 deep" as "7 by 7 by 3"; "m rows and n columns" as "m x n"; "32 times 3" as "32 * 3". */
+function shapesAndProducts(text: string): string {
+  return text
+    .replace(ROWS_COLUMNS, "$1 x $2")
+    .replace(COLUMNS_ROWS, "$2 x $1")
+    .replace(DEPTH_IN_WORDS, (_, plane: string, _open?: string, a?: string, b?: string) => `${plane} by ${a ?? b ?? ""}`)
+    .replace(WORDY_ASIDE, "")
+    .replace(/(\d)\s+(?:times|multiplied\s+by)\s+(?=\d)/gi, "$1 * ");
 }
 
 /** A tidied answer: its text, the definitions lifted out of it, and whether a per-class form was read. */
@@ -76,7 +135,7 @@ export function tidyBlanksText(blanks: readonly Blank[], text: string, declared:
   const labels = labelPattern(blanks);
   const numeric = blanks.every((b) => b.kind !== "expression");
   const perClass = numeric ? text : perClassAsMatrix(text, matrixNames(declared, onehot));
-  let out = (numeric ? numberWordsAsDigits(text) : gradientNames(rewriteNumpyStatements(perClass, onehot)))
+  let out = (numeric ? shapesAndProducts(numberWordsAsDigits(text)) : gradientNames(rewriteNumpyStatements(perClass, onehot)))
     .replace(new RegExp(`(^|[\\s;,])(${labels})\\s*\\.\\s*shape\\s*=\\s*`, "gi"), "$1$2: ")
     // Only a bracket that holds a shape: "144 weights (16 = channels in)" is an aside, not a value.
     .replace(new RegExp(`(^|[\\s;,])(${labels})\\s+(?=[([][^()[\\]=]*(?:,|×|\\bx\\b|\\bby\\b|\\*)[^()[\\]=]*[)\\]])`, "g"), "$1$2: ")

@@ -8,7 +8,7 @@ import { checkNumber } from "./number-grader.ts";
 import { firstValueIn, namedInProse, valuesInProse } from "./prose-values.ts";
 import { verbatim } from "../chat/reply.ts";
 import { tidyBlanksText } from "./blank-text.ts";
-import { bracketsBalanced, isHedged, isReadable, sameAsBefore, weightShapeAsBlanks } from "./blank-readings.ts";
+import { bracketsBalanced, checkedResult, isHedged, isReadable, sameAsBefore, weightShapeAsBlanks } from "./blank-readings.ts";
 
 /**
  * Grades an answer with several blanks ("W1: m x n; Ws: m x n; W2: l x m"). Parts are separated by
@@ -85,7 +85,8 @@ function firstWordLabel(blanks: readonly Blank[], part: string): { indices: numb
 function labelBefore(blanks: readonly Blank[], part: string, separator: RegExp): { indices: number[]; valueStart: number } | undefined {
   const sep = separator.exec(part);
   if (!sep || sep.index === 0) return undefined;
-  const label = part.slice(0, sep.index).trim();
+  // Reasoning, then "so depth = 16": the label is what follows the last "so".
+  const label = part.slice(0, sep.index).trim().replace(/^[\s\S]*\b(?:so|thus|hence|therefore)\s+(?=\S)/i, "");
   if (label.split(/\s+/).length > MAX_LABEL_WORDS) return undefined;
   const whole = findBlank(blanks, label);
   const pieces = whole >= 0 ? [whole] : label.split(/\s*(?:,|&|\band\b)\s*/i).filter((p) => p !== "").map((p) => findBlank(blanks, p));
@@ -192,13 +193,14 @@ export function gradeBlanks(question: Question, spec: BlanksAnswer, answer: Stud
   let { values, ignored } = assigned;
   // Two answers for one blank are found before any value is picked out of the part.
   const hedged = values.map((v, i) => v !== undefined && isHedged(spec.blanks[i]!, v));
-  // A labelled part with work shown ("depth: 16 (matches 16 input channels)"): its first value.
+  // A labelled part with work shown ("depth: 16 (matches 16 input channels)"): its first value, or
+  // the result of work whose arithmetic checks out ("3·3·16 per filter × 32 filters = 4608").
   values = values.map((v, i) => {
     const blank = spec.blanks[i]!;
     if (v === undefined || !assigned.labelled[i] || blank.kind === "expression" || isReadable(blank, v)) return v;
     // A bracket left open is a formula cut short, not work shown after a value: "32*3*(3*16" is not 96.
     if (!bracketsBalanced(v)) return v;
-    return firstValueIn(blank.kind, v) ?? v;
+    return (blank.kind === "number" ? checkedResult(v) : undefined) ?? firstValueIn(blank.kind, v) ?? v;
   });
   // "same for Ws": the value of the blank before.
   values = values.map((v, i) => {

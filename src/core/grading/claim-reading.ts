@@ -74,7 +74,8 @@ const BINDING_TAGS = new Set(["DET", "ADP", "PRON", "AUX", "SCONJ", "CCONJ"]);
  * are terms run together, whatever verb-like words they hold.
  */
 function isKeywordRun(text: string): boolean {
-  if (/[.,;:!?()\n=<>]/.test(text) || BINDING_WORD.test(text)) return false;
+  // "sums g² → denom only ↑ → lr only ↓": symbols relating terms state something.
+  if (/[.,;:!?()\n=<>]/.test(text) || RELATION.test(text) || BINDING_WORD.test(text)) return false;
   const words = text.trim().split(/\s+/).filter((w) => /\p{L}/u.test(w));
   if (words.length < MIN_RUN_WORDS) return false;
   return !winkNlp().readDoc(text).tokens().out(winkNlp().its.pos).some((p) => BINDING_TAGS.has(p));
@@ -103,7 +104,10 @@ export function statesAClaim(text: string): boolean {
   // A verb alone between commas is a term of the list ("amortized, geometric, doubling").
   const listed = items.filter((n) => n > 0).length > 1;
   const alone = (i: number) => listed && (i === 0 || pos[i - 1] === "PUNCT") && (i === pos.length - 1 || pos[i + 1] === "PUNCT");
-  const statedVerb = pos.some((p, i) => VERB_TAGS.has(p) && !alone(i) && (INFLECTED.test(words[i] ?? "") || agrees(i)));
+  // "denominator monotonically increasing": a verb after a manner adverb is a predicate, not a term.
+  const described = (i: number) => i > 0 && pos[i - 1] === "ADV" && /ly$/i.test(words[i - 1] ?? "");
+  const statedVerb = pos.some((p, i) => VERB_TAGS.has(p) && !alone(i) && (INFLECTED.test(words[i] ?? "") || agrees(i) || described(i)));
   if (!grammar) return statedVerb;
-  return long || pos.some((p) => VERB_TAGS.has(p));
+  // "..., euclidean, overfitting, bias": a verb form alone between commas is a term there too.
+  return long || pos.some((p, i) => VERB_TAGS.has(p) && !alone(i));
 }

@@ -2,7 +2,8 @@ import type { ExpressionAnswer, Question } from "../bank/schema.ts";
 import { checkExpression, sameForm } from "../math/index.ts";
 import type { Grade, StudentAnswer } from "./grade.ts";
 import { EMPTY_ANSWER, type ValueCheck, buildGrade, detected } from "./grade-result.ts";
-import { readFormula, splitTopLevel } from "./formula-text.ts";
+import { formulaWordOf, readFormula, splitTopLevel, withoutProse } from "./formula-text.ts";
+import { offeredAlternatives } from "./formula-alternatives.ts";
 import { formulaInWords } from "./formula-in-words.ts";
 
 /**
@@ -52,6 +53,9 @@ export function checkExpressionAnswer(spec: ExpressionSpec, text: string, points
     ...(spec.atol !== undefined ? { atol: spec.atol } : {}),
     context: { symbols: spec.symbols, derived: spec.derived, dimensions: spec.dimensions },
   };
+  const offered = gradeAlternatives(text, declared, spec.reference, options);
+  if (offered && "hedge" in offered) return offered.hedge;
+  if (offered) return checkExpressionAnswer(spec, offered.text, points);
   // The best reading that the engine can evaluate; the first reading's reason if none can.
   const readings = readFormula(text, declared).candidates;
   let student = readings[0] ?? stripLeftSide(text);
@@ -63,7 +67,7 @@ export function checkExpressionAnswer(spec: ExpressionSpec, text: string, points
   }
   // A formula described in words, read by pattern: checked by value, confirmed by a TA.
   let confirm: { review?: string[] } = {};
-  const described = verdict.result === "invalid" ? formulaInWords(text, declared) : undefined;
+  const described = verdict.result === "invalid" ? formulaInWords(text, declared) ?? formulaInWords(withoutProse(text, declared), declared) : undefined;
   const byWords = described === undefined ? undefined : checkExpression(described, spec.reference, options);
   if (described !== undefined && byWords && byWords.result !== "invalid") {
     ({ student, verdict } = { student: described, verdict: byWords });
@@ -83,6 +87,13 @@ export function checkExpressionAnswer(spec: ExpressionSpec, text: string, points
       review: ["The expression is the reference with one term missing, which the rubric does not list; a TA will judge partial credit."],
     };
   }
+  const slip = verdict.result !== "invalid" ? nearSlip(student, spec.reference, options) : undefined;
+  if (slip) {
+    return {
+      earned: 0, note: `The answer but for ${slip}.`, feedback: [`Your expression is the answer but for ${slip}: check your signs and constants.`],
+      review: [`The expression is the reference but for ${slip}, which the rubric does not list; a TA will judge partial credit.`],
+    };
+  }
   if (verdict.result === "invalid") {
     const feedback = [verdict.reason || "I could not read that expression."];
     const unread = sentence(`I could not read this as a formula: ${feedback[0]!.replace(/^./, (c) => c.toLowerCase())}`);
@@ -95,14 +106,60 @@ export function checkExpressionAnswer(spec: ExpressionSpec, text: string, points
   return { earned: 0, note: "Not equivalent to the reference.", feedback: [`Your expression is not equivalent to the answer.${why}`], ...shape, ...confirm };
 }
 
+type CheckOptions = Parameters<typeof checkExpression>[2];
+
+/** The first reading of `entry` that the engine can evaluate, or undefined. */
+function readable(entry: string, declared: ReadonlySet<string>, reference: string, options: CheckOptions): { student: string; equal: boolean } | undefined {
+  for (const student of readFormula(entry, declared).candidates) {
+    const verdict = checkExpression(student, reference, options);
+    if (verdict.result !== "invalid") return { student, equal: verdict.result === "equal" };
+  }
+  return undefined;
+}
+
+const HEDGE_FEEDBACK = "You gave several different answers; a TA grades one answer, so none of them earns the credit. Commit to one formula.";
+
+/**
+ * Several formulas offered side by side ("z - y or y - z", a comma list of candidates): when two of
+ * them differ in value, the answer claims both and earns nothing, as a TA grades it (`hedge`). When
+ * every entry reads as the same formula ("z - y, or equivalently -(y - z)"), the first entry is the
+ * `text` to grade. Undefined when the answer offers one formula.
+ */
+function gradeAlternatives(text: string, declared: ReadonlySet<string>, reference: string, options: CheckOptions): { hedge: ValueCheck } | { text: string } | undefined {
+  const entries = offeredAlternatives(text, formulaWordOf(declared));
+  if (entries.length < 2) return undefined;
+  const read = entries.map((e) => readable(e, declared, reference, options)).filter((r) => r !== undefined);
+  if (read.length < 2) return undefined;
+  const first = read[0]!.student;
+  const differ = read.slice(1).some((r) => checkExpression(r.student, first, options).result !== "equal");
+  if (!differ) return read.length === entries.length ? { text: entries[0]! } : undefined;
+  return { hedge: { earned: 0, note: "Several different formulas offered.", feedback: [HEDGE_FEEDBACK] } };
+}
+
 /**
  * True when `student` plus one top-level term of `reference` is the reference ("2mn + ml + m" for
  * "2mn + ml + m + l"): nearly right in a way no listed mistake covers, so a TA weighs it.
  */
-function missesOneTerm(student: string, reference: string, options: Parameters<typeof checkExpression>[2]): boolean {
+function missesOneTerm(student: string, reference: string, options: CheckOptions): boolean {
   const terms = splitTopLevel(reference, /\+/y);
   if (terms.length < 2) return false;
   return terms.some((term) => checkExpression(`(${student}) + (${term})`, reference, options).result === "equal");
+}
+
+/** Constant factors a student may leave in or drop: a 2 not cancelled against a ½, a sign. */
+const FACTORS = ["2", "0.5", "-2", "-0.5"];
+
+/**
+ * What keeps `student` from the reference when it is a slip no listed mistake covers: the reference
+ * times a constant ("2(z - y)"), or one of its top-level terms with the sign flipped ("A - B" for
+ * "A + B"). Nearly right, so a TA weighs it; undefined otherwise.
+ */
+function nearSlip(student: string, reference: string, options: CheckOptions): string | undefined {
+  if (FACTORS.some((c) => checkExpression(student, `${c} * (${reference})`, options).result === "equal")) return "a constant factor";
+  const terms = splitTopLevel(reference, /\+/y);
+  if (terms.length < 2) return undefined;
+  const flipped = terms.some((term) => checkExpression(student, `(${reference}) - 2 * (${term})`, options).result === "equal");
+  return flipped ? "the sign of one term" : undefined;
 }
 
 /** Grades an `expression` question. */

@@ -9,7 +9,8 @@ import { maskStep } from "./formula-statements.ts";
  *   "the upstream gradient dL/dz";
  * - steps applied in turn to a running value: "take W3ᵀ dL/dz, zero out the entries where W1x < 0,
  *   then outer product with x"; "multiply by xᵀ on the right", "multiply by W1ᵀ on the left";
- * - paths that add: "the two paths add: through W2 it's …, and through the relu path it's …".
+ * - paths that add: "the two paths add: through W2 it's …, and through the relu path it's …";
+ * - a count itemised in words: "mn for W1, mn for Ws, lm for W2, then m + l biases" (the sum).
  * Undefined when words remain that are not the question's names.
  */
 
@@ -25,7 +26,7 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
   [/\bmultiply\s+(?:it\s+)?(?:element\s*-?\s*wise|pointwise)\s+(?:by|with)\b/gi, " .* "],
   [/\b(?:then\s+)?(?:right[\s-]multiply|multiply\s+(?:it\s+)?(?:on\s+the\s+right\s+)?)\s*by\b/gi, " * "],
   [/\s+on\s+the\s+right\b/gi, ""],
-  [/\b(?:element\s*-?\s*wise|hadamard(?:\s+product)?|pointwise)(?:\s+(?:times|multiplied\s+by|multiply\s+by|product\s+with|with|by))?/gi, " .* "],
+  [/\b(?:element\s*-?\s*wise|hadamard(?:\s+product)?|pointwise)(?:(?:\s+|\s*-\s*)(?:times|multiplied\s+by|multiply\s+by|product\s+with|with|by))?/gi, " .* "],
   [/\b(?:times|multiplied\s+by|matrix[\s-]multiplied\s+by)\b/gi, " * "],
   [/\bplus\b/gi, " + "],
   [/\bminus\b/gi, " - "],
@@ -34,7 +35,7 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
 /** A remark in brackets that restates the step before it: "(times x transpose)", "(i.e. x^T)". */
 const RESTATEMENT = /\s*\(\s*(?:i\.?e\.?|that\s+is|aka|or|times|=)[^()]*\)/gi;
 const START = /^\s*(?:(?:first|then|and|so)\s+)?(?:take|start\s+with|compute|begin\s+with)\s+/i;
-const PATHS = /\b(?:paths?|terms?|branches|contributions)\s+(?:add|are\s+added|sum)\b|\bsum\s+of\s+(?:the\s+)?(?:two\s+)?(?:paths|terms|branches)\b/i;
+const PATHS = /\b(?:paths?|terms?|branches|parts|contributions)\s+(?:add|are\s+added|sum)\b|\bsum\s+of\s+(?:the\s+)?(?:two\s+)?(?:paths|terms|branches|parts|pieces|contributions)\b/i;
 const CLAUSE_VALUE = /\b(?:it'?s|it\s+is|gives|is|=)\s+(.+)$/i;
 
 /** The words turned into operators; only names, operators and brackets should remain. */
@@ -79,17 +80,47 @@ function pipeline(steps: string[], declared: ReadonlySet<string>): string | unde
   return value;
 }
 
+/** Where an itemised count splits: a comma (with "then", "and", "plus"), or "then"/"plus" alone. */
+const ITEM_JOIN = /\s*,\s*(?:then\s+|and\s+|plus\s+)?|\s+(?:then|plus)\s+/i;
+/** A formula at the start of an item, before the words that say what it counts. */
+
+/**
+ * A count itemised in words, each term followed by what it counts: "2 times mn for the two input
+ * matrices, lm for the output one, then m + l biases on top" is the sum of the terms. Undefined
+ * unless every item starts with a formula and at least one item says what it counts.
+ */
+function itemisedSum(text: string, declared: ReadonlySet<string>): string | undefined {
+  const items = text.split(ITEM_JOIN).filter((i) => i.trim() !== "");
+  if (items.length < 2) return undefined;
+  const terms: string[] = [];
+  let described = false;
+  for (const item of items) {
+    const op = operators(item);
+    const words = op.split(/\s+/);
+    // The longest run of leading words that is a formula alone.
+    let cut = 0;
+    for (let i = 1; i <= words.length; i++) if (onlyFormula(words.slice(0, i).join(" "), declared) || /^[\d\s()+*/^.'-]+$/.test(words.slice(0, i).join(" "))) cut = i;
+    if (cut === 0) return undefined;
+    const term = words.slice(0, cut).join(" ").replace(/[+*/^-]\s*$/, "").trim();
+    if (!/[\dA-Za-z]/.test(term)) return undefined;
+    described ||= cut < words.length;
+    terms.push(`(${term})`);
+  }
+  return described ? terms.join(" + ") : undefined;
+}
+
 /** The formula in `text` when it is described in words (see the file comment), or undefined. */
 export function formulaInWords(text: string, declared: ReadonlySet<string>): string | undefined {
   if (!/[A-Za-z]{4,}/.test(text)) return undefined;
   const plain = text.replace(RESTATEMENT, "");
   if (PATHS.test(plain)) {
     const body = plain.slice(plain.search(PATHS)).replace(/^[^:]*:\s*/, "");
-    const clauses = body.split(/\s*(?:,\s*and|;|\band\s+through)\s+/i).map((c) => CLAUSE_VALUE.exec(c)?.[1] ?? "");
+    // "through W2 it's W2ᵀ dL/dz, and through …", or the terms alone: "W2ᵀ dL/dz, plus W1ᵀ (…)".
+    const clauses = body.split(/\s*(?:,\s*and|,\s*plus|;|\band\s+through)\s+/i).map((c) => CLAUSE_VALUE.exec(c)?.[1] ?? c);
     const terms = clauses.map((c) => operators(c));
     if (terms.length < 2 || terms.some((t) => t === "" || !onlyFormula(t, declared))) return undefined;
     return terms.map((t) => `(${t})`).join(" + ");
   }
   const steps = plain.split(/\s*,\s*(?:then\s+|and\s+)?|\s+then\s+/i).filter((s) => s.trim() !== "");
-  return pipeline(steps, declared);
+  return pipeline(steps, declared) ?? itemisedSum(plain, declared);
 }

@@ -73,6 +73,11 @@ const CONCLUSION = /(?:^|[\s,;])(?:so|therefore|thus|hence|which\s+gives|that\s+
 /** Names of functions a formula may end with; any other trailing plain word is a chat decoration. */
 const FUNCTIONS = new Set(["softmax", "relu", "step", "sqrt", "norm", "exp", "log", "sum", "max", "min", "abs", "sigmoid", "tanh", "diag"]);
 
+/** Whether a word can be part of a formula: a declared name, a run of declared one-letter names, a function. */
+export function formulaWordOf(declared: ReadonlySet<string>): (w: string) => boolean {
+  return (w) => declared.has(w) || FUNCTIONS.has(w.toLowerCase()) || [...w].every((c) => declared.has(c));
+}
+
 /** A dash or an arrow before a remark in words: "x' — not sure about the order", "(n+1)m + (m+1)l → Ws is fixed". */
 const DASH = /\s+(?:—|–|--|-|→|->|=>)\s+(?=[A-Za-z])/g;
 
@@ -83,8 +88,36 @@ function withoutDashComment(text: string, formulaWord: (w: string) => boolean): 
     const first = /^[A-Za-z]+/.exec(rest)?.[0] ?? "";
     const prose = (rest.match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !formulaWord(w));
     if (m.index > 0 && !formulaWord(first) && prose.length >= 2) return text.slice(0, m.index).trim();
+    // "… -> shape c×d": the shape of the result, said after it.
+    if (m.index > 0 && /^(?:shape|size|dims?|dimensions?)$/i.test(first)) return text.slice(0, m.index).trim();
   }
   return text;
+}
+
+/** A shape: "c x d", "c × 1", "c". */
+const SHAPE_ASIDE = /^\s*(?:shape\s*:?\s*)?[A-Za-z0-9]+(?:\s*[x×,]\s*[A-Za-z0-9]+)*\s*$/;
+/** An aside that denies an alternative, one level of brackets inside it allowed. */
+const DENIED = /\(\s*(?:not|never|rather\s+than|instead\s+of)\b(?:[^()]|\([^()]*\))*\)/gi;
+/** A bracketed group with no bracket inside it. */
+const GROUP = /\(([^()]*)\)/g;
+
+/**
+ * Drops asides in words in parentheses, "(column wise)", "(just the row sums of P - Y)": a group
+ * with two or more words the formula cannot hold, and more such words than formula tokens.
+ */
+function withoutAsides(typed: string, formulaWord: (w: string) => boolean): string {
+  // "(not -(z - y))", "(rather than …)": an alternative denied, not part of the formula.
+  const text = typed.replace(DENIED, " ");
+  return text.replace(GROUP, (group, inside: string, at: number) => {
+    // `f(...)` is a call, never an aside.
+    if (/[A-Za-z0-9_']$/.test(text.slice(0, at))) return group;
+    // "(c x d)", "(c × 1)" at the end of a part: the result's shape, in names the question does not declare.
+    const rest = text.slice(at + group.length);
+    if (SHAPE_ASIDE.test(inside) && /[A-Za-z]/.test(inside) && /^\s*(?:$|[;,\n])/.test(rest) && !/[A-Za-z]\w/.test(inside) && inside.trim().split(/\s*(?:×|,|\bx\b)\s*/).every((w) => w !== "" && !formulaWord(w))) return " ";
+    const words = inside.match(/[A-Za-z][A-Za-z0-9_]*/g) ?? [];
+    const prose = words.filter((w) => w.length >= 2 && !formulaWord(w));
+    return prose.length >= 2 && prose.length > words.length - prose.length ? " " : group;
+  });
 }
 
 /**
@@ -96,7 +129,8 @@ function withoutDashComment(text: string, formulaWord: (w: string) => boolean): 
 export function withoutProse(typed: string, declared: ReadonlySet<string>): string {
   // An emoji, or question marks after the formula ("… * u ??"): chat, never part of it.
   let text = typed.replace(/\p{Extended_Pictographic}/gu, " ").replace(/\s*[?？]+\s*$/u, "").trim();
-  const formulaWord = (w: string) => declared.has(w) || FUNCTIONS.has(w.toLowerCase()) || [...w].every((c) => declared.has(c));
+  const formulaWord = formulaWordOf(declared);
+  text = withoutAsides(text, formulaWord).trim();
   text = withoutDashComment(text, formulaWord);
   const totals = [...text.matchAll(TOTAL)];
   const last = totals.at(-1);
@@ -121,6 +155,35 @@ export function withoutProse(typed: string, declared: ReadonlySet<string>): stri
   // "… i think", "… we get": the pronoun went with the words dropped after it.
   if (dropped) text = text.replace(/\s+(?:i|we)$/i, "");
   return text.trim() === "" ? typed : text.trim();
+}
+
+/** The result after the last "so …"/"hence …" of worked text ("…, derivative is 2(z-y)/2 so just z - y"), or "". */
+function concluded(typed: string): string {
+  const last = [...typed.matchAll(CONCLUSION)].at(-1);
+  if (!last) return "";
+  const after = typed.slice(last.index + last[0].length).replace(/^\s*(?:(?:it\s+is|it's|we\s+get|you\s+get)\s+)?(?:just|simply|only)?\s*/i, "");
+  return lastSide(after.replace(TAIL, "")).trim();
+}
+
+/** An arrow that leads from work in words to its result: "two m-by-n matrices, … → 2mn + lm + m + l". */
+const ARROW = /\s*(?:→|⟶|->|=>|⇒|⟹)\s*/g;
+
+/** The result after the last arrow, without the words around it, or "". */
+function afterArrow(typed: string, declared: ReadonlySet<string>): string {
+  const last = [...typed.matchAll(ARROW)].at(-1);
+  if (!last) return "";
+  const after = typed.slice(last.index + last[0].length);
+  return after.trim() === "" ? "" : lastSide(withoutProse(after, declared).replace(TAIL, "")).trim();
+}
+
+/** Greek letters a student names an intermediate with (`δ = W3ᵀ dLdz ⊙ 1(W1x)`), as Latin names; π stays. */
+const GREEK: Readonly<Record<string, string>> = {
+  α: "alpha", β: "beta", γ: "gamma", δ: "delta", ε: "epsilon", ζ: "zeta", η: "eta", θ: "theta", κ: "kappa",
+  λ: "lambda", μ: "mu", ν: "nu", ξ: "xi", ρ: "rho", σ: "sigma", τ: "tau", φ: "phi", χ: "chi", ψ: "psi", ω: "omega", Δ: "Delta",
+};
+
+function greekNames(text: string): string {
+  return text.replace(/[α-ωΔ]/g, (c) => (GREEK[c] ? ` ${GREEK[c]} ` : c)).replace(/ {2,}/g, " ");
 }
 
 /** A name that labels a gradient: `dW1`, `dLdb`, or `dx` for a declared `x`. */
@@ -156,7 +219,7 @@ function readStep(text: string, declared: ReadonlySet<string>): Step {
  * from the old one (`P = exp(A)`, then `P = P ./ sum(P, 1)`).
  */
 export function readFormula(typed: string, declared: ReadonlySet<string>): FormulaReading {
-  const text = bracedPowers(gradientNames(rewriteNumpyStatements(withoutProse(typed, declared))));
+  const text = bracedPowers(gradientNames(rewriteNumpyStatements(withoutProse(greekNames(typed), declared))));
   const steps: Step[] = [];
   let lastDefined: string | undefined;
   for (const statement of splitStatements(text)) {
@@ -181,6 +244,6 @@ export function readFormula(typed: string, declared: ReadonlySet<string>): Formu
   const body = answer?.text ?? text;
   const core = lastSide(body.replace(TAIL, ""));
   const withDefs = definitions.size > 0 ? substitute(core, definitions) : core;
-  const candidates = [withDefs, core, lastSide(body), text.trim(), typed.trim()];
+  const candidates = [withDefs, core, lastSide(body), text.trim(), typed.trim(), concluded(typed), afterArrow(typed, declared)];
   return { candidates: [...new Set(candidates.filter((c) => c !== ""))] };
 }

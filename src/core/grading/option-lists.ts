@@ -82,3 +82,12 @@ export function withoutListedOptions(
   });
   return { items: out, changed };
 }
+
+/** Share of content words inside some match of a concept: how much of a list the rubric accounts for. */
+export function coverageOf(tokens: readonly Token[], trace: RubricTrace): number {
+  const content = tokens.filter((t) => !t.filler).length;
+  if (content === 0) return 1;
+  const covered = new Set<number>();
+  for (const positions of trace.named) for (const p of positions) if (tokens[p] && !tokens[p]!.filler) covered.add(p);
+  return covered.size / content;
+}

@@ -32,19 +32,26 @@ const LESS = stems(["less", "smaller", "lower", "fewer", "before", "then", "prec
 const GREATER = stems(["greater", "larger", "bigger", "higher", "more", "after", "follow", "follows", "following", "above", "later", "exceed", "exceeds"]);
 
 /**
- * Keeps the best occurrence of each polarity, as every phrase match does. Words that are only the
+ * Keeps the best occurrence of each polarity, as every phrase match does: a sure one over a typo,
+ * then, with `tightest` (an ordered search, whose words take their earliest places), the tightest,
+ * so a word repeated earlier is not taken from another idea. Words that are only the
  * subject of a negated clause read either way, unless another matched word sits in an affirmed
  * clause: in "leaky relu: does not saturate, differentiable at 0" the label is the subject of the
  * first clause, but "differentiable at 0" is affirmed.
  */
-export function record(result: PhraseResult, occurrence: Occurrence, tokens: readonly Token[], phraseNegated: boolean): void {
+export function record(result: PhraseResult, occurrence: Occurrence, tokens: readonly Token[], phraseNegated: boolean, tightest = false): void {
   const either = !occurrence.negated && occurrence.positions.every((p) => tokens[p]?.subjectNegated);
   const keys = either ? (["hit", "opposite"] as const) : [occurrence.negated === phraseNegated ? "hit" as const : "opposite" as const];
   for (const key of keys) {
     const current = result[key];
-    if (!current || (current.weak && !occurrence.weak)) result[key] = occurrence;
+    if (!current || (current.weak && !occurrence.weak) || (tightest && current.weak === occurrence.weak && spanOf(occurrence) < spanOf(current))) {
+      result[key] = occurrence;
+    }
   }
 }
+
+/** How far apart an occurrence's words lie: of two places, the tighter one is what the student wrote together. */
+const spanOf = (o: Occurrence) => Math.max(...o.positions) - Math.min(...o.positions);
 
 type Found = { at: number; end: number; positions: number[]; weak: boolean };
 
@@ -137,7 +144,7 @@ export function searchOrdered(input: SearchInput, inPart: (p: number) => boolean
       const matched = positions.map((p) => tokens[p]!);
       record(result, {
         positions, sentence: first.sentence, negated: matched.some((t) => t.negated), weak, ambiguous: matched.some((t) => t.ambiguous),
-      }, tokens, reading.negated);
+      }, tokens, reading.negated, true);
       if (result.hit && !result.hit.weak && result.opposite && !result.opposite.weak) return result;
     }
   }

@@ -5,7 +5,7 @@ import { type Occurrence, PhraseMatcher } from "./phrase-matcher.ts";
 import { allPhrases, conceptOf, deniesOutright, findTiers, isGroup, saysBoth, type Tier, tiersOf } from "./rubric-concepts.ts";
 import { type AnalyzedText, analyzeText } from "./text-analysis.ts";
 import { BASE_VOCABULARY, type Vocabulary } from "./vocabulary.ts";
-import { type RubricTrace, emptyTrace, withoutListedOptions } from "./option-lists.ts";
+import { type RubricTrace, coverageOf, emptyTrace, withoutListedOptions } from "./option-lists.ts";
 
 /**
  * Applies a concept rubric (items and groups of phrases) to a free-text answer. Used for short
@@ -46,6 +46,8 @@ export interface RubricOutcome {
   unexplained: number;
   /** True when the answer names a deduction's concept only where a negation reaches it ("… underfitting … not …"). */
   rejectsDeduction: boolean;
+  /** Share of the answer's content words that some concept matched, stated or denied (0 to 1). */
+  coverage: number;
 }
 
 const MIN_CONTENT_WORDS = 5;
@@ -148,7 +150,7 @@ export function scoreRubric(
       ? "One sentence matches no rubric concept; a TA will check whether it says what the rubric wants in other words."
       : `${unexplained} sentences match no rubric concept; a TA will check whether they say what the rubric wants in other words.`);
   }
-  return { items, raw, feedback, review, unexplained, rejectsDeduction };
+  return { items, raw, feedback, review, unexplained, rejectsDeduction, coverage: coverageOf(analyzed.tokens, trace) };
 }
 
 function scoreItem(

@@ -15,6 +15,8 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ["compute", "computation", "computational", "computationally", "calculation", "calculate", "computing", "operation", "flops"],
   ["dimension", "dimensional", "dimensionality", "dim", "dims"],
   ["similar", "similarity", "alike", "closeness", "resemble", "resemblance"],
+  ["near", "nearby", "close", "closer", "closest"],
+  ["poor", "bad", "weak", "lousy", "terrible"],
   ["generalization", "generalize", "generalise", "generalisation", "generalizes", "generalizing"],
   ["approximate", "approximation", "approx", "approximately", "estimate", "estimation", "estimator", "roughly"],
   ["noise", "noisy", "noisiness"],

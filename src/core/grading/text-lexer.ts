@@ -1,3 +1,4 @@
+import { bothWaysAsUnsure } from "./both-ways.ts";
 import { formulasAsWords } from "./formula-words.ts";
 import { AUXILIARIES, REWRITES } from "./synonym-table.ts";
 
@@ -51,9 +52,9 @@ const UNCLAIMED = /\b(?:not sure|unsure|no idea|dunno|(?:do not|don't|dont) know
 
 /** Text to lowercase words and marks. */
 export function lex(text: string): Lexed[] {
-  const cleaned = formulasAsWords(marksAsWords(text))
-    .toLowerCase()
-    .replace(/[’‘`´]/g, "'")
+  const lowered = formulasAsWords(marksAsWords(text)).toLowerCase().replace(/[’‘`´]/g, "'");
+  // "it could work or could not", "maybe too slow or maybe fast enough": both ways, so neither.
+  const cleaned = bothWaysAsUnsure(lowered)
     // "not sure about identity", "no idea if it saturates": what follows is not claimed either way.
     .replace(UNCLAIMED, " unsure ")
     .replace(/'\\0'|"\\0"|\\0(?![0-9])/g, ` ${NUL} `)
@@ -74,14 +75,18 @@ export function lex(text: string): Lexed[] {
     .replace(/(\p{L})'(\p{L})/gu, "$1$2")
     .replace(/[-_/\\]/g, " ");
   const out: Lexed[] = [];
-  const re = /(\p{L}[\p{L}\p{N}]*|\p{N}+(?:\.\p{N}+)?[\p{L}]*)|(\r?\n)|([!?;]|\.(?=\s|$))|([,()[\]{}])|([<>≤≥\u21D2])|(["“”])|(\u2400)/gu;
+  const re = /(\p{L}[\p{L}\p{N}]*|\p{N}+(?:\.\p{N}+)?[\p{L}]*)|(\r?\n)|([!?;]|\.(?=\s|$))|([,:()[\]{}])|([<>≤≥\u21D2])|(["“”])|(\u2400)/gu;
   for (const m of cleaned.matchAll(re)) {
     if (m[1] !== undefined) {
       const expanded = CONTRACTIONS[m[1]];
       for (const w of (expanded ?? m[1]).split(" ")) out.push({ kind: "w", value: w });
     } else if (m[2] !== undefined) out.push({ kind: "n", value: "\n" });
     else if (m[3] !== undefined) out.push({ kind: "s", value: m[3] });
-    else if (m[4] !== undefined) out.push({ kind: "c", value: m[4] });
+    else if (m[4] !== undefined) {
+      // "it is not exact: only a batch is used": a colon after a clause with a verb starts another;
+      // after a label ("tanh:", "not valid:") it introduces what the label speaks of.
+      if (m[4] !== ":" || afterClause(out)) out.push({ kind: "c", value: m[4] });
+    }
     else if (m[5] !== undefined) {
       // "A ⇒ B" states B of A: a new clause, so a negation in A does not reach B.
       if (m[5] === THEN) out.push({ kind: "c", value: "," });
@@ -91,6 +96,13 @@ export function lex(text: string): Lexed[] {
     else out.push({ kind: "w", value: NULL_CHARACTER });
   }
   return out;
+}
+
+/** True when the words since the last mark hold an auxiliary verb ("it is not exact"), not a bare label. */
+function afterClause(out: readonly Lexed[]): boolean {
+  // A chat "its" is "it's" here ("its not exact: ...").
+  for (let i = out.length - 1; i >= 0 && out[i]!.kind === "w"; i--) if (AUXILIARIES.has(out[i]!.value) || out[i]!.value === "its") return true;
+  return false;
 }
 
 const REWRITE_INDEX = new Map<string, Array<{ from: string[]; to: string[] }>>();

@@ -18,8 +18,8 @@ import { firstWordTag } from "./claim-reading.ts";
  * The justification is the rest of the text plus `answer.justification`.
  */
 
-// "Fals", "flase", "ture": a slip in the first word still states the choice.
-const CHOICE_WORD = String.raw`(true|false|t|f|fals|flase|fasle|ture|treu)`;
+// "Fals", "flase", "ture", "tru": a slip in the first word (a letter dropped or swapped) still states the choice.
+const CHOICE_WORD = String.raw`(true|false|t|f|fals|flase|fasle|flse|fase|fale|ture|treu|tru|trie|tue)`;
 /**
  * Words a student puts before the choice they commit to while hedging it ("prob false?", "i think
  * true but not sure"): the choice stands, as a TA reads it.
@@ -50,7 +50,7 @@ const STATED_VERDICT = new RegExp(
   String.raw`(not true|untrue|not correct|incorrect|correct|wrong|right)\b${AFTER_CHOICE}`,
   "i",
 );
-const MEANS_TRUE = new Set(["true", "t", "ture", "treu", "yes", "yep", "yup", "yeah", "ya", "correct", "right"]);
+const MEANS_TRUE = new Set(["true", "t", "ture", "treu", "tru", "trie", "tue", "yes", "yep", "yup", "yeah", "ya", "correct", "right"]);
 const VERDICT_WORD = String.raw`(?:yes|no|yep|yup|yeah|ya|nope|nah|incorrect|wrong|not true|untrue|not correct|correct|right)`;
 /** A verdict then a choice spelt out ("yes true, ..."; not "no t-test"): the choice word says which. */
 const VERDICT_THEN_CHOICE = new RegExp(String.raw`^[\s(*"'“]*${VERDICT_WORD}\b[\s.,:;!\-–—]*(true|false|fals|flase|fasle|ture|treu)\b[\s.,:;!)*"'”\-–—]*`, "i");

@@ -58,6 +58,31 @@ function timesBetweenLetters(text: string, declared: ReadonlySet<string>): strin
 }
 
 /**
+ * Square brackets used for grouping, `[step(u) .* v] x'`, as parentheses. A bracket whose content has
+ * a comma or a semicolon at its own level stays: that is a matrix or vector literal (`[m, n]`).
+ */
+export function squareGroups(text: string): string {
+  const chars = [...text];
+  const opens: Array<{ at: number; base: number; list: boolean }> = [];
+  let nested = 0;
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i];
+    if (c === "[") opens.push({ at: i, base: nested, list: false });
+    else if (c === "(" || c === "{") nested++;
+    else if (c === ")" || c === "}") nested = Math.max(0, nested - 1);
+    else if ((c === "," || c === ";") && opens.at(-1)?.base === nested) opens.at(-1)!.list = true;
+    else if (c === "]") {
+      const open = opens.pop();
+      if (open && !open.list) {
+        chars[open.at] = "(";
+        chars[i] = ")";
+      }
+    }
+  }
+  return chars.join("");
+}
+
+/**
  * Rewrites student text into mathjs syntax. `declared` holds every name the question defines
  * (symbols, derived symbols and their aliases); without it only context-free rewrites apply.
  */
@@ -66,7 +91,7 @@ export function normalizeStudentText(text: string, declared?: ReadonlySet<string
   for (const [pattern, replacement] of BEFORE_NFKC) out = out.replace(pattern, replacement);
   out = out.normalize("NFKC");
   for (const [pattern, replacement] of AFTER_NFKC) out = out.replace(pattern, replacement);
-  out = rewriteIndicators(out);
+  out = squareGroups(rewriteIndicators(out));
   // `A^T (B)` would parse as A^(T(B)): read a bare `^T` as a transpose unless T is a declared name.
   // `x^Tx` is x' x when x is declared and `Tx` is not.
   if (!declared?.has("T")) {

@@ -1,26 +1,11 @@
-import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_BANKS } from "../../../src/config.ts";
-import { loadBankFile } from "../../../src/core/bank/load-bank.ts";
-import { QuestionBank } from "../../../src/core/bank/question-bank.ts";
 import { statesAClaim } from "../../../src/core/grading/claim-reading.ts";
-import { gradeAnswer } from "../../../src/core/grading/grade-answer.ts";
 import { hasLongPlainList } from "../../../src/core/grading/option-lists.ts";
 import { parseChoice } from "../../../src/core/grading/true-false-grader.ts";
+import { expectScores, grade } from "./midterm-grading.ts";
 
 // Ways of reading short answers and justifications: each rule with new wordings that must earn the
 // credit, and a near miss that must not.
-const bank = new QuestionBank(loadBankFile(path.join(DEFAULT_BANKS, "midterm.yaml")));
-const grade = (id: string, text: string) => gradeAnswer(bank.require(id), { text });
-
-type Case = readonly [id: string, text: string, score: number];
-
-function expectScores(cases: readonly Case[]): void {
-  it.each(cases)("%s: %s -> %s", (id, text, score) => {
-    const g = grade(id, text);
-    expect(g.score, JSON.stringify(g.items)).toBe(score);
-  });
-}
 
 describe("a true/false choice after a filler word or a hedge", () => {
   it.each([
