@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { formatCorpusReport, share } from "../../src/core/grading/corpus-report.ts";
-import { gradeLabelledSet, midterm } from "./labelled-set.ts";
+import { midterm } from "../unit/grading/midterm-grading.ts";
+import { gradeLabelledSet } from "./labelled-set.ts";
 
 // The labelled corpus: answers as students write them, each with the grade a careful TA gives.
 // Graded in process (the same pure graders the pool runs), so the whole corpus takes a few seconds.

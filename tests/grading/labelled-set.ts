@@ -1,14 +1,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_BANKS } from "../../src/config.ts";
-import { loadBankFile } from "../../src/core/bank/load-bank.ts";
-import { QuestionBank } from "../../src/core/bank/question-bank.ts";
 import { CorpusEntry, type CorpusReport, buildCorpusReport, formatCorpusReport, share } from "../../src/core/grading/corpus-report.ts";
 import { gradeAnswer } from "../../src/core/grading/grade-answer.ts";
-
-/** The midterm, as every labelled set of tests/grading is graded against it. */
-export const midterm = new QuestionBank(loadBankFile(path.join(DEFAULT_BANKS, "midterm.yaml")));
+import { midterm } from "../unit/grading/midterm-grading.ts";
 
 /**
  * Grades every labelled answer in tests/grading/<folder>/*.jsonl, in process (the same pure graders

@@ -1,5 +1,8 @@
 import { createHttpClient, type HttpRequest } from "../http-client.ts";
 
+/** discord.js's `makeRequest`: a fetch-shaped call. */
+export type DiscordTransport = (url: string, init: RequestInit) => Promise<Response>;
+
 /**
  * How discord.js reaches Discord (its `makeRequest`): Node's own HTTP client with at most
  * `maxSockets` connections kept alive, in place of `fetch`, which opened a connection for each
@@ -8,7 +11,7 @@ import { createHttpClient, type HttpRequest } from "../http-client.ts";
  * serialised with the multipart boundary it announces. The answer is read whole (Discord's
  * answers are small) and handed back as a Response, which is what discord.js reads.
  */
-export function discordTransport(maxSockets: number, request: HttpRequest = createHttpClient(maxSockets)) {
+export function discordTransport(maxSockets: number, request: HttpRequest = createHttpClient(maxSockets)): DiscordTransport {
   return async (url: string, init: RequestInit): Promise<Response> => {
     const headers = plainHeaders(init.headers);
     let body: string | Uint8Array | undefined;

@@ -1,5 +1,6 @@
 // Interaction replies outside discord.js's global pacing, as Discord itself counts them.
 import { type Client, REST } from "discord.js";
+import type { DiscordTransport } from "./discord-transport.ts";
 
 /**
  * As many requests a second as the interaction replies may take: Discord does not bind interaction
@@ -17,7 +18,7 @@ const INTERACTION_REQUESTS_PER_SECOND = 100_000;
  * own, with the same API base and transport, leaving everything else (messages to channels, DMs,
  * command registration) under the global limit.
  */
-export function exemptInteractionReplies(client: Client, api: string, applicationId: string, transport: (url: string, init: RequestInit) => Promise<Response>): void {
+export function exemptInteractionReplies(client: Client, api: string, applicationId: string, transport: DiscordTransport): void {
   const replies = new REST({ api, makeRequest: transport as never, globalRequestsPerSecond: INTERACTION_REQUESTS_PER_SECOND });
   const shared = client.rest;
   const others = shared.request.bind(shared);

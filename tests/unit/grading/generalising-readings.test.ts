@@ -1,20 +1,14 @@
-import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_BANKS } from "../../../src/config.ts";
-import { loadBankFile } from "../../../src/core/bank/load-bank.ts";
-import { QuestionBank } from "../../../src/core/bank/question-bank.ts";
 import { numberWordsAsDigits } from "../../../src/core/grading/blank-text.ts";
 import { statesAClaim } from "../../../src/core/grading/claim-reading.ts";
-import { gradeAnswer } from "../../../src/core/grading/grade-answer.ts";
 import { firstValueIn } from "../../../src/core/grading/prose-values.ts";
 import { analyzeText } from "../../../src/core/grading/text-analysis.ts";
 import { marksAsWords } from "../../../src/core/grading/text-lexer.ts";
 import { parseChoice } from "../../../src/core/grading/true-false-grader.ts";
+import { grade } from "./midterm-grading.ts";
 
-// Issue 11, round 2: kinds of error a blind set showed. The examples are written for these tests,
-// not taken from either labelled set.
-const bank = new QuestionBank(loadBankFile(path.join(DEFAULT_BANKS, "midterm.yaml")));
-const grade = (id: string, text: string) => gradeAnswer(bank.require(id), { text });
+// Kinds of error a blind set showed. The examples are written for these tests, not taken from a
+// labelled set.
 const item = (id: string, text: string, itemId: string) => grade(id, text).items.find((i) => i.id === itemId)?.earned;
 
 describe("a hedged true/false choice", () => {
