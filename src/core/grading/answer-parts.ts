@@ -27,8 +27,9 @@ export function partsOnLines(text: string, parts: readonly AnswerPart[]): string
   const names = parts.flatMap((p) => [p.label, ...p.aliases]).filter((n) => n.length > 1);
   if (names.length === 0) return text;
   const alternatives = names.map((n) => n.trim().split(/[\s_-]+/).map(escape).join("[\\s_-]*")).join("|");
-  // "…; gelu: …", and after a sentence or a list: "… near 0. leaky relu: …", "…, gelu: …".
-  const named = text.replace(new RegExp(`[;|]\\s*(?=(?:${alternatives})\\s*:)|[.,]\\s+(?=(?:${alternatives})\\s*:)`, "gi"), "\n");
+  // "…; gelu: …", and after a sentence or a list: "… near 0. leaky relu: …", "…, gelu - …".
+  const mark = String.raw`\s*(?::|\s[-–—]\s)`;
+  const named = text.replace(new RegExp(`[;|]\\s*(?=(?:${alternatives})${mark})|[.,]\\s+(?=(?:${alternatives})${mark})`, "gi"), "\n");
   return lettersOnLines(named, parts);
 }
 

@@ -42,13 +42,37 @@ function joinsOpposites(clause: string): boolean {
 }
 
 /**
+ * Two answers offered side by side: "either A or B", "maybe A or maybe B", "A or maybe B". With a
+ * doubt about which (see OPEN_CHOICE) the student has not chosen.
+ */
+const ALTERNATIVES = /\beither\b.*\bor\b|\b(?:maybe|perhaps|possibly)\b.*\bor\b|\bor\s+(?:maybe|perhaps|possibly)\b/;
+
+/**
+ * Doubt about which of two answers holds: "not sure which", "one of those", "probably the second". A
+ * bare question mark is not one: "add noise? or change the brightness" offers two suggestions.
+ */
+const OPEN_CHOICE = /\bnot sure which\b|\bwhich one\b|\bone of (?:those|these|them|the two)\b|\b(?:probably|prob) the (?:first|second|latter|former)\b/;
+
+/** An afterthought that voices a doubt about the sentence before it ("… or B?? not sure which"). */
+const DOUBT_AFTER = /^\s*(?:not sure|unsure|idk|dunno|hard to say|who knows|one of (?:those|these|them|the two)|probably the)\b/;
+
+/**
  * `text` (lowercase) with every clause that says both ways replaced by "unsure": one that ends by
- * denying itself, or one that joins opposites in a sentence that voices a doubt.
+ * denying itself, one that joins opposites in a sentence that voices a doubt, or one that offers two
+ * answers with a doubt about which ("either overfitting or underfitting, hard to say"; "maybe
+ * rotate? or maybe flip? not sure"). A question mark right before "or" continues the sentence.
  */
 export function bothWaysAsUnsure(text: string): string {
   if (!/\bor\b/.test(text)) return text;
-  return text.replace(/[^.;!?\n]+/g, (sentence) => {
+  // "¿" stands for a question mark before "or": "A? or B?" is one sentence offering two answers.
+  const joined = text.replace(/\?+(\s*)(?=or\b)/g, "¿$1");
+  const sentences = [...joined.matchAll(/([^.;!?\n]+)([.;!?\n]*)/g)];
+  return sentences.map((m, i) => {
+    const [sentence = "", end = ""] = [m[1], m[2]];
     const doubt = DOUBT.test(sentence);
-    return sentence.replace(/[^,:]+/g, (clause) => (OR_NOT.test(clause.trimEnd()) || (doubt && joinsOpposites(clause)) ? " unsure " : clause));
-  });
+    const open = doubt || OPEN_CHOICE.test(sentence) || DOUBT_AFTER.test(sentences[i + 1]?.[1] ?? "");
+    const read = sentence.replace(/[^,:]+/g, (clause) =>
+      OR_NOT.test(clause.trimEnd()) || (doubt && joinsOpposites(clause)) || (open && ALTERNATIVES.test(clause)) ? " unsure " : clause);
+    return read + end;
+  }).join("").replaceAll("¿", "?");
 }

@@ -126,11 +126,12 @@ export function scoreRubric(
   if (partOf.includes(EVERY_PART)) review.push("A sentence speaks of every part at once; a TA will check what it earns for each.");
 
   const { positions: deducted, rejected: rejectsDeduction } = deductedPositions(rubric, matcher, partFor);
+  const restates = restatesQuestion(analyzed, parts && parts.length > 0 ? undefined : realWords);
   const trace = emptyTrace();
   const scored: AwardedItem[] = [];
   for (const entry of rubric) {
-    if (isGroup(entry)) scored.push(scoreGroup(entry, matcher, seen, feedback, review, partFor, deducted, reading.optionsAreOneReason === true, trace));
-    else scored.push(scoreItem(entry, matcher, seen, feedback, review, partFor(entry.part), entry.points < 0 ? undefined : deducted, trace));
+    if (isGroup(entry)) scored.push(scoreGroup(entry, matcher, seen, feedback, review, partFor, deducted, reading.optionsAreOneReason === true, trace, restates));
+    else scored.push(scoreItem(entry, matcher, seen, feedback, review, partFor(entry.part), entry.points < 0 ? undefined : deducted, trace, restates));
   }
   // "reasons: curse of dimensionality, training is expensive, it is cheap, bias, variance, ...": no credit.
   const listed = parts && parts.length > 0 ? { items: scored, changed: false } : withoutListedOptions(scored, text, analyzed.tokens, trace);
@@ -155,9 +156,12 @@ export function scoreRubric(
 
 function scoreItem(
   item: RubricItem, matcher: PhraseMatcher, seen: Set<number>, feedback: string[], review: string[], part: string | undefined,
-  deducted: ReadonlySet<number> | undefined, trace: RubricTrace,
+  deducted: ReadonlySet<number> | undefined, trace: RubricTrace, restates: (o: Occurrence) => boolean,
 ): AwardedItem {
-  const { tier, found } = findTiers(matcher, tiersOf(item, item.points), seen, part, deducted);
+  const tiers = findTiers(matcher, tiersOf(item, item.points), seen, part, deducted);
+  const echo = tiers.found.hit !== undefined && item.points > 0 && restates(tiers.found.hit);
+  if (echo) review.push(`"${item.label}" is matched only by the question's own words; a TA will check what the answer claims.`);
+  const { tier, found } = echo ? { tier: undefined, found: { ...tiers.found, hit: undefined } } : tiers;
   for (const o of [found.hit, found.opposite]) if (o) trace.named.push(o.positions);
   if (tier && found.hit && item.points > 0) trace.hits.set(item.id, found.hit.positions);
   const base = { id: item.id, label: item.label, points: item.points };
@@ -170,7 +174,7 @@ function scoreItem(
     flagDoubt(found.hit, item.label, review);
     return { ...base, earned: tier?.points ?? item.points, note: `You wrote "${excerpt(matcher, found.hit)}".` };
   }
-  if (tier && found.hit && saysBoth(found.hit, found.opposite)) {
+  if (tier && found.hit && (saysBoth(found.hit, found.opposite) || deniedElsewhere(found.hit, found.opposite))) {
     review.push(`"${item.label}" is both stated and denied in one sentence; a TA will read it.`);
     return { ...base, earned: 0, note: "You wrote it and its opposite: no credit." };
   }
@@ -188,11 +192,20 @@ function scoreItem(
   return { ...base, earned: 0, note: "Not found in your answer." };
 }
 
+/**
+ * "Overfitting is not the problem. Overfitting reasons: …": a concept denied outright in one
+ * sentence and named in another is not a claim the grader can credit; a TA reads it.
+ */
+function deniedElsewhere(hit: Occurrence, opposite: Occurrence | undefined): boolean {
+  return opposite !== undefined && opposite.sentence !== hit.sentence && opposite.negated && !opposite.ambiguous && !opposite.weak && !hit.weak;
+}
+
 const foundNote = (tier: Tier) => (tier.full ? "Found" : `Partly (${tier.label ?? `${tier.points} points`})`);
 
 function scoreGroup(
   group: RubricGroup, matcher: PhraseMatcher, seen: Set<number>, feedback: string[], review: string[],
   partFor: (p: string | undefined) => string | undefined, deducted: ReadonlySet<number>, oneReason: boolean, trace: RubricTrace,
+  restates: (o: Occurrence) => boolean,
 ): AwardedItem {
   const share = group.points / group.pick;
   const found = group.options.map((o, order) => ({ option: o, order, ...findTiers(matcher, tiersOf(o, o.points ?? share), seen, partFor(o.part), deducted) }));
@@ -206,7 +219,7 @@ function scoreGroup(
     };
   }
   const candidates = found
-    .flatMap((c) => (c.tier && c.found.hit ? [{ ...c, tier: c.tier, hit: c.found.hit }] : []))
+    .flatMap((c) => (c.tier && c.found.hit && !restates(c.found.hit) ? [{ ...c, tier: c.tier, hit: c.found.hit }] : []))
     .sort((a, b) => b.tier.points - a.tier.points || Number(a.hit.weak) - Number(b.hit.weak) || a.order - b.order);
   // One stretch of the answer counts for one option only, so "scaling" cannot earn two options.
   const used = new Set<number>();
@@ -229,6 +242,20 @@ function scoreGroup(
     ? `Found: ${counted.map((c) => (c.tier.full ? c.option.label : `${c.option.label} (${c.tier.label ?? "partly"})`)).join("; ")}.`
     : "None of the expected points found in your answer.";
   return { id: group.id, label: group.label, points: cap, earned, note };
+}
+
+/**
+ * True of a match made only of the question's own words ("increase the number of training images"
+ * inside an answer that restates the question): it claims nothing the question did not say. Not
+ * for answers in labelled parts, where naming the question's own properties is the answer.
+ */
+function restatesQuestion(text: AnalyzedText, realWords: ReadonlySet<string> | undefined): (o: Occurrence) => boolean {
+  if (!realWords || realWords.size === 0) return () => false;
+  const stems = new Set([...realWords].map((w) => text.vocabulary.canonOf(w).stem));
+  return (o) => o.positions.every((p) => {
+    const t = text.tokens[p];
+    return t !== undefined && (realWords.has(t.surface) || stems.has(t.stem));
+  });
 }
 
 function flagDoubt(o: Occurrence, label: string, review: string[]): void {

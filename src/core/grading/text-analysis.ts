@@ -150,6 +150,9 @@ export function analyzeText(text: string, vocabulary: Vocabulary = BASE_VOCABULA
     const next = lexed[k + 1];
     const needs = FORWARD_NEGATOR_NEEDS[word];
     const isForwardNegator = FORWARD_NEGATORS.has(word) && (!needs || (next?.kind === "w" && next.value === needs));
+    // "slid across and reused, rather than separate weights per place": what follows is the rejected
+    // alternative, a stretch of its own, so no phrase takes words from both sides.
+    if (needs && isForwardNegator && clause.length > 0) segment++;
     if (isClauseNegator && clauseNegators++ === 0) firstNegator = clause.length;
     const { stem: s, canon } = vocabulary.canonOf(word);
     const token: Token = {

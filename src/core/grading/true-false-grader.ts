@@ -84,7 +84,29 @@ export function parseChoice(text: string): { choice?: boolean; rest: string; hed
   if (plain && !QUALIFIED.has(firstWordTag(clean.slice(plain[0].length)) ?? "X")) {
     return { choice: MEANS_TRUE.has((plain[1] ?? "").toLowerCase()), rest: clean.slice(plain[0].length).trim() };
   }
-  return { rest: text.trim() };
+  return choiceStatedLater(clean) ?? { rest: text.trim() };
+}
+
+/** A sentence that is only the choice, after a first remark: "its not exact. false. the batch …", "…, so false." */
+const CHOICE_SENTENCE = new RegExp(
+  String.raw`(?:^|[.!?;\n]\s*|,\s*(?=(?:so|hence|thus|therefore)\b))(?:(?:so|hence|thus|therefore|the statement is|statement is|answer\s*:|the answer is)[\s,]+)?` +
+  String.raw`(true|false)\s*(?:[.!?;\n]|$)`,
+  "gi",
+);
+
+/**
+ * The choice stated as a sentence of its own somewhere after the first: one choice only (both
+ * said is a hedge). The rest is the answer without it.
+ */
+function choiceStatedLater(text: string): { choice?: boolean; rest: string; hedged?: boolean } | undefined {
+  const found = [...text.matchAll(CHOICE_SENTENCE)];
+  if (found.length === 0) return undefined;
+  if (/\b(?:true|false)\b[\s?!.,]*(?:or|\/)\s*(?:true|false)\b/i.test(text)) return { rest: text.trim(), hedged: true };
+  const choices = new Set(found.map((m) => (m[1] ?? "").toLowerCase() === "true"));
+  if (choices.size > 1) return { rest: text.trim(), hedged: true };
+  const m = found[0]!;
+  const rest = `${text.slice(0, m.index)}. ${text.slice(m.index + m[0].length)}`.replace(/^[\s.]+|[\s.]+$/g, "");
+  return { choice: choices.has(true), rest };
 }
 
 const word = (b: boolean) => (b ? "true" : "false");

@@ -1,0 +1,98 @@
+import { describe, expect, it } from "vitest";
+import { bothWaysAsUnsure } from "../../../src/core/grading/both-ways.ts";
+import { analyzeText } from "../../../src/core/grading/text-analysis.ts";
+import { parseChoice } from "../../../src/core/grading/true-false-grader.ts";
+import { expectScores, grade, item } from "./midterm-grading.ts";
+
+// Reading rules of grading round 5: each with new wordings that must earn the credit, and near
+// misses that must not.
+
+describe("two answers offered with a doubt about which", () => {
+  it("reads 'either A or B' and 'A? or B?' as unsure when the student says they cannot choose", () => {
+    expect(bothWaysAsUnsure("either the batch is too small or the rate is too high, hard to say")).toBe(" unsure , hard to say");
+    expect(bothWaysAsUnsure("maybe crop? or maybe shear? not sure which")).toBe(" unsure ? not sure which");
+    expect(bothWaysAsUnsure("either bias or variance, one of those")).toBe(" unsure , one of those");
+  });
+
+  it("keeps suggestions, and alternatives the student has no doubt about", () => {
+    expect(bothWaysAsUnsure("add a little noise? or shift the digits a few pixels")).toBe("add a little noise? or shift the digits a few pixels");
+    expect(bothWaysAsUnsure("you can either crop or rotate slightly")).toBe("you can either crop or rotate slightly");
+  });
+
+  expectScores([
+    ["1d-i", "either it overfits or it underfits, hard to say which from this plot", 0],
+    ["4b-iii", "perhaps shared weights? or perhaps that conv layers are shallower, one of the two", 0],
+    // Two valid suggestions, one with a question mark, still earn.
+    ["1d-ii", "crop random 28x28 windows from each image? or rotate them by a few degrees", 5],
+  ]);
+});
+
+describe("an alternative the student rejects is a stretch of its own", () => {
+  it("starts a new stretch at 'rather than' and 'instead of' after the claim", () => {
+    const tokens = analyzeText("one kernel is reused at every location rather than separate weights per location").tokens;
+    const at = (w: string) => tokens.find((t) => t.surface === w)!;
+    expect(at("separate").segment).not.toBe(at("reused").segment);
+    expect(at("separate").negated).toBe(true);
+  });
+
+  it("credits what the student keeps, not what they reject", () => {
+    expect(item("4b-iii", "a single small kernel is moved over the picture and reused at every spot rather than one weight per pixel pair", "Parameter sharing (the same filter weights are used at every position)")).toBe(2.5);
+    expect(item("4b-iii", "each position learns its own weights rather than one kernel reused everywhere", "Parameter sharing (the same filter weights are used at every position)")).toBe(0);
+  });
+});
+
+describe("a concept denied in one sentence and named in another", () => {
+  it("earns nothing for it and goes to a TA", () => {
+    const g = grade("1d-i", "This is not overfitting. Overfitting would need a huge model and tiny data, which we do not have.");
+    expect(g.items.find((i) => i.id === "overfitting")?.earned).toBe(0);
+    expect(g.needsReview).toBe(true);
+  });
+
+  expectScores([
+    // Denying the other problem is not denying this one.
+    ["1d-i", "It is not underfitting. It is overfitting: the network is too big for so few digits, and it trained for too many epochs.", 5],
+  ]);
+});
+
+describe("the true/false choice as a sentence of its own after a first remark", () => {
+  it("reads the choice where the student put it", () => {
+    expect(parseChoice("an average over 64 images is not the full gradient. false. it is a noisy estimate").choice).toBe(false);
+    expect(parseChoice("each batch only estimates the full gradient, so false.").choice).toBe(false);
+    expect(parseChoice("the sum of squares never shrinks. True!").choice).toBe(true);
+  });
+
+  it("reads both choices said as a hedge, and a mid-sentence 'false' as no choice", () => {
+    expect(parseChoice("the minibatch gradient is noisy. True? or false.").hedged).toBe(true);
+    expect(parseChoice("saying the batch gradient is exact would be false in general").choice).toBeUndefined();
+  });
+});
+
+describe("a match made only of the question's own words", () => {
+  it("earns nothing and goes to a TA", () => {
+    const g = grade("1d-ii", "You can increase the number of training set examples by doing something to the existing training images.");
+    expect(g.score).toBe(0);
+    expect(g.needsReview).toBe(true);
+  });
+
+  expectScores([
+    // The same words around a real method earn (one method of the two asked for).
+    ["1d-ii", "increase the number of training examples by rotating the existing images a few degrees, a 7 stays a 7", 2.5],
+  ]);
+});
+
+describe("words students use for the activation functions' properties", () => {
+  expectScores([
+    // Labels with a dash, "goes flat", "a kink", "acts like y = x".
+    ["4a-iii", "tanh - goes flat for big |x|, smooth everywhere, acts like y = x near 0. leaky relu - never goes flat, kink at 0 so not differentiable there, not like y = x near 0. gelu - goes flat for very negative x, smooth, slope 1/2 at 0 so it does not act like y = x", 9],
+    // "leaky" alone labels the leaky ReLU line, so its denials stay off tanh.
+    ["4a-iii", "tanh: saturates at both ends, differentiable, approximately identity near 0\nleaky: no saturation, not differentiable at 0, not identity\ngelu: saturates for negative x only, differentiable, not identity", 9],
+  ]);
+});
+
+describe("the reason for a true/false statement in words the rubric lacked", () => {
+  expectScores([
+    ["3a", "False. An L2 penalty keeps the model from fitting the training data as closely, so the fit on the training data gets worse; it pays off on data the model has never seen.", 5],
+    // The key words in a wrong claim earn nothing.
+    ["3a", "True, it makes the model fit the training data better, which is the point of regularization", 0],
+  ]);
+});
