@@ -5,6 +5,7 @@ import { EMPTY_ANSWER, type ValueCheck, buildGrade, detected } from "./grade-res
 import { formulaWordOf, readFormula, splitTopLevel, withoutProse } from "./formula-text.ts";
 import { offeredAlternatives } from "./formula-alternatives.ts";
 import { formulaInWords } from "./formula-in-words.ts";
+import { readRemarks } from "./formula-remarks.ts";
 
 /**
  * Grades a formula, vector or matrix answer by evaluation at random points (the math engine samples
@@ -43,10 +44,28 @@ const WORDS_REVIEW = "The formula was read from your words; a TA will confirm th
 /** A note and a review reason for a formula the engine could not read: a TA decides, never a silent 0. */
 const UNREAD_REVIEW = "The formula could not be read automatically (it may be right in a form the checker does not know); a TA will check it.";
 
-/** Checks one expression against `spec`; `points` is what a right answer earns. */
-export function checkExpressionAnswer(spec: ExpressionSpec, text: string, points: number): ValueCheck {
-  if (text.trim() === "") return { earned: 0, note: "No answer.", feedback: [EMPTY_ANSWER] };
+/** The review reason for an answer that names a formula as part of something else ("z - y appears in it"). */
+const PART_REVIEW = "The answer names a formula as a part of another expression rather than giving it as the answer; a TA will check what was meant.";
+
+/**
+ * Checks one expression against `spec`; `points` is what a right answer earns. Remarks around the
+ * formula go first (formula-remarks.ts): a formula named as a part of something is never the answer,
+ * and what is left is sent to review unless it earns full credit.
+ */
+export function checkExpressionAnswer(spec: ExpressionSpec, typed: string, points: number): ValueCheck {
+  if (typed.trim() === "") return { earned: 0, note: "No answer.", feedback: [EMPTY_ANSWER] };
   const declared = declaredOf(spec);
+  const remarks = readRemarks(typed, (clause) => hasMath(clause, declared));
+  if (!remarks.aboutAPart) return checkFormula(spec, remarks.text, points, declared);
+  const check = remarks.text === "" ? undefined : checkFormula(spec, remarks.text, points, declared);
+  if (check && check.earned >= points) return check;
+  return {
+    ...(check ?? { earned: 0, note: "No answer given, only a claim about a part of an expression.", feedback: ["Give the expression itself as your answer."] }),
+    review: [...(check?.review ?? []), PART_REVIEW],
+  };
+}
+
+function checkFormula(spec: ExpressionSpec, text: string, points: number, declared: ReadonlySet<string>): ValueCheck {
   const options = {
     test: "equiv" as const,
     ...(spec.rtol !== undefined ? { rtol: spec.rtol } : {}),
@@ -55,7 +74,7 @@ export function checkExpressionAnswer(spec: ExpressionSpec, text: string, points
   };
   const offered = gradeAlternatives(text, declared, spec.reference, options);
   if (offered && "hedge" in offered) return offered.hedge;
-  if (offered) return checkExpressionAnswer(spec, offered.text, points);
+  if (offered) return checkFormula(spec, offered.text, points, declared);
   // The best reading that the engine can evaluate; the first reading's reason if none can.
   const readings = readFormula(text, declared).candidates;
   let student = readings[0] ?? stripLeftSide(text);
@@ -67,11 +86,17 @@ export function checkExpressionAnswer(spec: ExpressionSpec, text: string, points
   }
   // A formula described in words, read by pattern: checked by value, confirmed by a TA.
   let confirm: { review?: string[] } = {};
-  const described = verdict.result === "invalid" ? formulaInWords(text, declared) ?? formulaInWords(withoutProse(text, declared), declared) : undefined;
-  const byWords = described === undefined ? undefined : checkExpression(described, spec.reference, options);
-  if (described !== undefined && byWords && byWords.result !== "invalid") {
-    ({ student, verdict } = { student: described, verdict: byWords });
-    confirm = { review: [WORDS_REVIEW] };
+  // Its readings in order (a product whose side is not said is read both ways): the first the engine can evaluate.
+  if (verdict.result === "invalid") {
+    const inWords = formulaInWords(text, declared);
+    const described = inWords.length > 0 ? inWords : formulaInWords(withoutProse(text, declared), declared);
+    const checked = described.map((reading) => ({ student: reading, verdict: checkExpression(reading, spec.reference, options) }));
+    const computable = (v: typeof verdict) => v.result !== "invalid" && !/^your answer cannot be evaluated/.test(v.reason ?? "");
+    const best = checked.find((c) => computable(c.verdict)) ?? checked.find((c) => c.verdict.result !== "invalid");
+    if (best) {
+      ({ student, verdict } = best);
+      confirm = { review: [WORDS_REVIEW] };
+    }
   }
   if (verdict.result === "equal") return { earned: points, note: "Equivalent to the reference.", feedback: [], ...confirm };
   // A known mistake is recognised by value, or by its written form when its shapes do not fit.

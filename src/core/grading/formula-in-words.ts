@@ -28,6 +28,8 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
   [/\s+on\s+the\s+right\b/gi, ""],
   [/\b(?:element\s*-?\s*wise|hadamard(?:\s+product)?|pointwise)(?:(?:\s+|\s*-\s*)(?:times|multiplied\s+by|multiply\s+by|product\s+with|with|by))?/gi, " .* "],
   [/\b(?:times|multiplied\s+by|matrix[\s-]multiplied\s+by)\b/gi, " * "],
+  // "twice m times n": a count said in words.
+  [/\btwice\b/gi, " 2 * "],
   [/\bplus\b/gi, " + "],
   [/\bminus\b/gi, " - "],
 ];
@@ -35,8 +37,8 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
 /** A remark in brackets that restates the step before it: "(times x transpose)", "(i.e. x^T)". */
 const RESTATEMENT = /\s*\(\s*(?:i\.?e\.?|that\s+is|aka|or|times|=)[^()]*\)/gi;
 const START = /^\s*(?:(?:first|then|and|so)\s+)?(?:take|start\s+with|compute|begin\s+with)\s+/i;
-const PATHS = /\b(?:paths?|terms?|branches|parts|contributions)\s+(?:add|are\s+added|sum)\b|\bsum\s+of\s+(?:the\s+)?(?:two\s+)?(?:paths|terms|branches|parts|pieces|contributions)\b/i;
-const CLAUSE_VALUE = /\b(?:it'?s|it\s+is|gives|is|=)\s+(.+)$/i;
+const PATHS = /\b(?:paths?|terms?|branches|parts|contributions|roads)\s+(?:add|are\s+added|sum|must\s+be\s+added|should\s+be\s+added)\b|\badd\s+(?:up\s+)?(?:both|the\s+two)(?:\s+(?:paths|terms|branches|parts|contributions|gradients))?\b|\bsum\s+of\s+(?:the\s+)?(?:two\s+)?(?:paths|terms|branches|parts|pieces|contributions)\b/i;
+const CLAUSE_VALUE = /\b(?:it'?s|it\s+is|gives|is|=|you\s+(?:do|take|get))\s+(.+)$/i;
 
 /** The words turned into operators; only names, operators and brackets should remain. */
 function operators(text: string): string {
@@ -51,33 +53,46 @@ function onlyFormula(text: string, declared: ReadonlySet<string>): boolean {
   return words.length > 0 && words.every((w) => declared.has(w) || w === "step" || w === "relu" || w.length === 1 || [...w].every((c) => declared.has(c) || /\d/.test(c)) || /^[A-Za-z]\d+[a-z]?$/.test(w));
 }
 
-/** Steps applied to a running value, in order; undefined when a step is not read. */
-function pipeline(steps: string[], declared: ReadonlySet<string>): string | undefined {
-  let value: string | undefined;
+/** "multiply by W1ᵀ", "then multiply it by W1ᵀ": a product whose side is not said. */
+const ANY_SIDE = /^(?:then\s+)?multiply\s+(?:it\s+|that\s+\w+\s+)?(?:by|with)\s+(.+)$/i;
+
+/**
+ * Steps applied to a running value, in order: the readings of the whole, literal first; [] when a
+ * step is not read. A product whose side is not said ("then multiply by W1ᵀ") is read both ways: the
+ * engine keeps the order whose shapes fit, as a TA reads it.
+ */
+function pipeline(steps: string[], declared: ReadonlySet<string>): string[] {
+  let values: string[] = [];
   for (const raw of steps) {
     const step = raw.replace(START, "").trim();
     const mask = maskStep(step, "g");
     if (mask) {
-      if (value === undefined) return undefined;
-      value = mask.replace(/^g = /, "").replace(/\bg$/, `(${value})`);
+      if (values.length === 0) return [];
+      values = values.map((value) => mask.replace(/^g = /, "").replace(/\bg$/, `(${value})`));
       continue;
     }
     // "multiply by W1ᵀ on the left", "left-multiply by W1ᵀ": the factor goes first.
     const left = /^(?:then\s+)?(?:left[\s-]multiply\s+(?:it\s+)?by\s+(.+)|multiply\s+(?:it\s+)?(?:on\s+the\s+left\s+by\s+(.+)|by\s+(.+?)\s+on\s+the\s+left))$/i.exec(step);
     const factor = left ? operators(left[1] ?? left[2] ?? left[3] ?? "") : undefined;
     if (factor !== undefined) {
-      if (value === undefined || !onlyFormula(factor, declared)) return undefined;
-      value = `${factor} * (${value})`;
+      if (values.length === 0 || !onlyFormula(factor, declared)) return [];
+      values = values.map((value) => `${factor} * (${value})`);
+      continue;
+    }
+    const either = /\bon\s+the\s+(?:left|right)\b/i.test(step) ? null : ANY_SIDE.exec(step);
+    const other = either ? operators(either[1] ?? "") : undefined;
+    if (other !== undefined && values.length > 0 && onlyFormula(other, declared)) {
+      values = values.flatMap((value) => [`(${value}) * ${other}`, `${other} * (${value})`]).slice(0, 8);
       continue;
     }
     const op = operators(step);
-    if (!onlyFormula(op, declared)) return undefined;
+    if (!onlyFormula(op, declared)) return [];
     if (/^(?:\.\*|\*|\+|-)/.test(op)) {
-      if (value === undefined) return undefined;
-      value = `(${value}) ${op}`;
-    } else value = op;
+      if (values.length === 0) return [];
+      values = values.map((value) => `(${value}) ${op}`);
+    } else values = [op];
   }
-  return value;
+  return values;
 }
 
 /** Where an itemised count splits: a comma (with "then", "and", "plus"), or "then"/"plus" alone. */
@@ -109,18 +124,58 @@ function itemisedSum(text: string, declared: ReadonlySet<string>): string | unde
   return described ? terms.join(" + ") : undefined;
 }
 
-/** The formula in `text` when it is described in words (see the file comment), or undefined. */
-export function formulaInWords(text: string, declared: ReadonlySet<string>): string | undefined {
-  if (!/[A-Za-z]{4,}/.test(text)) return undefined;
+/**
+ * The readings of `text` when it is a formula described in words (see the file comment), literal
+ * first; [] when it is not read.
+ */
+export function formulaInWords(text: string, declared: ReadonlySet<string>): string[] {
+  const read = describedFormula(upstream(text, declared), declared);
+  if (read.length > 0) return read;
+  // Work in words, then the result after a colon: "two m-by-n matrices, …: twice m times n, plus …".
+  const colon = /:(?!=)\s*([^:]+)$/.exec(text);
+  return colon?.[1] ? describedFormula(upstream(colon[1], declared), declared) : [];
+}
+
+/**
+ * "the upstream gradient", "times upstream": the gradient that flows in from above, which is the
+ * question's one declared gradient (`dLdz`); left as words when there is none or more than one.
+ */
+function upstream(text: string, declared: ReadonlySet<string>): string {
+  const gradients = [...declared].filter((n) => /^dLd\w+$/.test(n));
+  if (gradients.length !== 1) return text;
+  // Not when the name follows: "the upstream gradient dL/dz" is read as the name alone (see PHRASES).
+  return text.replace(/\b(?:the\s+)?(?:upstream|incoming)(?:\s+grad(?:ient)?)?\b/gi, (words, at: number, all: string) =>
+    (/^\s*(?:grad\w*\s*)?\(?\s*(?:d\s*L|∂|dLd)/.test(all.slice(at + words.length)) ? words : gradients[0]!));
+}
+
+/** The clause of one path: a value, or steps applied in turn ("W3ᵀ times dLdz, gate it where …, then …"). */
+function pathValue(clause: string, declared: ReadonlySet<string>): string[] {
+  const steps = clause.split(/\s*,\s*(?:then\s+|and\s+)?|\s+then\s+/i).filter((s) => s.trim() !== "");
+  if (steps.length > 1) return pipeline(steps, declared);
+  const term = operators(clause);
+  return term !== "" && onlyFormula(term, declared) ? [term] : [];
+}
+
+function describedFormula(typed: string, declared: ReadonlySet<string>): string[] {
+  const text = typed.trim().replace(/[.!]+$/, "");
+  if (!/[A-Za-z]{4,}/.test(text)) return [];
   const plain = text.replace(RESTATEMENT, "");
   if (PATHS.test(plain)) {
     const body = plain.slice(plain.search(PATHS)).replace(/^[^:]*:\s*/, "");
     // "through W2 it's W2ᵀ dL/dz, and through …", or the terms alone: "W2ᵀ dL/dz, plus W1ᵀ (…)".
     const clauses = body.split(/\s*(?:,\s*and|,\s*plus|;|\band\s+through)\s+/i).map((c) => CLAUSE_VALUE.exec(c)?.[1] ?? c);
-    const terms = clauses.map((c) => operators(c));
-    if (terms.length < 2 || terms.some((t) => t === "" || !onlyFormula(t, declared))) return undefined;
-    return terms.map((t) => `(${t})`).join(" + ");
+    if (clauses.length < 2) return [];
+    let sums = [""];
+    for (const clause of clauses) {
+      const values = pathValue(clause, declared);
+      if (values.length === 0) return [];
+      sums = sums.flatMap((sum) => values.map((v) => (sum === "" ? `(${v})` : `${sum} + (${v})`))).slice(0, 8);
+    }
+    return sums;
   }
   const steps = plain.split(/\s*,\s*(?:then\s+|and\s+)?|\s+then\s+/i).filter((s) => s.trim() !== "");
-  return pipeline(steps, declared) ?? itemisedSum(plain, declared);
+  const piped = pipeline(steps, declared);
+  if (piped.length > 0) return piped;
+  const sum = itemisedSum(plain, declared);
+  return sum === undefined ? [] : [sum];
 }

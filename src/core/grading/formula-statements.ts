@@ -8,7 +8,7 @@
  * - gradient names as students write them, `dL/dc`, `∂L/∂c`, `\frac{\partial L}{\partial c}`, `\nabla_c L`, read as
  *   one name `dLdc`, so a step can use the one before it;
  * - a masking step in words, "zero out the entries where W1x < 0" (or "keep only the entries where
- *   W1x > 0"), read as `g = step(W1x) .* g` for the name defined last (or the one it names).
+ *   W1x > 0", "gate it where W1x ≥ 0"), read as `g = step(W1x) .* g` for the name defined last (or the one it names).
  * Pure text work, linear in the text.
  */
 
@@ -32,7 +32,8 @@ const NEGATIVE = String.raw`(.+?)\s*(?:<=?|≤)\s*0|(.+?)\s+(?:is|are)\s+(?:nega
 const POSITIVE = String.raw`(.+?)\s*(?:>=?|≥)\s*0|(.+?)\s+(?:is|are)\s+(?:positive|nonnegative|non-negative)`;
 const ENTRIES = String.raw`(?:(?:all\s+)?(?:the\s+)?(?:entries|entry|elements?|components?|coordinates?|units?|values?|ones|parts?)\s+)?(?:of\s+([A-Za-z][A-Za-z0-9_]*)\s+)?`;
 const ZERO_OUT = new RegExp(String.raw`^(?:then\s+|and\s+)?(?:zero\s+out|zero|mask\s+out|kill|set\s+to\s+(?:0|zero))\s+${ENTRIES}(?:where|when|for\s+which|at\s+which|wherever)\s+(?:${NEGATIVE})\s*$`, "i");
-const KEEP = new RegExp(String.raw`^(?:then\s+|and\s+)?keep\s+(?:only\s+)?${ENTRIES}(?:where|when|for\s+which|wherever)\s+(?:${POSITIVE})\s*$`, "i");
+// "gate it where W1x ≥ 0": the relu gate lets through the entries where its input is positive.
+const KEEP = new RegExp(String.raw`^(?:then\s+|and\s+)?(?:keep|gate)\s+(?:only\s+)?(?:it\s+)?${ENTRIES}(?:where|when|for\s+which|wherever)\s+(?:${POSITIVE})\s*$`, "i");
 
 /** A masking step in words as an assignment of `target` (the name defined last), or undefined. */
 export function maskStep(segment: string, target: string | undefined): string | undefined {

@@ -66,8 +66,10 @@ function lastSide(text: string): string {
 
 /** A lead-in in words before the formula: "the gradient is z - y", "the answer is …", "answer: …". */
 const LEAD_IN = /^\s*(?:(?:so|thus|hence|then|i\s+got|i\s+get)\s+)?(?:(?:the|my)\s+)?(?:final\s+)?(?:answer|gradient|grad|result|derivative|expression|formula)(?:\s+(?:of|wrt|w\.r\.t\.?|with\s+respect\s+to)\s+\S+)?\s*(?:is\b|:)\s*/i;
+/** A pronoun before the result, "so it's z - y", "so its z - y" (typed without the apostrophe), "we get …". */
+const PRONOUN_LEAD = /^\s*(?:it'?s|it\s+is|that'?s|we\s+get|you\s+get)\s+(?:just\s+|simply\s+|only\s+)?(?=\S)/i;
 /** Work shown first, the result last: "W1: mn, b1: m, …, total 2mn + lm + m + l". */
-const TOTAL = /(?:^|[,;\n])\s*(?:in\s+)?(?:total|altogether)\s*(?:is\b|[:=])?\s*/gi;
+const TOTAL = /(?:^|[,;\n]|\.(?=\s))\s*(?:in\s+)?(?:total|altogether)\s*(?:is\b|[:=])?\s*/gi;
 /** Words that introduce a result after reasoning in words. */
 const CONCLUSION = /(?:^|[\s,;])(?:so|therefore|thus|hence|which\s+gives|that\s+gives|giving)\s+/gi;
 /** Names of functions a formula may end with; any other trailing plain word is a chat decoration. */
@@ -144,7 +146,7 @@ export function withoutProse(typed: string, declared: ReadonlySet<string>): stri
     const steps = /(?:^|[,;.]\s*)(?:let\s+)?[A-Za-z]\w*\s*:?=(?!=)/.test(before);
     if (after !== "" && !steps && (before.match(/[A-Za-z]{3,}/g) ?? []).some((w) => !formulaWord(w))) text = after;
   }
-  text = text.replace(LEAD_IN, "");
+  text = text.replace(PRONOUN_LEAD, "").replace(LEAD_IN, "");
   let dropped = false;
   for (let words = text.split(/\s+/); words.length > 1; words = text.split(/\s+/)) {
     const tail = words.at(-1)!;

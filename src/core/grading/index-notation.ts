@@ -26,6 +26,9 @@ function tidyIndices(text: string): string {
     .replace(/\\(?:left|right|,|;|!|quad)/g, " ")
     .replace(/\\mathbb\s*\{\s*1\s*\}|\\mathbb\s+1|𝟙/g, "1")
     .replace(/\\sigma\b/g, "σ")
+    // The exponential spelled as a function, `exp(a_k(x_i))`, `\exp(…)`, `e^(a_k)`: the `e^{…}` the patterns read.
+    .replace(/\\?\bexp\s*\(\s*(a_[kj](?:\s*\(\s*[xX][^()]*\))?)\s*\)/g, "e^{$1}")
+    .replace(/\be\s*\^\s*\(\s*(a_[kj](?:\s*\(\s*[xX][^()]*\))?)\s*\)/g, "e^{$1}")
     .replace(/\b([xX])\s*\^\s*\{\s*\(\s*i\s*\)\s*(?:T|\\top|⊤)\s*\}/g, "x_i^T")
     .replace(new RegExp(String.raw`\b([xyXY])${SPACE}${IDX}`, "g"), (_, v: string) => `${v.toLowerCase()}_i`)
     .replace(/_\s*\{\s*([ik])\s*,?\s*([ik])\s*\}/g, "_$1$2")
@@ -35,7 +38,8 @@ function tidyIndices(text: string): string {
 }
 
 /** The softmax probability of class k for example i, in the spellings of the file comment. */
-const SOFTMAX_RATIO = String.raw`e${SPACE}\^${SPACE}\{?${SPACE}a_k${SPACE}\(${SPACE}x(?:_i)?${SPACE}\)${SPACE}\}?${SPACE}/${SPACE}\(?${SPACE}Σ_j${SPACE}e${SPACE}\^${SPACE}\{?${SPACE}a_j${SPACE}\(${SPACE}x(?:_i)?${SPACE}\)${SPACE}\}?${SPACE}\)?`;
+// The score's argument may be left out in a definition: `p_k = e^{a_k}/Σ_j e^{a_j}`.
+const SOFTMAX_RATIO = String.raw`e${SPACE}\^${SPACE}\{?${SPACE}a_k(?:${SPACE}\(${SPACE}x(?:_i)?${SPACE}\))?${SPACE}\}?${SPACE}/${SPACE}\(?${SPACE}Σ_j${SPACE}e${SPACE}\^${SPACE}\{?${SPACE}a_j(?:${SPACE}\(${SPACE}x(?:_i)?${SPACE}\))?${SPACE}\}?${SPACE}\)?`;
 const SOFTMAX_FRAC = String.raw`\\frac${SPACE}\{${SPACE}e${SPACE}\^${SPACE}\{?${SPACE}a_k${SPACE}\(${SPACE}x(?:_i)?${SPACE}\)${SPACE}\}?${SPACE}\}${SPACE}\{${SPACE}Σ_j${SPACE}e${SPACE}\^${SPACE}\{?${SPACE}a_j${SPACE}\(${SPACE}x(?:_i)?${SPACE}\)${SPACE}\}?${SPACE}\}`;
 const SCORES = String.raw`(?:a${SPACE}\(${SPACE}x_i${SPACE}\)|a_i|x_i)`;
 const PROBABILITY = new RegExp([
@@ -63,13 +67,15 @@ const INDICATOR = new RegExp([
   String.raw`\by_i\b`,
 ].join("|"), "g");
 /** A `where` clause that defines the probability as the softmax ratio: the definition is read, then dropped. */
-const SOFTMAX_DEFINITION = new RegExp(String.raw`[,\s]*\b(?:where|with)\s+[pP]_(?:ik|ki|k${SPACE}\(${SPACE}x(?:_i)?${SPACE}\))${SPACE}=${SPACE}(?:${SOFTMAX_FRAC}|${SOFTMAX_RATIO})`, "g");
+const SOFTMAX_DEFINITION = new RegExp(String.raw`(?:[,\s]*\b(?:where|with)\s+|\s*[,;]\s*)[pP]_(?:ik|ki|k(?:${SPACE}\(${SPACE}x(?:_i)?${SPACE}\))?)${SPACE}=${SPACE}(?:${SOFTMAX_FRAC}|${SOFTMAX_RATIO})`, "g");
 const LABEL = /(?:\bd\s*L\s*\/\s*d|∂\s*L\s*\/\s*∂|\\partial\s*L\s*\/\s*\\partial)\s*([wWbB])\s*_\s*\{?\s*k(?:\s*\})?|(?:\\nabla|∇)\s*_\s*\{?\s*([wWbB])\s*_\s*\{?\s*k\s*\}?\s*\}?\s*(?:L|\\mathcal\s*\{\s*L\s*\})(?![\w(])/g;
 
 const PROB = "⟨P⟩";
 const HOT = "⟨Y⟩";
 const GROUP = String.raw`\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*\)`;
-const TERM = String.raw`(?:${GROUP}|⟨[PY]⟩)`;
+/** Square brackets as grouping, `[p_k(x_i) − 1(y_i = k)] x_i`, one level deep. */
+const SQUARE = String.raw`\[(?:[^[\]()]|\([^()]*\))*\]`;
+const TERM = String.raw`(?:${GROUP}|${SQUARE}|⟨[PY]⟩)`;
 const TRANSPOSED = String.raw`(?:${SPACE}(?:\^${SPACE}\{?${SPACE}(?:T|\\top)${SPACE}\}?|ᵀ|⊤|'))?`;
 const TIMES_X = new RegExp(String.raw`(${TERM})${SPACE}(?:·|\*|\\cdot|×)?${SPACE}x_i${TRANSPOSED}(?![\w(])`, "g");
 
@@ -90,7 +96,7 @@ function sumAsMatrix(summand: string, names: MatrixNames): string | undefined {
   const body = summand.trim();
   const expand = (s: string) => s.split(PROB).join(`softmax(${names.scores})`).split(HOT).join(names.onehot);
   if (/x_i/.test(body)) {
-    const product = body.replace(TIMES_X, (_, term: string) => `${term} * ${names.examples}'`);
+    const product = body.replace(TIMES_X, (_, term: string) => `${term.replace(/^\[([\s\S]*)\]$/, "($1)")} * ${names.examples}'`);
     if (/x_i|Σ|_[ikj]\b/.test(product)) return undefined;
     return expand(product);
   }
@@ -101,7 +107,7 @@ function sumAsMatrix(summand: string, names: MatrixNames): string | undefined {
 /** The per-class form of `text` in the question's matrix form (see the file comment); unchanged if none. */
 export function perClassAsMatrix(text: string, names: MatrixNames | undefined): string {
   if (!names || !/Σ|∑|\\sum|\bsum(?:\b|_)/.test(text)) return text;
-  let out = tidyIndices(text).replace(SOFTMAX_DEFINITION, "").replace(PROBABILITY, PROB).replace(INDICATOR, HOT);
+  let out = tidyIndices(text).replace(SOFTMAX_DEFINITION, (d) => (d.includes("\n") ? "\n" : "")).replace(PROBABILITY, PROB).replace(INDICATOR, HOT);
   out = out.replace(LABEL, (_, v?: string, nabla?: string) => ((v ?? nabla ?? "").toLowerCase() === "w" ? "dL/dW" : "dL/db"));
   // Each sum runs to the end of its statement: a `;`, a line, a comma or full stop before the next label.
   return out.replace(/Σ_i\s*([^;\n]*?)(?=\s*(?:[;\n]|[,.]\s+(?:and\s+)?dL\/d|[,.]?\s+and\s+dL\/d|\.\s|\.?$))/g, (whole, summand: string) => sumAsMatrix(summand, names) ?? whole);
