@@ -10,8 +10,11 @@ import { maskStep } from "./formula-statements.ts";
  * - steps applied in turn to a running value: "take W3ᵀ dL/dz, zero out the entries where W1x < 0,
  *   then outer product with x"; "multiply by xᵀ on the right", "multiply by W1ᵀ on the left";
  * - paths that add: "the two paths add: through W2 it's …, and through the relu path it's …";
- * - a count itemised in words: "mn for W1, mn for Ws, lm for W2, then m + l biases" (the sum).
- * Undefined when words remain that are not the question's names.
+ * - a count itemised in words: "mn for W1, mn for Ws, lm for W2, then m + l biases" (the sum), or said
+ *   with "twice", "plus", after work in words and a colon;
+ * - "the upstream gradient" for the question's one declared gradient; "add both" paths, a path given
+ *   as steps; "multiply by W1ᵀ" (side not said) read both ways, the grader keeping the one whose shapes fit.
+ * Empty when words remain that are not the question's names.
  */
 
 const NAME = String.raw`[A-Za-z][A-Za-z0-9_]*(?:\s*\/\s*d[A-Za-z0-9_]+)?`;
