@@ -10,7 +10,8 @@ import { firstValueIn } from "./prose-values.ts";
  *   "16 (or 3)": no credit for that blank, whichever is right);
  * - "same for Ws", "Ws is the same": no value of its own, the value of the blank before;
  * - a layer's weight tensor for a count and a filter shape: PyTorch's `(16, 3, 7, 7)` (out, in,
- *   height, width) or TensorFlow's `(7, 7, 3, 16)` (height, width, in, out) is 16 filters of 7×7×3.
+ *   height, width) or TensorFlow's `(7, 7, 3, 16)` (height, width, in, out) is 16 filters of 7×7×3;
+ * - a denial ("isn't 3, it's 16"), and a blank said to be like another ("m×n, just like W1").
  */
 
 /** Whether a blank's text can be read as its kind at all (right or wrong). */
@@ -33,7 +34,19 @@ export function isHedged(blank: Blank, value: string): boolean {
   const pieces = value.replace(BRACKETED_ALTERNATIVE, " or $1").split(/\s+or\s+|\s+either\s+/i)
     .map((p) => p.trim().replace(/\s*\?+$/, "")).filter((p) => p !== "");
   if (pieces.length > 1 && pieces.every((p) => isReadable(blank, p) && /[\dA-Za-z]/.test(p))) return true;
-  return blank.kind === "number" && isNumberList(value);
+  return blank.kind === "number" && (isNumberList(value) || differentLeadingNumbers(pieces));
+}
+
+/**
+ * "4608 or 4640 w/ biases": alternatives that each start with a number, with a remark after it,
+ * are still two answers when the numbers differ ("4608 or 32*3*3*16" is one answer written twice).
+ */
+function differentLeadingNumbers(pieces: readonly string[]): boolean {
+  if (pieces.length < 2) return false;
+  const leading = pieces.map((p) => p.replace(/^(?:maybe|perhaps|possibly|probably)\s+/i, "")).map((p) => (/^[\d(]/.test(p) ? firstValueIn("number", p) : undefined));
+  const values = leading.map((v) => (v === undefined ? undefined : evaluateNumber(cleanNumberText(v))));
+  if (values.some((v) => !v?.ok)) return false;
+  return new Set(values.map((v) => (v?.ok ? v.value : NaN))).size > 1;
 }
 
 /** True for two or more different bare numbers joined by ", ", "or", "and" or spaces and nothing else. */
@@ -99,4 +112,47 @@ export function weightShapeAsBlanks(blanks: readonly Blank[], text: string): str
   if (torch === tensorflow) return undefined;
   const [filters, side, depth] = torch ? [a, c, b] : [d, a, c];
   return `${count.label}: ${filters}\n${shape.label}: ${side} x ${side} x ${depth}`;
+}
+
+/** A value that starts by denying: "not 3", "isn't 3 (that was the image), it's 16". */
+const DENIAL = /^\s*(?:is\s+not|isn['’]t|is\s*n['’]t|not|never)\s+/i;
+
+/**
+ * "isn't 3 (that was the image), it's 16 since …": what a value says once its denied part is set
+ * aside ("16 since …"), or "" when it only denies ("not 3"); undefined when it denies nothing.
+ */
+export function afterDenial(value: string): string | undefined {
+  const denial = DENIAL.exec(value);
+  if (!denial) return undefined;
+  // The denied value runs to the next comma, semicolon or "but/it's/rather"; asides in brackets are part of it.
+  const rest = value.slice(denial[0].length).replace(/\([^()]*\)/g, (aside) => " ".repeat(aside.length));
+  const end = /[,;]|\b(?:but|it['’]?s|it\s+is|rather|instead)\b/i.exec(rest);
+  if (!end) return "";
+  return value.slice(denial[0].length + end.index).replace(/^[\s,;]*(?:but\s+)?(?:rather\s+)?(?:it['’]?s\b|it\s+is\b|instead\b)?\s*/i, "");
+}
+
+/** "(just) like W1", "same as W1", "as for W1": a reference to another blank's value (not "unlike", "not like"). */
+function likeLabel(label: string): RegExp {
+  const name = label.trim().split(/[\s_]+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("[\\s_]*");
+  return new RegExp(String.raw`(?<!\bnot\s+(?:just\s+)?)\b(?:(?:just\s+|exactly\s+)?like|(?:the\s+)?same\s+as|as\s+(?:for|with)|identical\s+to)\s+(?:${name})(?![\w])`, "i");
+}
+
+/**
+ * "Ws: it's m×n just like W1": a blank with no part of its own takes the value of the part that
+ * says it is like that blank, when that part states a value of its own; and "W2: same as W1" takes
+ * W1's value when it states none. Returns the blanks' values with those filled in.
+ */
+export function likeOtherBlanks(blanks: readonly Blank[], values: ReadonlyArray<string | undefined>): Array<string | undefined> {
+  const out = [...values];
+  blanks.forEach((blank, j) => {
+    if (blank.kind === "expression") return;
+    const names = [blank.label, ...blank.aliases];
+    values.forEach((v, i) => {
+      if (i === j || v === undefined || blanks[i]!.kind !== blank.kind || !names.some((n) => likeLabel(n).test(v))) return;
+      const own = firstValueIn(blank.kind, v.replace(new RegExp(names.map((n) => likeLabel(n).source).join("|"), "gi"), " "));
+      if (out[j] === undefined && own !== undefined) out[j] = own;
+      else if (own === undefined && values[j] !== undefined && out[i] === v) out[i] = values[j];
+    });
+  });
+  return out;
 }

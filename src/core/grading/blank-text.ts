@@ -33,19 +33,18 @@ function labelPattern(blanks: readonly Blank[]): string {
 const UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
   "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"];
 const TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
-const NUMBER_WORD = new RegExp(String.raw`\b(?:${[...UNITS, ...TENS.filter((t) => t !== ""), "hundred", "thousand"].join("|")})\b`, "i");
-const NUMBER_RUN = new RegExp(
-  String.raw`\b(?:${[...UNITS, ...TENS.filter((t) => t !== ""), "hundred", "thousand"].join("|")})` +
-  String.raw`(?:(?:[\s-]+|\s+and\s+)(?:${[...UNITS, ...TENS.filter((t) => t !== ""), "hundred", "thousand"].join("|")}))*\b`,
-  "gi",
-);
+// "hundreds" as in "forty-six hundreds"; "dozen" as in "a dozen" (read as "one dozen", see numberWordsAsDigits).
+const WORDS = [...UNITS, ...TENS.filter((t) => t !== ""), "hundreds?", "thousand", "dozen"].join("|");
+const NUMBER_WORD = new RegExp(String.raw`\b(?:${WORDS})\b`, "i");
+const NUMBER_RUN = new RegExp(String.raw`\b(?:${WORDS})(?:(?:[\s-]+|\s+and\s+)(?:${WORDS}))*\b`, "gi");
 
 /** The value of a run of number words ("thirty two", "four thousand six hundred and eight"). */
 function runValue(run: string): number {
   let total = 0;
   let current = 0;
-  for (const word of run.toLowerCase().split(/[\s-]+/).filter((w) => w !== "and")) {
+  for (const word of run.toLowerCase().replace(/hundreds/g, "hundred").split(/[\s-]+/).filter((w) => w !== "and")) {
     if (word === "hundred") current = Math.max(current, 1) * 100;
+    else if (word === "dozen") current = Math.max(current, 1) * 12;
     else if (word === "thousand") {
       total += Math.max(current, 1) * 1000;
       current = 0;
@@ -67,8 +66,8 @@ function separateNumbers(run: string): string[] {
     if (current.length > 0) out.push(current.join(" "));
     current = [];
   };
-  for (const word of run.toLowerCase().split(/[\s-]+/)) {
-    const scaled = last === "hundred" || last === "thousand";
+  for (const word of run.toLowerCase().replace(/hundreds/g, "hundred").split(/[\s-]+/)) {
+    const scaled = last === "hundred" || last === "thousand" || last === "dozen";
     if (word === "and") {
       if (!scaled) {
         flush();
@@ -89,10 +88,12 @@ function separateNumbers(run: string): string[] {
 
 /**
  * "sixteen filters, each seven by seven by three": numbers in words as digits, for number and shape
- * blanks. A lone "one" stays a word ("each one is 7x7x3") unless a shape's "by" or "x" is next to it.
+ * blanks ("a dozen" is 12, "forty-six hundred" 4600). A lone "one" stays a word ("each one is 7x7x3") unless a shape's "by" or "x" is next to it.
  */
-export function numberWordsAsDigits(text: string): string {
-  if (!NUMBER_WORD.test(text)) return text;
+export function numberWordsAsDigits(typed: string): string {
+  if (!NUMBER_WORD.test(typed)) return typed;
+  // "a dozen", "half a dozen": a dozen of one, or six.
+  const text = typed.replace(/\bhalf\s+a\s+dozen\b/gi, "six").replace(/\ba\s+dozen\b/gi, "one dozen");
   return text.replace(NUMBER_RUN, (run, at: number, whole: string) => {
     const near = /(?:\bby|\bx|×)[\s-]*$/i.test(whole.slice(0, at)) || /^[\s-]*(?:by\b|x\b|×)/i.test(whole.slice(at + run.length));
     return /^one$/i.test(run) && !near ? run : separateNumbers(run).map((n) => (n === "and" ? n : String(runValue(n)))).join(" ");

@@ -8,13 +8,18 @@ import { checkNumber } from "./number-grader.ts";
 import { firstValueIn, namedInProse, valuesInProse } from "./prose-values.ts";
 import { verbatim } from "../chat/reply.ts";
 import { tidyBlanksText } from "./blank-text.ts";
-import { bracketsBalanced, checkedResult, isHedged, isReadable, sameAsBefore, weightShapeAsBlanks } from "./blank-readings.ts";
+import { layerNotationAsBlanks } from "./layer-notation.ts";
+import { afterDenial, bracketsBalanced, checkedResult, isHedged, isReadable, likeOtherBlanks, sameAsBefore, weightShapeAsBlanks } from "./blank-readings.ts";
 
 /**
  * Grades an answer with several blanks ("W1: m x n; Ws: m x n; W2: l x m"). Parts are separated by
  * `;` or new lines (or, when that gives one part, by top-level commas or "and"); a part may start with
  * its blank's label or an alias, matched loosely (case, spaces, `_`, `\`, braces), followed by `:`,
- * `=`, `∈` or "is". Unlabelled parts fill the remaining blanks in the listed order.
+ * `=`, `∈` or "is". Unlabelled parts fill the remaining blanks in the listed order; a value set apart
+ * by ` / ` with no blank left for it is another answer for the blank before it ("depth 16 / 32": a
+ * hedge), or the next factor of a shape ("size: 7 / 7 / 3"). A labelled value that starts by denying
+ * one ("depth isn't 3, it's 16") keeps what it then says; "Ws: m×n, like W1" answers W1 too; framework
+ * notation for a layer is read by layer-notation.ts.
  */
 
 /** Label spelling ignoring case, spaces, `_`, `-`, `\`, braces and ∂ vs d. */
@@ -27,30 +32,46 @@ const SEPARATOR = /\s*(?:->|=>|→|⇒|↦|:|(?<![<>=!])=(?!=)|∈|\\in\b|\s+is\
 /** Words that place a value, read as the link only in a part with no separator: `12 at index 3`, `12 goes to 3`. */
 const PLACING = /\s+(?:(?:goes|go|went|lands?|landed|ends?\s+up|ended\s+up|is\s+placed|placed|sits|is\s+stored|stored)\s+)?(?:to|in|into|at|on)\s+/i;
 
-function splitParts(blanks: readonly Blank[], text: string): string[] {
+/** A part of an answer, and whether ` / ` set it apart from the part before it on the same line. */
+interface Part {
+  text: string;
+  afterSlash: boolean;
+}
+
+function splitParts(blanks: readonly Blank[], text: string): Part[] {
   // ` / ` and ` | ` separate parts in chat ("16 / 7x7x3"); `dL/dW` and `32/2` have no spaces.
-  const parts = sharedLabels(blanks, text.split(/[;\n]|\s[/|]\s/).map((p) => p.trim()).filter((p) => p !== ""));
+  const pieces = text.split(/[;\n]/).flatMap((line) => line.split(/\s[/|]\s/).flatMap((p, i) => valueThenLabel(blanks, { text: p.trim(), afterSlash: i > 0 })));
+  const parts = sharedLabels(blanks, pieces.filter((p) => p.text !== ""));
   if (parts.length !== 1) return parts;
   // "and" first, and never a thousands comma: "depth is 16 and parameters = 4,608" is two parts.
   // A split into labelled parts stands even when one label names two blanks ("W1 and Ws are m x n, W2 is l x m").
   // Sentences before commas ("depth 16. 3*3*16 = 144 per filter, times 32 gives 4608"): a decimal
   // point has no space after it.
   for (const sep of [/\s+and\s+/iy, /\.\s+/y, /,(?!\d{3}(?!\d))\s*/y]) {
-    const split = splitTopLevel(parts[0] ?? "", sep);
-    if (split.length === blanks.length) return split;
-    if (split.length > 1 && split.every((p) => labelOf(blanks, p) !== undefined)) return split;
+    const split = splitTopLevel(parts[0]?.text ?? "", sep);
+    if (split.length === blanks.length) return split.map((p) => ({ text: p, afterSlash: false }));
+    if (split.length > 1 && split.every((p) => labelOf(blanks, p) !== undefined)) return split.map((p) => ({ text: p, afterSlash: false }));
   }
   return parts;
 }
 
+/** "16 / 26, size: 7x7x3": a bare value before a comma and a labelled part is a part of its own. */
+function valueThenLabel(blanks: readonly Blank[], part: Part): Part[] {
+  const m = /^([\w.]+),\s+(\S.*)$/.exec(part.text);
+  if (!m || labelOf(blanks, m[2]!) === undefined || labelOf(blanks, part.text)?.exact) return [part];
+  return [{ text: m[1]!, afterSlash: part.afterSlash }, { text: m[2]!, afterSlash: false }];
+}
+
 /** "W1 / Ws: m x n": a part that is only a blank's label shares the value of the labelled part after it. */
-function sharedLabels(blanks: readonly Blank[], parts: string[]): string[] {
-  const out: string[] = [];
+function sharedLabels(blanks: readonly Blank[], parts: Part[]): Part[] {
+  const out: Part[] = [];
   for (let i = 0; i < parts.length; i++) {
-    const part = parts[i]!;
+    const part = parts[i]!.text;
     const next = parts[i + 1];
-    if (next !== undefined && !SEPARATOR.test(part) && findBlank(blanks, part) >= 0 && labelOf(blanks, next) !== undefined) parts[i + 1] = `${part}, ${next}`;
-    else out.push(part);
+    const onlyLabel = blanks.some((b) => [b.label, ...b.aliases].some((l) => looseLabel(l) === looseLabel(part)));
+    if (next !== undefined && !SEPARATOR.test(part) && onlyLabel && labelOf(blanks, next.text) !== undefined) {
+      parts[i + 1] = { text: `${part}, ${next.text}`, afterSlash: parts[i]!.afterSlash };
+    } else out.push(parts[i]!);
   }
   return out;
 }
@@ -59,7 +80,14 @@ function sharedLabels(blanks: readonly Blank[], parts: string[]): string[] {
 const MAX_LABEL_WORDS = 3;
 
 /** The blanks a part's label names ("W1", "W1 and Ws", "W1, Ws"), and where its value starts. */
-function labelOf(blanks: readonly Blank[], part: string): { indices: number[]; valueStart: number } | undefined {
+interface Label {
+  indices: number[];
+  valueStart: number;
+  /** The label is a blank's own label or alias, not a sentence with its name in it ("16 filters of"). */
+  exact: boolean;
+}
+
+function labelOf(blanks: readonly Blank[], part: string): Label | undefined {
   // A colon or `=` links the words before it to the value ("depth in the first layer: 16"); an arrow
   // may be work inside the value ("W2 goes m→l so l by m").
   if (SEPARATOR.test(part)) return labelBefore(blanks, part, SEPARATOR) ?? (/[:=]/.test(part) ? undefined : firstWordLabel(blanks, part));
@@ -72,27 +100,34 @@ function labelOf(blanks: readonly Blank[], part: string): { indices: number[]; v
 const BARE_VALUE = /\s+(?=[\d(])/;
 
 /** A part whose first word is exactly a blank's label or alias (not a word of it): the rest is its value. */
-function firstWordLabel(blanks: readonly Blank[], part: string): { indices: number[]; valueStart: number } | undefined {
+function firstWordLabel(blanks: readonly Blank[], part: string): Label | undefined {
   const first = /^(\S+)\s+/.exec(part);
   if (!first) return undefined;
   const loose = looseLabel(first[1] ?? "");
   const index = blanks.findIndex((b) => [b.label, ...b.aliases].some((l) => looseLabel(l) === loose));
   // The rest must hold something a value is made of: a digit, a bracket or a one-letter name.
   const rest = part.slice(first[0].length);
-  return index >= 0 && /\d|[([]|(?<![A-Za-z])[A-Za-z](?![A-Za-z])/.test(rest) ? { indices: [index], valueStart: first[0].length } : undefined;
+  return index >= 0 && /\d|[([]|(?<![A-Za-z])[A-Za-z](?![A-Za-z])/.test(rest) ? { indices: [index], valueStart: first[0].length, exact: true } : undefined;
 }
 
-function labelBefore(blanks: readonly Blank[], part: string, separator: RegExp): { indices: number[]; valueStart: number } | undefined {
+function labelBefore(blanks: readonly Blank[], part: string, separator: RegExp): Label | undefined {
   const sep = separator.exec(part);
   if (!sep || sep.index === 0) return undefined;
   // Reasoning, then "so depth = 16": the label is what follows the last "so".
-  const label = part.slice(0, sep.index).trim().replace(/^[\s\S]*\b(?:so|thus|hence|therefore)\s+(?=\S)/i, "");
-  if (label.split(/\s+/).length > MAX_LABEL_WORDS) return undefined;
-  const whole = findBlank(blanks, label);
-  const pieces = whole >= 0 ? [whole] : label.split(/\s*(?:,|&|\band\b)\s*/i).filter((p) => p !== "").map((p) => findBlank(blanks, p));
+  const before = part.slice(0, sep.index).trim().replace(/^[\s\S]*\b(?:so|thus|hence|therefore)\s+(?=\S)/i, "").replace(/^the\s+/i, "");
+  // "depth isn't 3, it's 16": the denial belongs to the value (see afterDenial), not to the label.
+  const denial = LABEL_DENIAL.exec(before);
+  const label = denial ? before.slice(0, denial.index) : before;
+  if (label === "" || label.split(/\s+/).length > MAX_LABEL_WORDS) return undefined;
+  const names = findBlank(blanks, label) >= 0 ? [label] : label.split(/\s*(?:,|&|\band\b)\s*/i).filter((p) => p !== "");
+  const pieces = names.map((p) => findBlank(blanks, p));
   if (pieces.length === 0 || pieces.some((i) => i < 0)) return undefined;
-  return { indices: pieces, valueStart: sep.index + sep[0].length };
+  const exact = names.every((name, k) => [blanks[pieces[k]!]!.label, ...blanks[pieces[k]!]!.aliases].some((l) => looseLabel(l) === looseLabel(name)));
+  return { indices: pieces, valueStart: denial ? part.lastIndexOf(denial[1]!, sep.index) : sep.index + sep[0].length, exact };
 }
+
+/** A label then a denial with no separator: "depth isn't 3", "depth not 3". */
+const LABEL_DENIAL = /\s+((?:is\s+not|isn['’]t|is\s*n['’]t|not))$/i;
 
 function findBlank(blanks: readonly Blank[], label: string): number {
   const loose = looseLabel(label);
@@ -104,34 +139,51 @@ function findBlank(blanks: readonly Blank[], label: string): number {
 }
 
 /** Assigns parts to blanks: labelled ones by label, the rest in order. Exported for tests. */
-export function assignParts(blanks: readonly Blank[], text: string): { values: Array<string | undefined>; ignored: string[]; labelled: boolean[] } {
+export function assignParts(blanks: readonly Blank[], text: string): { values: Array<string | undefined>; ignored: string[]; labelled: boolean[]; exact: boolean[] } {
   const values: Array<string | undefined> = new Array(blanks.length).fill(undefined);
   const labelled: boolean[] = new Array(blanks.length).fill(false);
-  const unlabelled: string[] = [];
+  const exact: boolean[] = new Array(blanks.length).fill(false);
+  const unlabelled: Array<{ part: Part; index: number }> = [];
   const ignored: string[] = [];
-  for (const part of splitParts(blanks, text)) {
-    const label = labelOf(blanks, part);
+  const parts = splitParts(blanks, text);
+  // The blank each part went to, so a value set apart by ` / ` with no blank left joins the one before.
+  const placed: Array<number | undefined> = new Array(parts.length).fill(undefined);
+  parts.forEach((part, index) => {
+    const label = labelOf(blanks, part.text);
     if (!label) {
-      unlabelled.push(part);
-      continue;
+      unlabelled.push({ part, index });
+      return;
     }
     const free = label.indices.filter((i) => values[i] === undefined);
-    if (free.length === 0) ignored.push(part);
+    if (free.length === 0) ignored.push(part.text);
     for (const i of free) {
-      values[i] = part.slice(label.valueStart);
+      values[i] = part.text.slice(label.valueStart);
       labelled[i] = true;
+      exact[i] = label.exact;
     }
-  }
+    placed[index] = free.length === 1 ? free[0] : undefined;
+  });
   // Unlabelled parts go to the blanks they can be, before position: a shape (a×b) to a shape blank,
   // a single value to a blank that is not a shape.
-  for (const part of unlabelled) {
+  for (const { part, index } of unlabelled) {
     const free = blanks.map((_, i) => i).filter((i) => values[i] === undefined);
-    const shape = (parseDimensions(part)?.length ?? 0) > 1;
+    const shape = (parseDimensions(part.text)?.length ?? 0) > 1;
     const slot = free.find((i) => (blanks[i]!.kind === "dimensions") === shape) ?? free[0];
-    if (slot === undefined) ignored.push(part);
-    else values[slot] = part;
+    const before = index > 0 ? placed[index - 1] : undefined;
+    if (slot !== undefined) {
+      values[slot] = part.text;
+      placed[index] = slot;
+    } else if (part.afterSlash && before !== undefined && blanks[before]!.kind !== "expression" && /^[\w.,]+$/.test(part.text)) {
+      // "depth 16 / 32 / 3": more values than blanks, set apart by slashes after a value, are more
+      // answers for that blank (a hedge), but "size: 7 / 7 / 3" is one shape written with slashes.
+      const target = blanks[before]!;
+      const growing = target.kind === "dimensions" && (parseDimensions(values[before]!)?.length ?? 0) < target.value.length &&
+        parseDimensions(part.text)?.length === 1;
+      values[before] = `${values[before]}${growing ? " x " : " or "}${part.text}`;
+      placed[index] = before;
+    } else ignored.push(part.text);
   }
-  return { values, ignored, labelled };
+  return { values, ignored, labelled, exact };
 }
 
 function checkBlank(blank: Blank, shared: BlanksAnswer["shared"], text: string): ValueCheck {
@@ -188,16 +240,24 @@ export function gradeBlanks(question: Question, spec: BlanksAnswer, answer: Stud
   }
   const declared = new Set(Object.entries({ ...spec.shared?.symbols, ...spec.shared?.derived }).flatMap(([n, v]) => [n, ...v.aliases]));
   const onehot = Object.entries(spec.shared?.symbols ?? {}).find(([, s]) => s.domain === "onehot")?.[0];
-  const tidy = tidyBlanksText(spec.blanks, weightShapeAsBlanks(spec.blanks, answer.text) ?? answer.text, declared, onehot);
+  const tidy = tidyBlanksText(spec.blanks, weightShapeAsBlanks(spec.blanks, answer.text) ?? layerNotationAsBlanks(spec.blanks, answer.text) ?? answer.text, declared, onehot);
   const assigned = assignParts(spec.blanks, tidy.text);
   let { values, ignored } = assigned;
+  // "depth isn't 3, it's 16": a labelled value that starts by denying one keeps only what it then says.
+  const deniedOnly = values.map((v, i) => v !== undefined && assigned.labelled[i] === true && afterDenial(v)?.trim() === "");
+  values = values.map((v, i) => {
+    const rest = v === undefined || !assigned.labelled[i] ? undefined : afterDenial(v);
+    return rest === undefined ? v : rest.trim() === "" ? undefined : rest;
+  });
+  // "Ws: m×n just like W1": the blank named as alike takes the value.
+  values = likeOtherBlanks(spec.blanks, values);
   // Two answers for one blank are found before any value is picked out of the part.
   const hedged = values.map((v, i) => v !== undefined && isHedged(spec.blanks[i]!, v));
   // A labelled part with work shown ("depth: 16 (matches 16 input channels)"): its first value, or
   // the result of work whose arithmetic checks out ("3·3·16 per filter × 32 filters = 4608").
   values = values.map((v, i) => {
     const blank = spec.blanks[i]!;
-    if (v === undefined || !assigned.labelled[i] || blank.kind === "expression" || isReadable(blank, v)) return v;
+    if (v === undefined || !assigned.labelled[i] || hedged[i] || blank.kind === "expression" || isReadable(blank, v)) return v;
     // A bracket left open is a formula cut short, not work shown after a value: "32*3*(3*16" is not 96.
     if (!bracketsBalanced(v)) return v;
     return (blank.kind === "number" ? checkedResult(v) : undefined) ?? firstValueIn(blank.kind, v) ?? v;
@@ -215,8 +275,12 @@ export function gradeBlanks(question: Question, spec: BlanksAnswer, answer: Stud
   const worked = !assigned.labelled.some(Boolean) && values.some((v) => v !== undefined && /[A-Za-z]{3,}/.test(v) && (v.match(/\d+/g) ?? []).length > 1);
   const prose = (readable && !worked) || !bracketsBalanced(tidy.text) ? undefined : valuesInProse(spec.blanks, tidy.text);
   if (prose) {
-    ({ values, ignored } = { values: prose, ignored: [] });
+    // A value given after its own label reads better than one picked out of the sentence.
+    const kept = values.map((v, i) => assigned.exact[i] && v !== undefined && (hedged[i] || isReadable(spec.blanks[i]!, v)));
+    // A blank whose part only denies a value ("depth isn't 3") answers nothing, whatever the sentence holds.
+    ({ values, ignored } = { values: prose.map((v, i) => (kept[i] ? values[i]! : deniedOnly[i] ? "" : v)), ignored: [] });
     prose.forEach((v, i) => {
+      if (kept[i]) return;
       hedged[i] = new RegExp(String.raw`(?:^|[^\w.])${escapeText(v)}(?:\s+|\s*\(\s*)or\s+[\d(]|[\d)]\s+or\s+${escapeText(v)}(?![\w.])`).test(tidy.text);
     });
   }

@@ -55,29 +55,66 @@ export function firstValueIn(kind: ValueKind, text: string): string | undefined 
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-/** The value written right before or right after one of the blank's names, if any. */
+/** "not 26 filters", "instead of 26 filters": a value denied before it. */
+const DENIED_BEFORE = /(?:\bnot|n['’]t|\bnever|\binstead\s+of|\brather\s+than)\s*$/i;
+/** "144 weights per filter", "16 channels each": a rate, not the count asked for. */
+const PER_UNIT_AFTER = /^\s*(?:per|each|for\s+each|for\s+every|in\s+each|in\s+one|of\s+each|of\s+one)\b/i;
+/** "… so 4608 weights", "in total 4608": a value stated as the result of the work before it. */
+const CONCLUDED_BEFORE = /(?:\b(?:so|thus|hence|therefore|total|overall|altogether|gives?|giving)|→|->|=>|⇒)\s*(?:(?:there\s+are|we\s+get|we\s+have|it['’]?s)\s+)?$/i;
+/** "there are 16 of them": a count of the thing named before it in the same sentence. */
+const OF_THEM = new RegExp(String.raw`^[^.;\n]{0,60}?(?<![\w.])(${CHAIN})\s+(?:of\s+(?:them|those|these)|such)\b`, "i");
+
+/**
+ * The value written right before or right after one of the blank's names, if any. A denied value
+ * ("not 26 filters") and a rate ("144 weights per filter") are not it; of several, the one stated
+ * as a result ("… so 4608 weights") is.
+ */
 function nearName(blank: Blank, text: string, kind: ValueKind): Found | undefined {
   const names = [blank.label, ...blank.aliases]
     .filter((n) => n.length >= 3 && /^[a-z][a-z ]*$/i.test(n))
     .sort((a, b) => b.length - a.length);
+  const found: Array<Found & { start: number; concluded: boolean; rate: boolean }> = [];
+  const add = (value: string, start: number, end: number, rate = false) => {
+    if (DENIED_BEFORE.test(text.slice(Math.max(0, start - 20), start))) return;
+    found.push({ value, end, start, rate, concluded: CONCLUDED_BEFORE.test(text.slice(Math.max(0, start - 30), start)) });
+  };
   for (const name of names) {
-    const word = new RegExp(String.raw`\b${name.trim().split(/\s+/).map(escape).join(String.raw`\s+`)}\b`, "gi");
+    const words = name.trim().split(/\s+/).map(escape).join(String.raw`\s+`);
+    // A plural name also names one of them: "each channel comes from one filter, so 16 of them".
+    const singular = kind === "number" && /[^s]s$/i.test(name) ? `${words.slice(0, -1)}s?` : words;
+    const word = new RegExp(String.raw`\b${singular}\b`, "gi");
     for (const m of text.matchAll(word)) {
+      const afterName = m.index + m[0].length;
       // Only the text just before the name: bounded work however long the answer.
-      const before = (kind === "number" ? NUMBER_BEFORE : SHAPE_BEFORE).exec(text.slice(Math.max(0, m.index - 120), m.index));
+      const window = text.slice(Math.max(0, m.index - 120), m.index);
+      const before = (kind === "number" ? NUMBER_BEFORE : SHAPE_BEFORE).exec(window);
       const beforeValue = before?.[1] && (kind === "number" ? finalNumber(before[1]) : parseDimensions(before[1]) && before[1]);
-      if (beforeValue) return { value: beforeValue, end: m.index + m[0].length };
-      LINK.lastIndex = m.index + m[0].length;
+      const plural = m[0].toLowerCase() === name.toLowerCase().replace(/\s+/g, " ") || /s$/i.test(m[0]);
+      if (beforeValue && plural) {
+        add(beforeValue, m.index - window.length + before.index, afterName, PER_UNIT_AFTER.test(text.slice(afterName)));
+        continue;
+      }
+      LINK.lastIndex = afterName;
       const link = LINK.exec(text);
-      const start = m.index + m[0].length + (link?.[0].length ?? 0);
+      const start = afterName + (link?.[0].length ?? 0);
       const pattern = kind === "dimensions" ? SHAPE : NUMBER;
       pattern.lastIndex = start;
-      const after = pattern.exec(text);
+      const after = plural ? pattern.exec(text) : null;
       const afterValue = after && (kind === "number" ? finalNumber(after[0]) : parseDimensions(after[0]) && after[0]);
-      if (after && afterValue) return { value: afterValue, end: start + after[0].length };
+      if (after && afterValue) {
+        add(afterValue, start, start + after[0].length);
+        continue;
+      }
+      const ofThem = kind === "number" ? OF_THEM.exec(text.slice(afterName)) : null;
+      const counted = ofThem?.[1] ? finalNumber(ofThem[1]) : undefined;
+      if (ofThem?.[1] && counted) add(counted, afterName + ofThem[0].lastIndexOf(ofThem[1]), afterName + ofThem[0].length);
     }
   }
-  return undefined;
+  if (found.length === 0) return undefined;
+  found.sort((a, b) => a.start - b.start);
+  // A rate may still be where the work starts ("144 weights each, times 32 filters = 4608", see carriedOn).
+  const counts = found.filter((f) => !f.rate);
+  return counts.filter((f) => f.concluded).at(-1) ?? counts[0] ?? found[0];
 }
 
 /**

@@ -5,7 +5,7 @@
  * text it cannot read as one value still goes to a TA.
  */
 
-const NUMBER_WORD = String.raw`(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million)`;
+const NUMBER_WORD = String.raw`(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety|dozen|hundreds?|thousand|million)`;
 /** Something that can be the value: a digit, or a number word. */
 const HAS_VALUE = new RegExp(String.raw`\d|\b${NUMBER_WORD}\b`, "i");
 /** A reason after the value: "10 because …", "10, since …", "10 (as 2^10 > 1000)". */
@@ -41,7 +41,7 @@ const UNITS: Record<string, number> = {
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
   twenty: 20, thirty: 30, forty: 40, fourty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
 };
-const SCALES: Record<string, number> = { hundred: 100, thousand: 1000, million: 1_000_000 };
+const SCALES: Record<string, number> = { dozen: 12, hundred: 100, hundreds: 100, thousand: 1000, million: 1_000_000 };
 
 /**
  * "sixty" -> "60", "one hundred and twenty-eight" -> "128", "a thousand" -> "1000"; undefined unless
@@ -62,7 +62,7 @@ export function wordsToNumber(text: string): string | undefined {
     const unit = UNITS[word];
     const scale = SCALES[word];
     if (unit !== undefined) group += unit;
-    else if (scale === 100) group = (group || 1) * 100;
+    else if (scale === 100 || scale === 12) group = (group || 1) * scale;
     else if (scale !== undefined) {
       total += (group || 1) * scale;
       group = 0;
