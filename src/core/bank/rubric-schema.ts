@@ -44,6 +44,8 @@ export const RubricItem = z.strictObject({
   feedback: z.string().optional().describe("Shown when the item is missed (or, for a negative item, hit)"),
   part: z.string().optional()
     .describe("For answers written in labelled parts (see ShortAnswer.parts): the part this item must be found in"),
+  reasonsFor: id.optional()
+    .describe("The id of the item this one gives reasons for: it earns nothing when the answer denies that item ('it is not overfitting')"),
 });
 
 /** Several interchangeable concepts of which the student must give `pick` (e.g. "two reasons"). */
@@ -53,11 +55,13 @@ export const RubricGroup = z.strictObject({
   points: points.describe("Points for the whole group; options without their own points earn an even share (points / pick)"),
   pick: z.number().int().min(1).describe("How many options the group awards: the best ones found"),
   max: points.optional().describe("The most the group earns (default: its points): a cap when its options' points add past it"),
-  options: z.array(RubricItem.omit({ points: true }).extend({
+  options: z.array(RubricItem.omit({ points: true, reasonsFor: true }).extend({
     points: points.optional()
       .describe("This option's own points, when options are worth different amounts (the height earns 5, log n earns 3); default: the group's points / pick"),
   })).min(1),
   feedback: z.string().optional(),
+  reasonsFor: id.optional()
+    .describe("The id of the item this group gives reasons for: it earns nothing when the answer denies that item ('it is not overfitting')"),
 });
 
 export const RubricEntry = z.union([RubricGroup, RubricItem]);

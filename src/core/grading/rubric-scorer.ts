@@ -127,13 +127,15 @@ export function scoreRubric(
 
   const { positions: deducted, rejected: rejectsDeduction } = deductedPositions(rubric, matcher, partFor);
   const restates = restatesQuestion(analyzed, parts && parts.length > 0 ? undefined : realWords);
+  const denied = new Set<string>();
   const trace = emptyTrace();
   const scored: AwardedItem[] = [];
   for (const entry of rubric) {
     if (isGroup(entry)) scored.push(scoreGroup(entry, matcher, seen, feedback, review, partFor, deducted, reading.optionsAreOneReason === true, trace, restates));
-    else scored.push(scoreItem(entry, matcher, seen, feedback, review, partFor(entry.part), entry.points < 0 ? undefined : deducted, trace, restates));
+    else scored.push(scoreItem(entry, matcher, seen, feedback, review, partFor(entry.part), entry.points < 0 ? undefined : deducted, trace, restates, denied));
   }
   // "reasons: curse of dimensionality, training is expensive, it is cheap, bias, variance, ...": no credit.
+  withoutReasonsForDenied(rubric, scored, denied);
   const listed = parts && parts.length > 0 ? { items: scored, changed: false } : withoutListedOptions(scored, text, analyzed.tokens, trace);
   items.push(...listed.items);
   if (listed.changed) review.push("The answer lists many options, right and wrong alike, rather than choosing; a TA will read it.");
@@ -156,7 +158,7 @@ export function scoreRubric(
 
 function scoreItem(
   item: RubricItem, matcher: PhraseMatcher, seen: Set<number>, feedback: string[], review: string[], part: string | undefined,
-  deducted: ReadonlySet<number> | undefined, trace: RubricTrace, restates: (o: Occurrence) => boolean,
+  deducted: ReadonlySet<number> | undefined, trace: RubricTrace, restates: (o: Occurrence) => boolean, denied: Set<string>,
 ): AwardedItem {
   const tiers = findTiers(matcher, tiersOf(item, item.points), seen, part, deducted);
   const echo = tiers.found.hit !== undefined && item.points > 0 && restates(tiers.found.hit);
@@ -174,6 +176,7 @@ function scoreItem(
     flagDoubt(found.hit, item.label, review);
     return { ...base, earned: tier?.points ?? item.points, note: `You wrote "${excerpt(matcher, found.hit)}".` };
   }
+  if (item.points > 0 && deniesOutright(found.opposite) && (!found.hit || deniedElsewhere(found.hit, found.opposite))) denied.add(item.id);
   if (tier && found.hit && (saysBoth(found.hit, found.opposite) || deniedElsewhere(found.hit, found.opposite))) {
     review.push(`"${item.label}" is both stated and denied in one sentence; a TA will read it.`);
     return { ...base, earned: 0, note: "You wrote it and its opposite: no credit." };
@@ -190,6 +193,18 @@ function scoreItem(
     return { ...base, earned: 0, note: `You wrote the opposite: "${excerpt(matcher, found.opposite)}".` };
   }
   return { ...base, earned: 0, note: "Not found in your answer." };
+}
+
+/**
+ * Reasons for a claim the answer denies earn nothing: "it is not overfitting; overfitting would come
+ * from too little data" gives no reason for overfitting, whatever words it uses (see `reasonsFor`).
+ */
+function withoutReasonsForDenied(rubric: readonly RubricEntry[], scored: AwardedItem[], denied: ReadonlySet<string>): void {
+  rubric.forEach((entry, i) => {
+    const item = scored[i];
+    if (!entry.reasonsFor || !denied.has(entry.reasonsFor) || !item || item.earned <= 0) return;
+    scored[i] = { ...item, earned: 0, note: "Reasons for something your answer denies: no credit." };
+  });
 }
 
 /**

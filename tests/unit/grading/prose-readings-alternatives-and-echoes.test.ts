@@ -96,3 +96,22 @@ describe("the reason for a true/false statement in words the rubric lacked", () 
     ["3a", "True, it makes the model fit the training data better, which is the point of regularization", 0],
   ]);
 });
+
+describe("reasons for a claim the answer denies", () => {
+  it("earn nothing, whatever words they use", () => {
+    expect(item("1d-i", "It is not overfitting; overfitting would come from too little data or too many epochs.", "Two potential reasons for overfitting")).toBe(0);
+  });
+
+  expectScores([
+    // Denying the other problem leaves the reasons for this one standing.
+    ["1d-i", "not underfitting but overfitting, since there are too few training images and it ran too many epochs", 5],
+  ]);
+});
+
+describe("1a in a student's own words", () => {
+  expectScores([
+    ["1a", "for every photo the car takes it must measure how far the new picture is from each stored picture, and with a million pixels being close in pixels tells little about the object", 5],
+    // The right words about the wrong step earn nothing for the test-time cost.
+    ["1a", "measuring how far each picture is from the others happens once at training time, so prediction is instant", 0],
+  ]);
+});
