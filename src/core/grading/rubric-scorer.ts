@@ -264,12 +264,20 @@ function scoreGroup(
  * inside an answer that restates the question): it claims nothing the question did not say. Not
  * for answers in labelled parts, where naming the question's own properties is the answer.
  */
+/** The stems of each question's own words, computed once per question (the set is cached per question). */
+const promptStems = new WeakMap<ReadonlySet<string>, Set<string>>();
+
 function restatesQuestion(text: AnalyzedText, realWords: ReadonlySet<string> | undefined): (o: Occurrence) => boolean {
   if (!realWords || realWords.size === 0) return () => false;
-  const stems = new Set([...realWords].map((w) => text.vocabulary.canonOf(w).stem));
+  let stems = promptStems.get(realWords);
+  if (!stems) {
+    stems = new Set([...realWords].map((w) => text.vocabulary.canonOf(w).stem));
+    promptStems.set(realWords, stems);
+  }
+  const own = stems;
   return (o) => o.positions.every((p) => {
     const t = text.tokens[p];
-    return t !== undefined && (realWords.has(t.surface) || stems.has(t.stem));
+    return t !== undefined && (realWords.has(t.surface) || own.has(t.stem));
   });
 }
 
