@@ -129,4 +129,28 @@ describeStores("exam sessions and results", (db) => {
     ]);
     expect(await store.ta.examResults.latest("c", "quiz")).toEqual([]);
   });
+
+  it("gives /stats the same students as `latest`, in order and in columns: section, total, each question's scores (NaN unanswered)", async () => {
+    const store = await db.open();
+    await enrolled(store, "u:ana", "Ana", "C247");
+    await store.enrollments.upsertUser("u:ben", "Ben");
+    for (const [user, scores] of [["u:ben", {}], ["u:ana", { "1a": 3, "2a": 0.5 }]] as const) {
+      const s = await store.examSessions.start("c", user, "midterm", at(), at(110));
+      for (const [question, score] of Object.entries(scores)) await answer(store, user, s.id, question, score);
+      await store.examSessions.submit(s.id, at(100), "student");
+    }
+    const open = await store.examSessions.start("c", "u:cy", "midterm", at(), at(110));
+    await answer(store, "u:cy", open.id, "1a", 5); // not submitted: not counted
+
+    const table = await store.ta.examResults.scores("c", "midterm");
+    const latest = await store.ta.examResults.latest("c", "midterm");
+    expect(table.sections).toEqual(latest.map((r) => r.section));
+    expect(table.totals).toEqual(latest.map((r) => r.total));
+    expect(table.sections).toEqual(["C247", null]);
+    expect(table.totals).toEqual([3.5, 0]);
+    expect(Array.from(table.column("1a")!)).toEqual([3, NaN]);
+    expect(Array.from(table.column("2a")!)).toEqual([0.5, NaN]);
+    expect(table.column("5")).toBeUndefined();
+    expect((await store.ta.examResults.scores("c", "quiz")).size).toBe(0);
+  });
 });

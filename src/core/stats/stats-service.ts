@@ -1,8 +1,9 @@
 import { verbatim } from "../chat/reply.ts";
 import type { CourseBankChoice } from "../bank/course-banks.ts";
 import { UserError } from "../errors.ts";
-import type { TaStore } from "../ta/ta-ports.ts";
+import type { ImportedScore, TaStore } from "../ta/ta-ports.ts";
 import { type PairSums, pearsonFromSums, summarize, type Summary } from "./descriptive-stats.ts";
+import { ScoreTable } from "./score-table.ts";
 
 /** One question's line in the statistics of the mock exam. */
 export interface QuestionStats {
@@ -35,13 +36,6 @@ export interface AssessmentStats {
   questions: QuestionStats[];
 }
 
-interface Scored {
-  section: string | null;
-  score: number;
-  /** Per-question scores by id; a question missing counts 0. */
-  questions: Record<string, number>;
-}
-
 /**
  * Statistics of a bank's mock exam (each student's latest submitted session of it, bonus included,
  * so a total may pass 100) or of an imported assessment. The store aggregates; this class only
@@ -66,18 +60,16 @@ export class StatsService {
     if (!imported && !bank) {
       throw new UserError("unknown-assessment", `There is no assessment "${verbatim(wanted)}". Choose one of: ${(await this.names(course)).join(", ")} (import one with \`tutor scores import FILE.csv --assessment NAME\`).`);
     }
-    const all: Scored[] = bank
-      ? (await this.ta.examResults.latest(course, bank.exam.id)).map((t) => ({ section: t.section, score: t.total, questions: t.scores }))
-      : (await this.ta.assessments.scores(course, imported!)).map((s) => ({ section: s.section, score: s.score, questions: s.questions ?? {} }));
+    const table = bank ? await this.ta.examResults.scores(course, bank.exam.id) : importedTable(await this.ta.assessments.scores(course, imported!));
     const columns = bank
       ? bank.all().map((q) => ({ id: q.id, max: q.points }))
       : (await this.ta.assessments.questions(course, imported!)).map((q) => ({ id: q.id, max: q.max }));
     const known = bank ? bank.exam.sections : this.banks.library.sections();
-    const section = request.section ? resolveSection(request.section, all, known) : null;
-    const counted = section ? all.filter((s) => s.section === section) : all;
-    const scores = counted.map((s) => s.score);
-    const sectionNames = section ? [section] : sectionOrder(all, known);
-    const sections = Object.fromEntries(sectionNames.map((name) => [name, summarize(all.filter((s) => s.section === name).map((s) => s.score))]));
+    const section = request.section ? resolveSection(request.section, table.sections, known) : null;
+    const counted = rowsIn(table, section);
+    const scores = counted.map((row) => table.totals[row]!);
+    const sectionNames = section ? [section] : sectionOrder(table.sections, known);
+    const sections = Object.fromEntries(sectionNames.map((name) => [name, summarize(rowsIn(table, name).map((row) => table.totals[row]!))]));
     return {
       assessment: bank ? bank.exam.title : imported!,
       kind: bank ? "mock" : "imported",
@@ -87,15 +79,31 @@ export class StatsService {
       sections,
       scores,
       outOf: bank ? bank.totalPoints.regular : 100,
-      questions: questionStats(counted, columns),
+      questions: questionStats(table, counted, columns),
     };
   }
 }
 
+/** An imported assessment's scores as a table, like the mock exam's. */
+function importedTable(scores: readonly ImportedScore[]): ScoreTable {
+  const table = new ScoreTable();
+  for (const s of scores) table.add(s.section, s.score, s.questions ?? {});
+  return table;
+}
+
+/** The table's rows (by index) of a section's students, or of every student for null. */
+function rowsIn(table: ScoreTable, section: string | null): number[] {
+  const rows: number[] = [];
+  table.sections.forEach((s, row) => {
+    if (section === null || s === section) rows.push(row);
+  });
+  return rows;
+}
+
 /** Sections with scores, largest first as in the seed's post (C247, then C147); ties in the bank's order. */
-function sectionOrder(all: Scored[], known: readonly string[]): string[] {
+function sectionOrder(sections: ReadonlyArray<string | null>, known: readonly string[]): string[] {
   const counts = new Map<string, number>();
-  for (const s of all) if (s.section !== null) counts.set(s.section, (counts.get(s.section) ?? 0) + 1);
+  for (const s of sections) if (s !== null) counts.set(s, (counts.get(s) ?? 0) + 1);
   const order = (name: string) => {
     const i = known.indexOf(name);
     return i < 0 ? known.length : i;
@@ -104,46 +112,45 @@ function sectionOrder(all: Scored[], known: readonly string[]): string[] {
 }
 
 /** The section a TA named (any letter case), among the bank's and those with scores. */
-function resolveSection(text: string, all: Scored[], known: readonly string[]): string {
-  const names = [...new Set([...known, ...all.map((s) => s.section).filter((s): s is string => s !== null)])];
+function resolveSection(text: string, sections: ReadonlyArray<string | null>, known: readonly string[]): string {
+  const names = [...new Set([...known, ...sections.filter((s): s is string => s !== null)])];
   const found = names.find((n) => n.toLowerCase() === text.trim().toLowerCase());
   if (!found) throw new UserError("unknown-section", `There is no section "${verbatim(text)}". Sections: ${names.join(", ")}.`);
   return found;
 }
 
 /**
- * Mean, full-marks share and discrimination per question, in one pass over the students counted.
+ * Mean, full-marks share and discrimination per question, a question at a time over the rows counted.
  * A question without a known maximum (an imported column) takes the best score seen as its maximum.
  */
-function questionStats(counted: Scored[], columns: ReadonlyArray<{ id: string; max: number | null }>): QuestionStats[] {
+function questionStats(table: ScoreTable, counted: readonly number[], columns: ReadonlyArray<{ id: string; max: number | null }>): QuestionStats[] {
   const n = counted.length;
   if (n === 0 || columns.length === 0) return [];
-  const sums = columns.map((): PairSums & { full: number; best: number } => ({ n, sumX: 0, sumY: 0, sumXX: 0, sumYY: 0, sumXY: 0, full: 0, best: 0 }));
   let sumY = 0;
   let sumYY = 0;
-  for (const r of counted) {
-    sumY += r.score;
-    sumYY += r.score * r.score;
-    columns.forEach((c, i) => {
-      // An unanswered question counts 0: it adds nothing to the sums.
-      const x = r.questions[c.id];
-      if (x === undefined) return;
-      const s = sums[i]!;
-      s.sumX += x;
-      s.sumXX += x * x;
-      s.sumXY += x * r.score;
-      s.best = Math.max(s.best, x);
-    });
+  for (const row of counted) {
+    const y = table.totals[row]!;
+    sumY += y;
+    sumYY += y * y;
   }
-  for (const r of counted) {
-    columns.forEach((c, i) => {
-      const x = r.questions[c.id];
-      const max = c.max ?? sums[i]!.best;
-      if (x !== undefined && max > 0 && x >= max - 1e-9) sums[i]!.full++;
-    });
-  }
-  return columns.map((c, i) => {
-    const s = { ...sums[i]!, sumY, sumYY };
-    return { question: c.id, max: c.max ?? s.best, mean: s.sumX / n, fullShare: s.full / n, discrimination: pearsonFromSums(s) };
+  return columns.map((c) => {
+    const s: PairSums = { n, sumX: 0, sumY, sumXX: 0, sumYY, sumXY: 0 };
+    let best = 0;
+    let full = 0;
+    const scores = table.column(c.id);
+    if (scores) {
+      for (const row of counted) {
+        // An unanswered question (NaN) counts 0: it adds nothing to the sums.
+        const x = scores[row]!;
+        if (Number.isNaN(x)) continue;
+        s.sumX += x;
+        s.sumXX += x * x;
+        s.sumXY += x * table.totals[row]!;
+        best = Math.max(best, x);
+      }
+      const max = c.max ?? best;
+      for (const row of counted) if (max > 0 && scores[row]! >= max - 1e-9) full++;
+    }
+    return { question: c.id, max: c.max ?? best, mean: s.sumX / n, fullShare: full / n, discrimination: pearsonFromSums(s) };
   });
 }

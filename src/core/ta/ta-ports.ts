@@ -1,5 +1,6 @@
 import type { AwardedItem } from "../grading/grade.ts";
 import type { AttemptRecord } from "../ports.ts";
+import type { ScoreTable } from "../stats/score-table.ts";
 
 /**
  * What the TA tools need from storage, beside the core Store: announcements, regrades, grader
@@ -157,6 +158,8 @@ export interface ExamResult {
 export interface ExamResultQueries {
   /** Each student's latest submitted session of `exam` in `course`. */
   latest(course: string, exam: string): Promise<ExamResult[]>;
+  /** The same sessions as `latest`, in the same order, with only what /stats reads (section, total, scores), in columns. */
+  scores(course: string, exam: string): Promise<ScoreTable>;
 }
 
 /** Display names of people, whether or not they enrolled in a section. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ScoreTable } from "../../core/stats/score-table.ts";
 import type { ExamResult, ExamResultQueries, PeopleQueries } from "../../core/ta/ta-ports.ts";
 import type { SqlClient } from "./sql-client.ts";
 
@@ -12,6 +13,13 @@ const ResultRow = z.object({
   scores: z.record(z.string(), z.number()).nullable(),
 });
 
+/** Each student's latest submitted session of the exam ($1 the course, $2 the exam). */
+const LATEST = `
+  WITH latest AS (
+    SELECT user_id, max(id) AS session FROM exam_sessions
+    WHERE course_id = $1 AND exam_id = $2 AND submitted_at IS NOT NULL GROUP BY user_id
+  )`;
+
 /**
  * The mock exam's results over each student's latest submitted session, read from exam_results
  * (kept by triggers, see postgres/002_ta_tools.sql): one row per student, whatever the number of attempts.
@@ -20,11 +28,7 @@ export class PgExamResultStore implements ExamResultQueries {
   constructor(private readonly sql: SqlClient) {}
 
   async latest(course: string, exam: string): Promise<ExamResult[]> {
-    const rows = await this.sql.query(`
-      WITH latest AS (
-        SELECT user_id, max(id) AS session FROM exam_sessions
-        WHERE course_id = $1 AND exam_id = $2 AND submitted_at IS NOT NULL GROUP BY user_id
-      )
+    const rows = await this.sql.query(`${LATEST}
       SELECT l.user_id, u.display_name AS name, e.section, e.student_id, l.session, r.total, r.scores FROM latest l
       LEFT JOIN exam_results r ON r.session_id = l.session
       LEFT JOIN users u ON u.id = l.user_id
@@ -34,6 +38,24 @@ export class PgExamResultStore implements ExamResultQueries {
       const r = ResultRow.parse(row);
       return { user: r.user_id, name: r.name ?? r.user_id, section: r.section, studentId: r.student_id, session: r.session, total: r.total ?? 0, scores: r.scores ?? {} };
     });
+  }
+
+  /** As SQLite's: section, total and scores only, checked by the table (one typeof a value) rather than zod per row. */
+  async scores(course: string, exam: string): Promise<ScoreTable> {
+    const rows = await this.sql.query(`${LATEST}
+      SELECT e.section, r.total, r.scores FROM latest l
+      LEFT JOIN exam_results r ON r.session_id = l.session
+      LEFT JOIN enrollments e ON e.course_id = $1 AND e.user_id = l.user_id
+      ORDER BY l.user_id COLLATE "C"`, [course, exam]);
+    const table = new ScoreTable();
+    for (const { section, total, scores } of rows) {
+      if ((section !== null && typeof section !== "string") || (total !== null && typeof total !== "number") || (scores !== null && (typeof scores !== "object" || Array.isArray(scores)))) {
+        throw new Error(`exam result: bad section, total or scores (${typeof section}, ${typeof total}, ${typeof scores})`);
+      }
+      // A session without answers has no exam_results row: it scores 0.
+      table.add(section, total ?? 0, (scores ?? {}) as Record<string, unknown>);
+    }
+    return table;
   }
 }
 
