@@ -16,6 +16,8 @@ export const SymbolSpec = z.strictObject({
   domain: z.enum(["real", "positive", "integer", "positive-integer", "onehot", "probability", "ones"]).default("real")
     .describe("How samples are drawn; `ones` is a constant all-ones vector or matrix (e.g. the vector of m ones)"),
   aliases: z.array(z.string()).default([]).describe("Other spellings students use, e.g. W_1 for W1"),
+  words: z.array(z.string().min(1)).optional()
+    .describe("What students call it in words, e.g. [prediction, network output] for z: an answer written in words (\"prediction minus target\") is read with these names. Whole words; \"the\", \"our\", \"its\" and a plural are accepted"),
   description: z.string().optional(),
 });
 
@@ -23,6 +25,8 @@ export const SymbolSpec = z.strictObject({
 export const DerivedSymbol = z.strictObject({
   definition: z.string().min(1),
   aliases: z.array(z.string()).default([]),
+  words: z.array(z.string().min(1)).optional()
+    .describe("What students call it in words, e.g. [prediction, network output] for z: an answer written in words (\"prediction minus target\") is read with these names. Whole words; \"the\", \"our\", \"its\" and a plural are accepted"),
   description: z.string().optional(),
 });
 

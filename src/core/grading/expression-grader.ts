@@ -6,6 +6,7 @@ import { formulaWordOf, readFormula, splitTopLevel, withoutProse } from "./formu
 import { offeredAlternatives } from "./formula-alternatives.ts";
 import { formulaInWords } from "./formula-in-words.ts";
 import { readRemarks } from "./formula-remarks.ts";
+import { namedSymbols, symbolWordsOf } from "./symbol-words.ts";
 
 /**
  * Grades a formula, vector or matrix answer by evaluation at random points (the math engine samples
@@ -37,6 +38,9 @@ function hasMath(text: string, declared: ReadonlySet<string>): boolean {
   if (/[\d+*/^=()_\\@⊙·×−-]/.test(text)) return true;
   return text.split(/[^A-Za-z0-9_]+/).some((w) => declared.has(w) || (w.length > 1 && [...w].every((c) => declared.has(c))));
 }
+
+/** A word that says an operation: the text describes a formula, even when its names are not read. */
+const OPERATOR_WORD = /\b(?:minus|plus|times|multipl(?:y|ied)|transposed?|divided|subtract(?:ed)?)\b/i;
 
 /** The review reason for a formula read from words. */
 const WORDS_REVIEW = "The formula was read from your words; a TA will confirm the reading.";
@@ -86,10 +90,12 @@ function checkFormula(spec: ExpressionSpec, text: string, points: number, declar
   }
   // A formula described in words, read by pattern: checked by value, confirmed by a TA.
   let confirm: { review?: string[] } = {};
+  const words = symbolWordsOf(spec.symbols, spec.derived);
   // Its readings in order (a product whose side is not said is read both ways): the first the engine can evaluate.
   if (verdict.result === "invalid") {
-    const inWords = formulaInWords(text, declared);
-    const described = inWords.length > 0 ? inWords : formulaInWords(withoutProse(text, declared), declared);
+    const inWords = formulaInWords(text, declared, words);
+    // The symbols named in words first, so prose around them ("so the gradient is …") is told apart.
+    const described = inWords.length > 0 ? inWords : formulaInWords(withoutProse(namedSymbols(text, words), declared), declared);
     const checked = described.map((reading) => ({ student: reading, verdict: checkExpression(reading, spec.reference, options) }));
     const computable = (v: typeof verdict) => v.result !== "invalid" && !/^your answer cannot be evaluated/.test(v.reason ?? "");
     const best = checked.find((c) => computable(c.verdict)) ?? checked.find((c) => c.verdict.result !== "invalid");
@@ -122,7 +128,9 @@ function checkFormula(spec: ExpressionSpec, text: string, points: number, declar
   if (verdict.result === "invalid") {
     const feedback = [verdict.reason || "I could not read that expression."];
     const unread = sentence(`I could not read this as a formula: ${feedback[0]!.replace(/^./, (c) => c.toLowerCase())}`);
-    if (!hasMath(text, declared)) return { earned: 0, note: "No formula found.", feedback, unread };
+    // A symbol named in words, or an operator word ("prediction minus the error", "the error times x
+    // transposed"), is a formula in words a TA reads: never a confident 0.
+    if (!hasMath(namedSymbols(text, words), declared) && !OPERATOR_WORD.test(text)) return { earned: 0, note: "No formula found.", feedback, unread };
     return { earned: 0, note: "Could not be evaluated: a TA will check it.", feedback, review: [UNREAD_REVIEW], unread };
   }
   const why = verdict.reason ? ` ${verdict.reason.charAt(0).toUpperCase()}${verdict.reason.slice(1)}` : "";

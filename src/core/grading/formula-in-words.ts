@@ -1,4 +1,5 @@
 import { maskStep } from "./formula-statements.ts";
+import { type SymbolWords, namedSymbols } from "./symbol-words.ts";
 
 /**
  * Reads a formula described in words, the way a TA follows it, for the grader to check by value
@@ -13,7 +14,9 @@ import { maskStep } from "./formula-statements.ts";
  * - a count itemised in words: "mn for W1, mn for Ws, lm for W2, then m + l biases" (the sum), or said
  *   with "twice", "plus", after work in words and a colon;
  * - "the upstream gradient" for the question's one declared gradient; "add both" paths, a path given
- *   as steps; "multiply by W1ᵀ" (side not said) read both ways, the grader keeping the one whose shapes fit.
+ *   as steps; "multiply by W1ᵀ" (side not said) read both ways, the grader keeping the one whose shapes fit;
+ * - the symbols named in words the bank lists for them ("the prediction minus the target": z - y),
+ *   read first (symbol-words.ts); a word the bank does not list stays a word, so the text is not read.
  * Empty when words remain that are not the question's names.
  */
 
@@ -131,7 +134,8 @@ function itemisedSum(text: string, declared: ReadonlySet<string>): string | unde
  * The readings of `text` when it is a formula described in words (see the file comment), literal
  * first; [] when it is not read.
  */
-export function formulaInWords(text: string, declared: ReadonlySet<string>): string[] {
+export function formulaInWords(typed: string, declared: ReadonlySet<string>, words: SymbolWords = []): string[] {
+  const text = namedSymbols(typed, words);
   const read = describedFormula(upstream(text, declared), declared);
   if (read.length > 0) return read;
   // Work in words, then the result after a colon: "two m-by-n matrices, …: twice m times n, plus …".
@@ -159,8 +163,16 @@ function pathValue(clause: string, declared: ReadonlySet<string>): string[] {
   return term !== "" && onlyFormula(term, declared) ? [term] : [];
 }
 
+/**
+ * A remark on the shape after the formula: ", an m-long vector", ", a p×n matrix". Not one that says
+ * "row" or "transpose", which claims a different answer.
+ */
+const SHAPE_REMARK = /,\s*(?:a|an|which\s+is\s+an?|it'?s\s+an?)\s+[^,]{0,30}\b(?:vector|matrix|column|scalar)\b[^,]{0,20}$/i;
+
 function describedFormula(typed: string, declared: ReadonlySet<string>): string[] {
-  const text = typed.trim().replace(/[.!]+$/, "");
+  const trimmed = typed.trim().replace(/[.!]+$/, "");
+  const remark = SHAPE_REMARK.exec(trimmed);
+  const text = remark && !/\brow\b|transpos/i.test(remark[0]) ? trimmed.slice(0, remark.index) : trimmed;
   if (!/[A-Za-z]{4,}/.test(text)) return [];
   const plain = text.replace(RESTATEMENT, "");
   if (PATHS.test(plain)) {
