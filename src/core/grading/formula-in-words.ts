@@ -33,17 +33,29 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
   [/\b(?:then\s+)?(?:right[\s-]multiply|multiply\s+(?:it\s+)?(?:on\s+the\s+right\s+)?)\s*by\b/gi, " * "],
   [/\s+on\s+the\s+right\b/gi, ""],
   [/\b(?:element\s*-?\s*wise|hadamard(?:\s+product)?|pointwise)(?:(?:\s+|\s*-\s*)(?:times|multiplied\s+by|multiply\s+by|product\s+with|with|by))?/gi, " .* "],
+  // "subtract y from z", "take y away from z": the second is the one subtracted from.
+  [new RegExp(String.raw`\b(?:subtract|take)\s+(${OPERAND})\s+(?:away\s+)?from\s+(${OPERAND})`, "gi"), "($2 - $1)"],
+  // "the difference between z and y", "the product of m and n": in the order said.
+  [new RegExp(String.raw`\b(?:the\s+)?difference\s+(?:between|of)\s+(${OPERAND})\s+and\s+(${OPERAND})`, "gi"), "($1 - $2)"],
+  [new RegExp(String.raw`\b(?:the\s+)?product\s+of\s+(${OPERAND})\s+and\s+(${OPERAND})`, "gi"), "($1 * $2)"],
   [/\b(?:times|multiplied\s+by|matrix[\s-]multiplied\s+by)\b/gi, " * "],
-  // "twice m times n": a count said in words.
+  // "m times n twice": a term counted twice, said after it.
+  [/((?:[A-Za-z0-9]+\s*\*\s*)*[A-Za-z0-9]+)\s+twice\b/g, " 2 * $1 "],
+  // "twice m times n", "two times m times n", "one half of …": a count or a constant said in words.
   [/\btwice\b/gi, " 2 * "],
+  // "the true y", "the actual y": an adjective before a name (a word left after it stays unread).
+  [/\b(?:the\s+)?(?:true|actual|real)\s+(?=[A-Za-z]\w*\b)/gi, ""],
+  [/\b(?:one[\s-])?half\s+(?:of\s+)?(?:times\s+)?/gi, " 0.5 * "],
+  [/\btwo\b/gi, " 2 "],
+  [/\bthree\b/gi, " 3 "],
   [/\bplus\b/gi, " + "],
-  [/\bminus\b/gi, " - "],
+  [/\b(?:minus|subtract|take\s+away)\b/gi, " - "],
 ];
 
 /** A remark in brackets that restates the step before it: "(times x transpose)", "(i.e. x^T)". */
 const RESTATEMENT = /\s*\(\s*(?:i\.?e\.?|that\s+is|aka|or|times|=)[^()]*\)/gi;
 const START = /^\s*(?:(?:first|then|and|so)\s+)?(?:take|start\s+with|compute|begin\s+with)\s+/i;
-const PATHS = /\b(?:paths?|terms?|branches|parts|contributions|roads)\s+(?:add|are\s+added|sum|must\s+be\s+added|should\s+be\s+added)\b|\badd\s+(?:up\s+)?(?:both|the\s+two)(?:\s+(?:paths|terms|branches|parts|contributions|gradients))?\b|\bsum\s+of\s+(?:the\s+)?(?:two\s+)?(?:paths|terms|branches|parts|pieces|contributions)\b/i;
+const PATHS = /\b(?:paths?|terms?|branches|parts|contributions|roads)\s+(?:add|are\s+added|sum|must\s+be\s+added|should\s+be\s+added)\b|\badd\s+(?:up\s+)?(?:both|(?:the\s+)?two)(?:\s+(?:paths|terms|branches|parts|contributions|gradients|things|pieces))?\b|\bsum\s+of\s+(?:the\s+)?(?:two\s+)?(?:paths|terms|branches|parts|pieces|contributions)\b/i;
 const CLAUSE_VALUE = /\b(?:it'?s|it\s+is|gives|is|=|you\s+(?:do|take|get))\s+(.+)$/i;
 
 /** The words turned into operators; only names, operators and brackets should remain. */
@@ -58,6 +70,17 @@ function onlyFormula(text: string, declared: ReadonlySet<string>): boolean {
   const words = text.replace(/d\s*L\s*\/\s*d\s*\w+/g, " ").match(/[A-Za-z][A-Za-z0-9_]*/g) ?? [];
   return words.length > 0 && words.every((w) => declared.has(w) || w === "step" || w === "relu" || w.length === 1 || [...w].every((c) => declared.has(c) || /\d/.test(c)) || /^[A-Za-z]\d+[a-z]?$/.test(w));
 }
+
+/**
+ * Where steps split: a comma (with "then" or "and"), "then", "and then", or "and" before a verb of a
+ * step ("go back through W3ᵀ and zero out …").
+ */
+const STEP_JOIN = /\s*,\s*(?:and\s+)?(?:then\s+)?|\s+(?:and\s+)?then\s+|\s+and\s+(?=(?:zero|keep|mask|multiply|go|send|switch)\b)/i;
+
+/** "send dL/dz back through W3ᵀ": the value, then the factor it goes back through (on the left). */
+const SEND_BACK = /^(?:send|pass|push|propagate)\s+(.+?)\s+back(?:wards)?\s+through\s+(.+)$/i;
+/** "go back through W3ᵀ": the running value goes back through a factor (on the left). */
+const GO_BACK = /^(?:(?:first|then)\s+)?(?:go|come|pass|send\s+it|propagate\s+it)\s+back(?:wards)?\s+through\s+(.+)$/i;
 
 /** "multiply by W1ᵀ", "then multiply it by W1ᵀ": a product whose side is not said. */
 const ANY_SIDE = /^(?:then\s+)?multiply\s+(?:it\s+|that\s+\w+\s+)?(?:by|with)\s+(.+)$/i;
@@ -75,6 +98,17 @@ function pipeline(steps: string[], declared: ReadonlySet<string>): string[] {
     if (mask) {
       if (values.length === 0) return [];
       values = values.map((value) => mask.replace(/^g = /, "").replace(/\bg$/, `(${value})`));
+      continue;
+    }
+    // "send dL/dz back through W3ᵀ", "go back through W3ᵀ" (from the upstream gradient when first):
+    // back through a product is a factor on the left.
+    const sent = SEND_BACK.exec(step);
+    const back = sent ? operators(sent[2] ?? "") : operators(GO_BACK.exec(step)?.[1] ?? "");
+    if (back !== "") {
+      const from = sent ? [operators(sent[1] ?? "")] : values.length > 0 ? values : [...declared].filter((n) => /^dLd\w+$/.test(n));
+      if (from.length !== 1 && values.length === 0) return [];
+      if (!onlyFormula(back, declared) || !from.every((v) => onlyFormula(v, declared) || /^(?:d\s*L\s*\/\s*d\s*\w+|dLd\w+)$/.test(v))) return [];
+      values = from.map((value) => `${back} * (${value})`);
       continue;
     }
     // "multiply by W1ᵀ on the left", "left-multiply by W1ᵀ": the factor goes first.
@@ -157,7 +191,7 @@ function upstream(text: string, declared: ReadonlySet<string>): string {
 
 /** The clause of one path: a value, or steps applied in turn ("W3ᵀ times dLdz, gate it where …, then …"). */
 function pathValue(clause: string, declared: ReadonlySet<string>): string[] {
-  const steps = clause.split(/\s*,\s*(?:then\s+|and\s+)?|\s+then\s+/i).filter((s) => s.trim() !== "");
+  const steps = clause.split(STEP_JOIN).filter((s) => s.trim() !== "");
   if (steps.length > 1) return pipeline(steps, declared);
   const term = operators(clause);
   return term !== "" && onlyFormula(term, declared) ? [term] : [];
@@ -167,10 +201,16 @@ function pathValue(clause: string, declared: ReadonlySet<string>): string[] {
  * A remark on the shape after the formula: ", an m-long vector", ", a p×n matrix". Not one that says
  * "row" or "transpose", which claims a different answer.
  */
-const SHAPE_REMARK = /,\s*(?:a|an|which\s+is\s+an?|it'?s\s+an?)\s+[^,]{0,30}\b(?:vector|matrix|column|scalar)\b[^,]{0,20}$/i;
+const SHAPE_REMARK = /,\s*(?:a|an|which\s+is\s+an?|it'?s\s+an?)\s+[^,]{0,30}\b(?:vector|matrix|column|scalar)\b[^,]{0,32}$/i;
+
+/**
+ * Words after the formula that justify it or say what it is: ", since the derivative of a square …",
+ * ", that gives the p by n gradient for W1", ". That's the gradient for x.": not part of the value.
+ */
+const AFTERWORD = /(?:,\s*(?:since|because|as|from|which\s+(?:is|gives)|that\s+(?:is|gives))\b|\.\s+(?:that'?s|that\s+is|this\s+is|which\s+is)\s+the\s+(?:gradient|answer|derivative|result)\b)[^.]*\.?\s*$/i;
 
 function describedFormula(typed: string, declared: ReadonlySet<string>): string[] {
-  const trimmed = typed.trim().replace(/[.!]+$/, "");
+  const trimmed = typed.trim().replace(AFTERWORD, "").replace(/[.!]+$/, "");
   const remark = SHAPE_REMARK.exec(trimmed);
   const text = remark && !/\brow\b|transpos/i.test(remark[0]) ? trimmed.slice(0, remark.index) : trimmed;
   if (!/[A-Za-z]{4,}/.test(text)) return [];
@@ -188,7 +228,7 @@ function describedFormula(typed: string, declared: ReadonlySet<string>): string[
     }
     return sums;
   }
-  const steps = plain.split(/\s*,\s*(?:then\s+|and\s+)?|\s+then\s+/i).filter((s) => s.trim() !== "");
+  const steps = plain.split(STEP_JOIN).filter((s) => s.trim() !== "");
   const piped = pipeline(steps, declared);
   if (piped.length > 0) return piped;
   const sum = itemisedSum(plain, declared);

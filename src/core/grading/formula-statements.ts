@@ -28,8 +28,8 @@ export function gradientNames(text: string): string {
 }
 
 /** The condition of a mask in words: `u < 0`, `u <= 0`, "u is negative" (mask where negative). */
-const NEGATIVE = String.raw`(.+?)\s*(?:<=?|≤)\s*0|(.+?)\s+(?:is|are)\s+(?:negative|(?:less|smaller)\s+than\s+(?:0|zero))`;
-const POSITIVE = String.raw`(.+?)\s*(?:>=?|≥)\s*0|(.+?)\s+(?:is|are)\s+(?:positive|nonnegative|non-negative)`;
+const NEGATIVE = String.raw`(.+?)\s*(?:<=?|≤)\s*0|(.+?)\s+(?:is|are|was|were)\s+(?:negative|(?:less|smaller)\s+than\s+(?:0|zero))`;
+const POSITIVE = String.raw`(.+?)\s*(?:>=?|≥)\s*0|(.+?)\s+(?:is|are|was|were)\s+(?:positive|nonnegative|non-negative)`;
 const ENTRIES = String.raw`(?:(?:all\s+)?(?:the\s+)?(?:entries|entry|elements?|components?|coordinates?|units?|values?|ones|parts?)\s+)?(?:of\s+([A-Za-z][A-Za-z0-9_]*)\s+)?`;
 const ZERO_OUT = new RegExp(String.raw`^(?:then\s+|and\s+)?(?:zero\s+out|zero|mask\s+out|kill|set\s+to\s+(?:0|zero))\s+${ENTRIES}(?:where|when|for\s+which|at\s+which|wherever)\s+(?:${NEGATIVE})\s*$`, "i");
 // "gate it where W1x ≥ 0": the relu gate lets through the entries where its input is positive.

@@ -40,6 +40,7 @@ export function symbolWordsOf(...symbols: ReadonlyArray<Readonly<Record<string, 
 /** `text` with every listed phrase replaced by its symbol's name; unchanged when none is listed. */
 export function namedSymbols(text: string, words: SymbolWords): string {
   let out = text;
-  for (const [pattern, name] of words) out = out.replace(pattern, ` ${name} `);
+  // "the estimate z": a listed phrase followed by the symbol's own name is said once.
+  for (const [pattern, name] of words) out = out.replace(new RegExp(String.raw`${pattern.source}(?:\s+${name}(?![\w'(]))?`, pattern.flags), ` ${name} `);
   return out === text ? text : out.replace(/[ \t]+/g, " ").trim();
 }
