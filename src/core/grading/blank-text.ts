@@ -2,6 +2,7 @@ import type { Blank } from "../bank/schema.ts";
 import { rewriteNumpyStatements } from "../math/index.ts";
 import { gradientNames, splitStatements } from "./formula-statements.ts";
 import { matrixNames, perClassAsMatrix } from "./index-notation.ts";
+import { describedValues } from "./described-values.ts";
 
 /**
  * Tidies a blanks answer before it is split into parts, so the label forms students type in chat
@@ -12,6 +13,7 @@ import { matrixNames, perClassAsMatrix } from "./index-notation.ts";
  * - with no expression blank, numbers in words become digits ("seven by seven by three"), a depth
  *   said in words joins its shape ("7 by 7 and 3 channels deep"), rows and columns in words are a
  *   shape ("m rows and n columns"), "32 times 3" is a product, and an aside in words is dropped;
+ *   values described in sentences read as notation first (described-values.ts);
  * - a definition on its own (`let P = softmax(A)`, `P = softmax(A)`, or `… where P = softmax(A)`)
  *   applies to every expression blank: it is taken out and added to each of their parts as
  *   `where P = …`, which the formula reader substitutes; a definition may end with a full stop or a
@@ -136,7 +138,7 @@ export function tidyBlanksText(blanks: readonly Blank[], text: string, declared:
   const labels = labelPattern(blanks);
   const numeric = blanks.every((b) => b.kind !== "expression");
   const perClass = numeric ? text : perClassAsMatrix(text, matrixNames(declared, onehot));
-  let out = (numeric ? shapesAndProducts(numberWordsAsDigits(text)) : gradientNames(rewriteNumpyStatements(perClass, onehot)))
+  let out = (numeric ? shapesAndProducts(describedValues(numberWordsAsDigits(text))) : gradientNames(rewriteNumpyStatements(perClass, onehot)))
     .replace(new RegExp(`(^|[\\s;,])(${labels})\\s*\\.\\s*shape\\s*=\\s*`, "gi"), "$1$2: ")
     // Only a bracket that holds a shape: "144 weights (16 = channels in)" is an aside, not a value.
     .replace(new RegExp(`(^|[\\s;,])(${labels})\\s+(?=[([][^()[\\]=]*(?:,|×|\\bx\\b|\\bby\\b|\\*)[^()[\\]=]*[)\\]])`, "g"), "$1$2: ")

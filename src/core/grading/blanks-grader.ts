@@ -255,12 +255,16 @@ export function gradeBlanks(question: Question, spec: BlanksAnswer, answer: Stud
   const hedged = values.map((v, i) => v !== undefined && isHedged(spec.blanks[i]!, v));
   // A labelled part with work shown ("depth: 16 (matches 16 input channels)"): its first value, or
   // the result of work whose arithmetic checks out ("3·3·16 per filter × 32 filters = 4608").
+  // The result of work that checks out, under a label: kept over a value the prose reading guesses.
+  const checked = values.map(() => false);
   values = values.map((v, i) => {
     const blank = spec.blanks[i]!;
     if (v === undefined || !assigned.labelled[i] || hedged[i] || blank.kind === "expression" || isReadable(blank, v)) return v;
     // A bracket left open is a formula cut short, not work shown after a value: "32*3*(3*16" is not 96.
     if (!bracketsBalanced(v)) return v;
-    return (blank.kind === "number" ? checkedResult(v) : undefined) ?? firstValueIn(blank.kind, v) ?? v;
+    const result = blank.kind === "number" ? checkedResult(v) : undefined;
+    checked[i] = result !== undefined;
+    return result ?? firstValueIn(blank.kind, v) ?? v;
   });
   // "same for Ws": the value of the blank before.
   values = values.map((v, i) => {
@@ -276,7 +280,7 @@ export function gradeBlanks(question: Question, spec: BlanksAnswer, answer: Stud
   const prose = (readable && !worked) || !bracketsBalanced(tidy.text) ? undefined : valuesInProse(spec.blanks, tidy.text);
   if (prose) {
     // A value given after its own label reads better than one picked out of the sentence.
-    const kept = values.map((v, i) => assigned.exact[i] && v !== undefined && (hedged[i] || isReadable(spec.blanks[i]!, v)));
+    const kept = values.map((v, i) => checked[i] || (assigned.exact[i] && v !== undefined && (hedged[i] || isReadable(spec.blanks[i]!, v))));
     // A blank whose part only denies a value ("depth isn't 3") answers nothing, whatever the sentence holds.
     ({ values, ignored } = { values: prose.map((v, i) => (kept[i] ? values[i]! : deniedOnly[i] ? "" : v)), ignored: [] });
     prose.forEach((v, i) => {

@@ -69,7 +69,7 @@ const OF_THEM = new RegExp(String.raw`^[^.;\n]{0,60}?(?<![\w.])(${CHAIN})\s+(?:o
  * ("not 26 filters") and a rate ("144 weights per filter") are not it; of several, the one stated
  * as a result ("… so 4608 weights") is.
  */
-function nearName(blank: Blank, text: string, kind: ValueKind): Found | undefined {
+function nearName(blank: Blank, text: string, kind: ValueKind): (Found & { rate: boolean }) | undefined {
   const names = [blank.label, ...blank.aliases]
     .filter((n) => n.length >= 3 && /^[a-z][a-z ]*$/i.test(n))
     .sort((a, b) => b.length - a.length);
@@ -118,16 +118,21 @@ function nearName(blank: Blank, text: string, kind: ValueKind): Found | undefine
 }
 
 /**
- * Work carried on after a named value: "144 weights, times 32 filters = 4608" (or "gives 4608"), and
- * "144 params, 32 filters → 4608" (an arrow to the result) state 4608.
+ * Work carried on after a named value: "144 weights, times 32 filters = 4608" (or "gives 4608"),
+ * "144 params, 32 filters → 4608" (an arrow to the result), and "144 weights per filter and 32 of
+ * those, 4608 altogether" (a total said in words, in the same sentence) state 4608.
  */
 const CARRIED_ON = new RegExp(String.raw`^(?:[^.;\n=]{0,40}?\b(?:times|multiplied\s+by|divided\s+by|plus|minus)\b[^.;\n=→]{0,40}(?:=|→|->|=>|⇒|gives)|[^.;\n=→]{0,40}?(?:→|->|=>|⇒))\s*(${CHAIN})`, "i");
+/** After a rate, "… and 32 of those, 4608 altogether": the total the sentence goes on to state. */
+const TOTAL_AFTER_RATE = new RegExp(String.raw`^[^.;\n=→]{0,60}?(?<![\w.])(${CHAIN})\s+(?:altogether|in\s+total|in\s+all|all\s+told)\b`, "i");
 
 /** A named value, or the result the work after it goes on to state. */
-function carriedOn(found: Found | undefined, text: string, kind: ValueKind): Found | undefined {
+function carriedOn(found: (Found & { rate?: boolean }) | undefined, text: string, kind: ValueKind): Found | undefined {
   if (!found || kind !== "number") return found;
   // An aside in brackets ("(16 = channels coming in)") is not the work that goes on.
-  const m = CARRIED_ON.exec(text.slice(found.end).replace(/\([^()]*\)/g, (aside) => " ".repeat(aside.length)));
+  const rest = text.slice(found.end).replace(/\([^()]*\)/g, (aside) => " ".repeat(aside.length));
+  // Only a rate goes on to a total in words: "16 filters, … 2352 in total" still has 16 filters.
+  const m = CARRIED_ON.exec(rest) ?? (found.rate === true ? TOTAL_AFTER_RATE.exec(rest) : null);
   const value = m?.[1] ? finalNumber(m[1]) : undefined;
   return value ? { value, end: found.end + m![0].length } : found;
 }
