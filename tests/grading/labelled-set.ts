@@ -33,14 +33,18 @@ export interface Floors {
    * runs the tests while working on the grader does not see what it measures.
    */
   blind?: boolean;
+  /** Questions the set leaves out on purpose (a set of paraphrases has no drawing to paraphrase). */
+  leavesOut?: readonly string[];
 }
 
 /** The three checks of a fresh set: 8 answers per question, agreement and confident zeros at their floors. */
 export function describeFreshSet(title: string, folder: string, set: string, floor: Floors): void {
   const report = gradeLabelledSet(folder, set);
   describe(title, () => {
-    it("has at least 8 answers for every question of the bank", () => {
-      for (const q of midterm.all()) expect(report.byQuestion.get(q.id)?.total ?? 0, q.id).toBeGreaterThanOrEqual(8);
+    it("has at least 8 answers for every question of the bank it covers", () => {
+      for (const q of midterm.all().filter((q) => !floor.leavesOut?.includes(q.id))) {
+        expect(report.byQuestion.get(q.id)?.total ?? 0, q.id).toBeGreaterThanOrEqual(8);
+      }
     });
 
     it(`agrees with the TA at least ${(floor.overall * 100).toFixed(1)}% of the time`, () => {

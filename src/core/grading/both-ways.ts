@@ -73,6 +73,8 @@ export function bothWaysAsUnsure(text: string): string {
     const open = doubt || OPEN_CHOICE.test(sentence) || DOUBT_AFTER.test(sentences[i + 1]?.[1] ?? "");
     const read = sentence.replace(/[^,:]+/g, (clause) =>
       OR_NOT.test(clause.trimEnd()) || (doubt && joinsOpposites(clause)) || (open && ALTERNATIVES.test(clause)) ? " unsure " : clause);
+    // "either A, or B, or maybe C, not sure which": the alternatives span clauses, so the sentence offers them all.
+    if (open && /\beither\b[^,]*,.*\bor\b/.test(sentence)) return ` unsure ${end}`;
     return read + end;
   }).join("").replaceAll("¿", "?");
 }

@@ -50,4 +50,4 @@ export interface StudentAnswer {
   files?: readonly AttemptFile[];
 }
 
-export const GRADER_VERSION = "5";
+export const GRADER_VERSION = "6";

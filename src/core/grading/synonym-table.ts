@@ -16,7 +16,6 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ["dimension", "dimensional", "dimensionality", "dim", "dims"],
   ["similar", "similarity", "alike", "closeness", "resemble", "resemblance"],
   ["near", "nearby", "close", "closer", "closest"],
-  ["poor", "bad", "weak", "lousy", "terrible"],
   ["generalization", "generalize", "generalise", "generalisation", "generalizes", "generalizing"],
   ["approximate", "approximation", "approx", "approximately", "estimate", "estimation", "estimator", "roughly"],
   ["noise", "noisy", "noisiness"],
@@ -65,11 +64,19 @@ export const REWRITES: ReadonlyArray<readonly [string, string]> = [
   ["non increasing", "not increasing"], ["never negative", "nonnegative"], ["non negative", "nonnegative"],
 ];
 
-/** Words that negate their whole clause ("flipping is not valid": the flip is negated too). */
+/**
+ * Words that negate their whole clause ("flipping is not valid": the flip is negated too). A verdict
+ * of worthlessness negates too: "pixel distance is a terrible way to tell whether two pictures show
+ * the same object" says what "pixel distance does not tell ..." says, and rubric phrases are read
+ * the same way, so "a poor measure of similarity" and "not a good measure" agree.
+ */
 export const CLAUSE_NEGATORS: ReadonlySet<string> = new Set([
   "not", "never", "non", "neither", "nor", "lack", "lacks", "lacking", "fail", "fails", "avoid", "avoided",
-  "avoids", "avoiding",
+  "avoids", "avoiding", "poor", "bad", "terrible", "lousy", "useless",
 ]);
+
+/** The negators above that are verdicts: they negate, yet say something a TA reads ("it is bad."). */
+export const VERDICT_NEGATORS: ReadonlySet<string> = new Set(["poor", "bad", "terrible", "lousy", "useless"]);
 
 /** Words that negate only what follows them ("rotate instead of flipping": the rotation stands). */
 export const FORWARD_NEGATORS: ReadonlySet<string> = new Set([

@@ -1,6 +1,7 @@
 import {
-  CLAUSE_BREAKS, CLAUSE_NEGATORS, EVALUATIVE_PREDICATES, FORWARD_NEGATORS, OTHERS, PRESENCE_PREDICATES, STOPWORDS, SUBJECT_STARTERS, SUBORDINATORS,
+  CLAUSE_BREAKS, CLAUSE_NEGATORS, EVALUATIVE_PREDICATES, FORWARD_NEGATORS, OTHERS, PRESENCE_PREDICATES, STOPWORDS, SUBJECT_STARTERS, SUBORDINATORS, VERDICT_NEGATORS,
 } from "./synonym-table.ts";
+import { rejectedByLaterVerdicts } from "./later-verdicts.ts";
 import { applyRewrites, lex, verdictsInFront } from "./text-lexer.ts";
 import { BASE_VOCABULARY, type Vocabulary } from "./vocabulary.ts";
 
@@ -157,7 +158,8 @@ export function analyzeText(text: string, vocabulary: Vocabulary = BASE_VOCABULA
     const { stem: s, canon } = vocabulary.canonOf(word);
     const token: Token = {
       surface: word, stem: s, canon, sentence, segment, line, clause: clauseIndex,
-      filler: (STOPWORDS.has(word) && !vocabulary.listsWord(word)) || isClauseNegator || isForwardNegator || CLAUSE_BREAKS.has(word),
+      filler: (STOPWORDS.has(word) && !vocabulary.listsWord(word)) || (isClauseNegator && !VERDICT_NEGATORS.has(word)) || isForwardNegator ||
+        CLAUSE_BREAKS.has(word),
       negated: forward, subjectNegated: false, ambiguous: false,
     };
     if (mark) token.mark = mark;
@@ -171,6 +173,7 @@ export function analyzeText(text: string, vocabulary: Vocabulary = BASE_VOCABULA
   rejectOthersOptions(tokens);
   claimedByContrast(tokens);
   deniedAlternatives(tokens);
+  rejectedByLaterVerdicts(tokens);
 
   const positions = new Map<string, number[]>();
   const fillerPositions = new Map<string, number[]>();

@@ -69,6 +69,13 @@ const SECOND_CHOICE = /^(?:(?:or|and)\s+|\/\s*)?(true|false|t|f)\b/i;
 /** Splits "false, because ..." into the choice and the rest; choice undefined when there is none. */
 export function parseChoice(text: string): { choice?: boolean; rest: string; hedged?: boolean } {
   const clean = text.replace(/[’‘]/g, "'");
+  // "False is wrong here, so: true. …": the choice named first is the one rejected.
+  const rejected = REJECTED_CHOICE.exec(clean);
+  if (rejected) {
+    const after = parseChoice(clean.slice(rejected[0].length));
+    const named = (rejected[1] ?? "").toLowerCase() === "true";
+    return after.choice === !named ? after : { rest: clean.trim(), hedged: true };
+  }
   if (HEDGE.test(clean)) return { rest: clean.trim(), hedged: true };
   for (const re of [VERDICT_THEN_CHOICE, LEADING_CHOICE, LEADING_VERDICT, STATED_CHOICE, STATED_VERDICT, CHAT_VERDICT]) {
     const m = re.exec(clean);
@@ -87,9 +94,12 @@ export function parseChoice(text: string): { choice?: boolean; rest: string; hed
   return choiceStatedLater(clean) ?? { rest: text.trim() };
 }
 
+/** A choice named and rejected at the start: "False is wrong here, so: …". */
+const REJECTED_CHOICE = /^[\s(*"'“]*(true|false)\s+is\s+(?:wrong|incorrect|not\s+(?:right|correct|it|the\s+answer))\b[^.,:;!?]*[.,:;!?]*\s*/i;
+
 /** A sentence that is only the choice, after a first remark: "its not exact. false. the batch …", "…, so false." */
 const CHOICE_SENTENCE = new RegExp(
-  String.raw`(?:^|[.!?;\n]\s*|,\s*(?=(?:so|hence|thus|therefore)\b))(?:(?:so|hence|thus|therefore|the statement is|statement is|answer\s*:|the answer is)[\s,]+)?` +
+  String.raw`(?:^|[.!?;\n]\s*|,\s*(?=(?:so|hence|thus|therefore)\b))(?:(?:so|hence|thus|therefore|the statement is|statement is|answer\s*:|the answer is)[\s,:]+){0,2}` +
   String.raw`(true|false)\s*(?:[.!?;\n]|$)`,
   "gi",
 );

@@ -115,3 +115,63 @@ describe("1a in a student's own words", () => {
     ["1a", "measuring how far each picture is from the others happens once at training time, so prediction is instant", 0],
   ]);
 });
+
+describe("a verdict of worthlessness negates like 'not'", () => {
+  it("reads 'a terrible way to tell' as 'does not tell'", () => {
+    const tokens = analyzeText("pixel distance is a terrible way to tell two digits apart").tokens;
+    expect(tokens.find((t) => t.surface === "tell")?.negated).toBe(true);
+    // The verdict is still content: "It is bad." says something a TA reads.
+    expect(tokens.find((t) => t.surface === "terrible")?.filler).toBe(false);
+  });
+
+  expectScores([
+    ["1a", "prediction compares each new frame with every stored frame, too slow for real time; and straight-line pixel distance is a terrible way to decide whether two frames show the same object", 5],
+  ]);
+});
+
+describe("the split of 1d-i: 1 point for the problem, 2 for each reason", () => {
+  expectScores([
+    ["1d-i", "overfitting", 1],
+    ["1d-i", "overfitting, because the model was trained for far too many epochs", 3],
+    ["1d-i", "the model is much bigger than the data can support and it was trained for too many epochs", 4],
+  ]);
+});
+
+describe("words for the idea in other questions", () => {
+  expectScores([
+    ["3a", "Regularization is there for new examples, not for the ones we fit. So the statement is false.", 5],
+    ["3c", "true: what you divide by is a pile of squared gradients that only gets taller, so the step can only shrink", 5],
+    ["4b-iii", "one small stamp is pressed on every spot of the image, the same stamp everywhere, and each output only depends on a small neighbourhood", 5],
+    // The wrong phase for kNN's cost: comparing every pair once before driving is not the test-time cost.
+    ["1a", "before driving it must compare every pair of training pictures, which takes ages; L2 on pixels is fine", 0],
+  ]);
+});
+
+describe("a later verdict that rejects what came before", () => {
+  it("negates the claims 'that's wrong' and 'none of these are allowed' point back to", () => {
+    const claim = analyzeText("weights are shared across positions, but that is simply wrong").tokens;
+    expect(claim.find((t) => t.surface === "shared")?.negated).toBe(true);
+    const list = analyzeText("Options: crop, shift, zoom. For digits none of these are allowed.").tokens;
+    expect(list.find((t) => t.surface === "crop")?.negated).toBe(true);
+    // "that is why" gives a reason; it rejects nothing.
+    expect(analyzeText("it saturates, that is why training is slow").tokens.find((t) => t.surface === "saturates")?.negated).toBe(false);
+  });
+
+  expectScores([
+    ["4b-iii", "the textbook answer is local connections and tied weights, but that's a myth: conv layers are cheap because images are small", 0],
+    ["1d-ii", "crop, rotate a little, shift. Since they are digits none of these are valid, so just copy every image twice", 0],
+    // A verdict on the wrong option leaves the right one standing.
+    ["1d-ii", "people say flip the digits, that's wrong for a 6 or a 2. Crop random 28x28 patches and rotate them slightly instead", 5],
+  ]);
+});
+
+describe("alternatives spread over clauses, and a rejected choice", () => {
+  it("reads 'either A, or B, or C, not sure which' as no claim", () => {
+    expect(bothWaysAsUnsure("either it is too deep, or the data is too small, or it trained too long, not sure which")).toBe(" unsure ");
+  });
+
+  it("takes the choice the student keeps after rejecting the first", () => {
+    expect(parseChoice("False is wrong here, so: true. the sum only grows").choice).toBe(true);
+    expect(parseChoice("true is not right; false, because the batch is a sample").choice).toBe(false);
+  });
+});
