@@ -198,12 +198,22 @@ export class PhraseMatcher {
       if (spans) for (const p of [...positions]) if (spans.has(p)) positions.push(spans.get(p)!);
       const tokens = positions.map((p) => this.text.tokens[p] as Token);
       record(result, {
-        positions, sentence: anchorToken.sentence, negated: tokens.some((t) => t.negated), weak, ambiguous: tokens.some((t) => t.ambiguous),
+        positions, sentence: anchorToken.sentence, negated: tokens.some((t) => t.negated), weak,
+        ambiguous: tokens.some((t) => t.ambiguous) || straddlesDenial(tokens),
       }, this.text.tokens, phrase.negated);
       if (result.hit && !result.hit.weak && result.opposite && !result.opposite.weak) break;
     }
     return result;
   }
+}
+
+/**
+ * "It doesn't lower the training loss, if anything it raises it": words taken from a denied clause
+ * and from an affirmed one next to it say neither the phrase nor its denial; a TA reads them.
+ */
+function straddlesDenial(tokens: readonly Token[]): boolean {
+  const denied = new Set(tokens.filter((t) => t.negated).map((t) => t.clause));
+  return denied.size > 0 && tokens.some((t) => !t.negated && !t.subjectNegated && !denied.has(t.clause));
 }
 
 /**

@@ -50,12 +50,12 @@ const STATED_VERDICT = new RegExp(
   String.raw`(not true|untrue|not correct|incorrect|correct|wrong|right)\b${AFTER_CHOICE}`,
   "i",
 );
-const MEANS_TRUE = new Set(["true", "t", "ture", "treu", "tru", "trie", "tue", "yes", "yep", "yup", "yeah", "ya", "correct", "right"]);
+const MEANS_TRUE = new Set(["true", "t", "ture", "treu", "tru", "trie", "tue", "yes", "yep", "yup", "yeah", "ya", "correct", "right", "agree", "i agree", "i fully agree", "fully agree"]);
 const VERDICT_WORD = String.raw`(?:yes|no|yep|yup|yeah|ya|nope|nah|incorrect|wrong|not true|untrue|not correct|correct|right)`;
 /** A verdict then a choice spelt out ("yes true, ..."; not "no t-test"): the choice word says which. */
 const VERDICT_THEN_CHOICE = new RegExp(String.raw`^[\s(*"'“]*${VERDICT_WORD}\b[\s.,:;!\-–—]*(true|false|fals|flase|fasle|ture|treu)\b[\s.,:;!)*"'”\-–—]*`, "i");
 /** Chat affirmations and negations that are never a determiner: a choice whatever follows ("yep lr too low"). */
-const CHAT_VERDICT = /^[\s(*"'“]*(yes|yep|yup|yeah|ya|nope|nah)\b[\s.,:;!\-–—]*/i;
+const CHAT_VERDICT = /^[\s(*"'“]*(yes|yep|yup|yeah|ya|nope|nah|(?:i\s+)?(?:fully\s+)?(?:agree|disagree))\b(?:\s+with\s+(?:it|this|that|the\s+statement))?[\s.,:;!\-–—]*/i;
 /**
  * "no", "right", "wrong", "correct" followed by a word: a verdict unless that word is what they
  * qualify ("no regularization helps", "correct labels matter"), told by its part of speech.
@@ -85,6 +85,7 @@ export function parseChoice(text: string): { choice?: boolean; rest: string; hed
     const rest = clean.slice(m[0].length).trim();
     const second = SECOND_CHOICE.exec(rest);
     if (second && MEANS_TRUE.has(second[1]!.toLowerCase()) !== choice) return { rest, hedged: true };
+    if (takesItBack(rest, choice)) return { rest, hedged: true };
     return { choice, rest };
   }
   const plain = PLAIN_VERDICT.exec(clean);
@@ -92,6 +93,17 @@ export function parseChoice(text: string): { choice?: boolean; rest: string; hed
     return { choice: MEANS_TRUE.has((plain[1] ?? "").toLowerCase()), rest: clean.slice(plain[0].length).trim() };
   }
   return choiceStatedLater(clean) ?? { rest: text.trim() };
+}
+
+/**
+ * "True for plain Adagrad, but it could be false if …, so it depends": the reason that follows
+ * grants the other choice, so no choice is made.
+ */
+function takesItBack(rest: string, choice: boolean): boolean {
+  const other = choice ? "false" : "true";
+  // "could be true only if the batch is the whole set" states a condition, not the other choice.
+  return new RegExp(String.raw`\b(?:could|might|may|would|can)\s+(?:also\s+)?be\s+${other}\b(?!\s+(?:only\s+)?(?:if|when|for|in)\b)`, "i").test(rest) ||
+    /\b(?:so|thus)\s+it\s+depends\b|\bit\s+depends\s*[.!]?\s*$/i.test(rest);
 }
 
 /** A choice named and rejected at the start: "False is wrong here, so: …". */

@@ -175,3 +175,31 @@ describe("alternatives spread over clauses, and a rejected choice", () => {
     expect(parseChoice("true is not right; false, because the batch is a sample").choice).toBe(false);
   });
 });
+
+describe("a phrase whose words straddle a denied clause and an affirmed one", () => {
+  it("is neither stated nor denied, so it cancels nothing", () => {
+    // "doesn't lower the training loss, if anything it raises it" denies no reason of 3a.
+    expect(item("3a", "False. It doesn't lower the training loss, if anything it raises it; what improves is how it does on unseen data.", "Regularization helps generalization (test performance), not the training loss")).toBe(3);
+  });
+});
+
+describe("a true/false choice taken back, and agreement as a choice", () => {
+  it("reads a reason that grants the other choice as a hedge", () => {
+    expect(parseChoice("True for plain Adagrad, but it could be false with decay, so it depends").hedged).toBe(true);
+    expect(parseChoice("True, though it could be false too, who knows").hedged).toBe(true);
+    // A condition under which the other choice would hold is a reason, not a hedge.
+    expect(parseChoice("False, it could be true only if the batch is the whole training set").hedged).toBeUndefined();
+  });
+
+  it("reads 'I agree' as true and 'I disagree' as false", () => {
+    expect(parseChoice("I agree with the statement: the steps are tiny").choice).toBe(true);
+    expect(parseChoice("I disagree. A batch is a sample, so its gradient is noisy.").choice).toBe(false);
+  });
+});
+
+describe("more words students use", () => {
+  expectScores([
+    ["1b", "deep nets multiply activations layer after layer; normalizing keeps the activations in a sane range", 5],
+    ["1d-i", "overfitting: the model is too big for the data, and we did not stop when the validation error went up", 5],
+  ]);
+});
