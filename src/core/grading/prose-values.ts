@@ -41,9 +41,25 @@ function readAt(text: string, from: number, kind: ValueKind): Found | undefined 
     pattern.lastIndex = i;
     const m = pattern.exec(text);
     if (!m) continue;
-    if (kind === "dimensions" && parseDimensions(m[0]) === undefined) continue;
+    const factors = kind === "dimensions" ? parseDimensions(m[0]) : undefined;
+    if (kind === "dimensions" && factors === undefined) continue;
     const value = kind === "number" ? finalNumber(m[0]) : m[0];
-    if (value !== undefined) return { value, end: i + m[0].length };
+    if (value !== undefined) return (factors && completedLater(text, i + m[0].length, factors)) ?? { value, end: i + m[0].length };
+  }
+  return undefined;
+}
+
+/**
+ * "the filter is 7 by 7. … so each filter is 7 x 7 x 3": a shape stated in part (its plane) and
+ * later in full, with the same first factors, is the full one; the first was a step of the work.
+ * A later shape that differs ("7x7 … output 26x26x16") is another value, not this one completed.
+ */
+function completedLater(text: string, from: number, factors: readonly unknown[]): Found | undefined {
+  for (const m of text.slice(from).matchAll(new RegExp(String.raw`(?<![\w.])${SHAPE_SOURCE}`, "gi"))) {
+    const later = parseDimensions(m[0]);
+    if (later && later.length > factors.length && factors.every((f, k) => later[k] === f)) {
+      return { value: m[0], end: from + m.index + m[0].length };
+    }
   }
   return undefined;
 }

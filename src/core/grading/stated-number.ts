@@ -18,6 +18,12 @@ const HEDGE = /^(?:(?:the\s+answer\s+is|answer\s+is|it'?s|it\s+is|that'?s|i\s+th
 const EQUALS = /≈|~=|(?<![<>=!])=(?!=)/;
 /** Words in the work, not math: "Depth 16. Each filter has 3*3*16 = 144" states two values, not one. */
 const PROSE = /\b(?!(?:floor|ceil|log\d*|ln|sqrt|exp|max|min|sum|abs|mod)\b)[a-z]{3,}\b|\.\s/i;
+/**
+ * A call in code with its arguments, "np.prod(w.shape)", "math.prod((32, 16, 3, 3))", "w.numel()":
+ * code, not words in the work, so "np.prod(w.shape) = 4608" states 4608. A name must touch its
+ * bracket: "has (3*3*16)" is prose.
+ */
+const CODE_CALL = /(?<![\w.])[A-Za-z_][\w.]*\((?:[^()]|\([^()]*\))*\)/g;
 const PLAIN_NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:e[+-]?\d+)?$/i;
 
 /** The stated value of `text`, for a number question's reader (see the file comment). */
@@ -32,7 +38,7 @@ export function statedNumber(text: string): string {
   // Work, then its result: a bare number after the last "=" is what the student settled on.
   const sides = t.split(EQUALS);
   const result = sides.at(-1)?.trim().replace(HEDGE, "").replace(/\s+[a-z][a-z\s]*$/i, "") ?? "";
-  if (sides.length > 1 && PLAIN_NUMBER.test(result) && !sides.slice(0, -1).some((side) => PROSE.test(side))) return result;
+  if (sides.length > 1 && PLAIN_NUMBER.test(result) && !sides.slice(0, -1).some((side) => PROSE.test(side.replace(CODE_CALL, "f()")))) return result;
   return wordsToNumber(t) ?? t;
 }
 

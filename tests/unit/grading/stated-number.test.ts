@@ -11,6 +11,9 @@ describe("the number a student states", () => {
     expect(cleanNumberText("log2(1000) ≈ 9.97")).toBe("9.97");
     expect(cleanNumberText("32*3*3*16 = 4608 parameters")).toBe("4608");
     expect(cleanNumberText("each filter is 3*3*16 → 144, times 32 gives 4608")).toBe("4608");
+    // A call in code is math, not words: its stated result counts.
+    expect(cleanNumberText("np.prod(w.shape) = 4608")).toBe("4608");
+    expect(cleanNumberText("shape (32, 16, 3, 3) → w.numel() = 4608")).toBe("4608");
   });
 
   it("drops a reason after the value and a hedge before it", () => {
@@ -38,5 +41,7 @@ describe("the number a student states", () => {
     expect(cleanNumberText("lots")).toBe("lots");
     // Two values in prose, one of them worked out: not one stated result.
     expect(statedNumber("Depth 16. Each filter has 3*3*16 = 144 weights")).toBe("Depth 16. Each filter has 3*3*16 = 144 weights");
+    // A word before a bracket with a space is prose, not a call.
+    expect(statedNumber("each filter has (3*3*16) = 144")).toBe("each filter has (3*3*16) = 144");
   });
 });

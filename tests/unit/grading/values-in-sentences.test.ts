@@ -49,3 +49,26 @@ describe("the stated result after working, in words", () => {
     expect(item("4b-i", "16 filters of 7x7x3, with 147 weights each, 2352 in total", "filters")).toBe(2);
   });
 });
+
+describe("a shape stated in part, then in full", () => {
+  it("takes the full shape when a later one completes the plane stated first", () => {
+    expect(score("4b-i", "one filter per output map, so sixteen. Losing 6 pixels per side means the filter is 7 wide and 7 tall; it must cover the RGB channels too, so each filter is 7 x 7 x 3.")).toBe(5);
+    expect(score("4b-i", "sixteen filters. Spatially 7 by 7 (32 - 7 + 1 = 26). With the input's three channels that makes 7×7×3.")).toBe(5);
+    // Near misses: a full shape with another plane is another value, and a completed wrong shape stays wrong.
+    expect(item("4b-i", "16 filters, each 7 by 7; the output is 26x26x16", "size")).toBe(0);
+    expect(item("4b-i", "16 filters, each 6 wide and 6 tall, so each filter is 6 x 6 x 3", "size")).toBe(0);
+    expect(item("4b-i", "16 filters, each 7 by 7, so the whole filter is 7x7x16", "size")).toBe(0);
+    // Near miss: the full shape given with another one beside it is two answers.
+    expect(item("4b-i", "sixteen filters. The plane is 7 by 7, so the filter is 7x7x3 or 7x7x16", "size")).toBe(0);
+  });
+});
+
+describe("a count computed in code", () => {
+  it("takes the result stated after np.prod or numel", () => {
+    expect(score("4b-ii", "w.shape == (32, 16, 3, 3) → np.prod(w.shape) = 4608; depth: 16")).toBe(5);
+    expect(item("4b-ii", "depth 16; math.prod((32, 16, 3, 3)) = 4608", "parameters")).toBe(3);
+    // Near miss: the stated result is what counts, right work or not.
+    expect(item("4b-ii", "depth 16; np.prod((32, 16, 3, 3)) = 4068", "parameters")).toBe(0);
+    expect(item("4b-ii", "depth 16; np.prod((32, 3, 3, 3)) = 864", "parameters")).toBe(0);
+  });
+});
