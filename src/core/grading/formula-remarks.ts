@@ -31,11 +31,18 @@ function plainLatex(text: string): string {
     // `W_2^\top\frac{…}` would run the transpose into the name after it once \frac is read.
     .replace(/\^\s*(?:\{\s*\\top\s*\}|\\top(?![A-Za-z]))/g, "' ")
     .replace(/\\odot(?![A-Za-z])/g, " ⊙ ")
+    // The elementwise product typed in words or as a circled dot: `(.)`, `(hadamard)`, `(elementwise)`.
+    .replace(/\(\s*(?:\.|o|hadamard|elementwise|element-wise)\s*\)/gi, " ⊙ ")
     .replace(/\\mathbb\s*\{\s*1\s*\}|\\mathbb\s+1(?!\d)|𝟙/g, "1");
 }
 
 /** A set after the result: `∈ ℝ^m`, `\in \mathbb{R}^{m \times 1}`, `in R^(m)`, up to the end of its statement. */
 const IN_SET = /\s*(?:∈|\\in(?![A-Za-z])|\s+in\s+(?=ℝ|R\s*\^|\\mathbb))\s*(?:ℝ|\\mathbb\s*\{\s*R\s*\}|\\R(?![A-Za-z])|R(?![A-Za-z]))(?:\s*\^\s*(?:\{[^{}]*\}|\([^()]*\)|[A-Za-z0-9]+(?:\s*(?:×|x|\\times)\s*[A-Za-z0-9]+)?))?(?=\s*(?:$|[;,.\n]))/g;
+
+/** The same result restated in code, in brackets: `(np: dz = z - y)`, `(in numpy: …)`. */
+const CODE_ASIDE = /\(\s*(?:in\s+)?(?:np|numpy|python|code|torch)\s*:(?:[^()]|\([^()]*\))*\)/gi;
+/** A code comment after a statement, `db = … # (p,)`: a remark (a shape, a name) up to the end of its line. */
+const CODE_COMMENT = /(?<=\S[^\n#]*)\s+#[^\n]*/g;
 
 /** A clause that rejects a formula: "not 2(z - y)", "it's not mn + ml", "rather than …". */
 const DENIAL = /(?:^|(?<=[,;:.\n]))\s*(?:(?:it'?s|it\s+is|that'?s|that\s+is|the\s+answer\s+is|answer\s+is|this\s+is)\s+)?(?:not|rather\s+than|instead\s+of)\s+(?:just\s+|simply\s+)?([^,;.\n]*?)(?=\s*(?:[,;\n]|\.\s|\.?$|\s+but\s))/gi;
@@ -45,7 +52,7 @@ const PART_OF = /\b(?:appears?|shows?\s+up|occurs?|is\s+(?:inside|contained|part
 
 /** The remarks of `typed` removed (see the file comment); `hasMath` tells a formula from words. */
 export function readRemarks(typed: string, hasMath: (clause: string) => boolean): Remarks {
-  let text = plainLatex(typed).replace(IN_SET, "");
+  let text = plainLatex(typed).replace(CODE_ASIDE, " ").replace(CODE_COMMENT, "").replace(IN_SET, "");
   const kept = text.replace(DENIAL, (clause, denied: string) => (hasMath(denied) ? "" : clause));
   // A denial alone is still read (and not credited): nothing would be left to grade otherwise.
   if (hasMath(kept)) text = kept.replace(/^[\s,;.]*(?:but\s+)?/i, "").replace(/\s+but\s+(?=\S)/i, " ");

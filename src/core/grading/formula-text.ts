@@ -115,11 +115,50 @@ function withoutAsides(typed: string, formulaWord: (w: string) => boolean): stri
     if (/[A-Za-z0-9_']$/.test(text.slice(0, at))) return group;
     // "(c x d)", "(c × 1)" at the end of a part: the result's shape, in names the question does not declare.
     const rest = text.slice(at + group.length);
-    if (SHAPE_ASIDE.test(inside) && /[A-Za-z]/.test(inside) && /^\s*(?:$|[;,\n])/.test(rest) && !/[A-Za-z]\w/.test(inside) && inside.trim().split(/\s*(?:×|,|\bx\b)\s*/).every((w) => w !== "" && !formulaWord(w))) return " ";
+    if (SHAPE_ASIDE.test(inside) && /[A-Za-z]/.test(inside) && /^\s*(?:$|[;,\n]|\.(?:\s|$))/.test(rest) && !/[A-Za-z]\w/.test(inside) && inside.trim().split(/\s*(?:×|,|\bx\b)\s*/).every((w) => w !== "" && !formulaWord(w))) return " ";
     const words = inside.match(/[A-Za-z][A-Za-z0-9_]*/g) ?? [];
     const prose = words.filter((w) => w.length >= 2 && !formulaWord(w));
     return prose.length >= 2 && prose.length > words.length - prose.length ? " " : group;
   });
+}
+
+/** A simplification after the work: the last result stated is the answer ("…, which simplifies to (m+1)(n+l)"). */
+const SIMPLIFIES = /(?:,\s*|\s+)(?:(?:which|that|this|it|and)\s+)?(?:simplifies|reduces|factors|factori[sz]es|collapses)\s+(?:down\s+)?(?:to|into|as)\s+/gi;
+/** A sentence that states the result after prose: "… . The gradient is the vector z - y", "… . That's 2mn + …". */
+const STATED = /(?:^|[.!?;]\s+|\n\s*)(?:(?:so|thus|hence|then)\s+)?(?:(?:(?:the|my)\s+)?(?:final\s+)?(?:answer|gradient|grad|result|derivative|expression|formula|total|count)(?:\s+(?:of|wrt|w\.r\.t\.?|with\s+respect\s+to)\s+\S+)?\s+is|that'?s|that\s+is|it'?s|it\s+is)\s+(?!not\b)(?:just\s+|simply\s+)?(?:the\s+(?:column\s+|row\s+)?(?:vector|matrix)\s+)?(?=\S)/gi;
+/** A clause of words that ends in a colon before the formula: "x feeds two branches, so add both:". */
+const COLON_LEAD = /:\s+/g;
+
+/** Whether `text` has more words than formula tokens: three or more words the formula cannot hold, and no `=`. */
+function isProse(text: string, formulaWord: (w: string) => boolean): boolean {
+  if (/=/.test(text)) return false;
+  const words = text.match(/[A-Za-z][A-Za-z0-9_']*/g) ?? [];
+  const prose = words.filter((w) => w.length >= 2 && !formulaWord(w));
+  return prose.length >= 3 && prose.length > words.length - prose.length;
+}
+
+/**
+ * The result stated after prose, without the prose: the part after the last "simplifies to", after
+ * a clause of words ending in a colon, or after the last sentence that states it ("The gradient is
+ * …", "That's …"). Only when what comes before defines no names (steps stay whole) and what is
+ * left holds a formula. Unchanged otherwise.
+ */
+function afterStatedResult(typed: string, formulaWord: (w: string) => boolean): string {
+  let text = typed;
+  const hasFormula = (t: string) => /[\d+*/^()_\\@⊙·×−-]/.test(t) || (t.match(/[A-Za-z][A-Za-z0-9_]*/g) ?? []).some(formulaWord);
+  const simplified = [...text.matchAll(SIMPLIFIES)].at(-1);
+  if (simplified && hasFormula(text.slice(simplified.index + simplified[0].length))) text = text.slice(simplified.index + simplified[0].length);
+  const colon = [...text.matchAll(COLON_LEAD)].at(-1);
+  if (colon && isProse(text.slice(0, colon.index).split(/[.!?\n]\s+/).at(-1) ?? "", formulaWord) && hasFormula(text.slice(colon.index + colon[0].length))) {
+    text = text.slice(colon.index + colon[0].length);
+  }
+  const stated = [...text.matchAll(STATED)].at(-1);
+  if (stated && stated.index > 0) {
+    const before = text.slice(0, stated.index);
+    const after = text.slice(stated.index + stated[0].length);
+    if (!/[A-Za-z]\w*\s*:?=(?!=)/.test(before) && hasFormula(after)) text = after;
+  }
+  return text.trim();
 }
 
 /**
@@ -134,6 +173,7 @@ export function withoutProse(typed: string, declared: ReadonlySet<string>): stri
   const formulaWord = formulaWordOf(declared);
   text = withoutAsides(text, formulaWord).trim();
   text = withoutDashComment(text, formulaWord);
+  text = afterStatedResult(text, formulaWord);
   const totals = [...text.matchAll(TOTAL)];
   const last = totals.at(-1);
   if (last && text.slice(last.index + last[0].length).trim() !== "") text = text.slice(last.index + last[0].length);

@@ -5,7 +5,7 @@
  * vectors, `dW = Σ_i (p_i − y_i) x_iᵀ` is `(softmax(A) − Y) X'` too.
  * - the example index in any spelling: `x_i`, `x_{i}`, `x^{(i)}`, `x^(i)`, `\mathbf{x}_i`;
  * - the sum: `Σ_i`, `\sum_i`, `\sum_{i=1}^m`, `sum_i`, "sum over i of";
- * - the predicted probability: `p_ik`, `p_{ik}`, `p_k(x_i)`, `softmax_k(x_i)`, `softmax(a(x_i))_k`,
+ * - the predicted probability: `p_ik`, `p_{ik}`, `p_k(x_i)`, `p_k` (inside the sum), `softmax_k(x_i)`, `softmax(a(x_i))_k`,
  *   `σ(a(x_i))_k`, `ŷ_ik`, or `e^{a_k(x_i)} / Σ_j e^{a_j(x_i)}` (also as the definition of `p` in a
  *   `where` clause; a `p` defined as anything else is left unread);
  * - the label indicator: `1[y_i = k]`, `1{y_i = k}`, `𝟙(k = y_i)`, `δ_{k,y_i}`, `[y_i = k]`, `y_ik`, and
@@ -45,6 +45,8 @@ const SCORES = String.raw`(?:a${SPACE}\(${SPACE}x_i${SPACE}\)|a_i|x_i)`;
 const PROBABILITY = new RegExp([
   String.raw`\b[pP]_(?:ik|ki)\b`,
   String.raw`\b[pP]_k${SPACE}\(${SPACE}x_i${SPACE}\)`,
+  // Inside a sum over the examples, `p_k` with its example left implicit.
+  String.raw`\b[pP]_k\b(?!${SPACE}[(_])`,
   String.raw`(?:\bsoftmax|σ|\bsigma|\bs)_k${SPACE}\(${SPACE}${SCORES}${SPACE}\)`,
   String.raw`(?:\bsoftmax|σ|\bsigma|\bs)${SPACE}\(${SPACE}${SCORES}${SPACE}\)${SPACE}_${SPACE}k\b`,
   String.raw`ŷ_(?:ik|ki)\b`,
@@ -109,6 +111,7 @@ export function perClassAsMatrix(text: string, names: MatrixNames | undefined): 
   if (!names || !/Σ|∑|\\sum|\bsum(?:\b|_)/.test(text)) return text;
   let out = tidyIndices(text).replace(SOFTMAX_DEFINITION, (d) => (d.includes("\n") ? "\n" : "")).replace(PROBABILITY, PROB).replace(INDICATOR, HOT);
   out = out.replace(LABEL, (_, v?: string, nabla?: string) => ((v ?? nabla ?? "").toLowerCase() === "w" ? "dL/dW" : "dL/db"));
-  // Each sum runs to the end of its statement: a `;`, a line, a comma or full stop before the next label.
-  return out.replace(/Σ_i\s*([^;\n]*?)(?=\s*(?:[;\n]|[,.]\s+(?:and\s+)?dL\/d|[,.]?\s+and\s+dL\/d|\.\s|\.?$))/g, (whole, summand: string) => sumAsMatrix(summand, names) ?? whole);
+  // Each sum runs to the end of its statement: a `;`, a line, a comma or full stop before the next label,
+  // or a comma before an alternative the student denies ("…, not Σ_i p_ik x_i"), itself read as a sum.
+  return out.replace(/Σ_i\s*([^;\n]*?)(?=\s*(?:[;\n]|[,.]\s+(?:and\s+)?dL\/d|[,.]?\s+and\s+dL\/d|,\s*(?:not|rather\s+than|instead\s+of)\s|\.\s|\.?$))/g, (whole, summand: string) => sumAsMatrix(summand, names) ?? whole);
 }
