@@ -7,6 +7,7 @@ import { describeFreshSet } from "./labelled-set.ts";
  * Measured blind on 2026-12-04: the grader of round 4 60.0% (96/160); round 5 64.4% (103/160), no
  * confident zero, but 14 answers scored above the TA's mark without a referral. The end of round 5
  * was then worked on it (verdicts that reject what came before, alternatives over clauses, a
- * rejected choice): 66.9% (107/160). Floors as in fresh.test.ts.
+ * rejected choice): 66.9% (107/160); round 6, worked on it (formulas inside prose, shapes said twice,
+ * a straddled denial, a choice taken back): 78.1% (125/160). Floors as in fresh.test.ts.
  */
-describeFreshSet("the seventh fresh grading set", "fresh-g", "fresh-2026-12-04g", { overall: 0.66, confidentZeros: 0 });
+describeFreshSet("the seventh fresh grading set", "fresh-g", "fresh-2026-12-04g", { overall: 0.78, confidentZeros: 0 });
