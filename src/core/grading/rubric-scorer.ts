@@ -160,10 +160,17 @@ function scoreItem(
   item: RubricItem, matcher: PhraseMatcher, seen: Set<number>, feedback: string[], review: string[], part: string | undefined,
   deducted: ReadonlySet<number> | undefined, trace: RubricTrace, restates: (o: Occurrence) => boolean, denied: Set<string>,
 ): AwardedItem {
-  const tiers = findTiers(matcher, tiersOf(item, item.points), seen, part, deducted);
-  const echo = tiers.found.hit !== undefined && item.points > 0 && restates(tiers.found.hit);
+  let tiers = findTiers(matcher, tiersOf(item, item.points), seen, part, deducted);
+  // A match in the question's own words ("a constant loss") is set aside for one in the student's ("stuck on a plateau").
+  const echoed = new Set(deducted);
+  for (let tries = 0; tiers.found.hit && item.points > 0 && restates(tiers.found.hit) && tries < MAX_ECHOES; tries++) {
+    tiers.found.hit.positions.forEach((p) => echoed.add(p));
+    const again = findTiers(matcher, tiersOf(item, item.points), seen, part, echoed);
+    tiers = again.found.hit ? again : { found: { ...tiers.found, hit: undefined } };
+  }
+  const echo = tiers.found.hit === undefined && echoed.size > (deducted?.size ?? 0);
   if (echo) review.push(`"${item.label}" is matched only by the question's own words; a TA will check what the answer claims.`);
-  const { tier, found } = echo ? { tier: undefined, found: { ...tiers.found, hit: undefined } } : tiers;
+  const { tier, found } = tiers;
   for (const o of [found.hit, found.opposite]) if (o) trace.named.push(o.positions);
   if (tier && found.hit && item.points > 0) trace.hits.set(item.id, found.hit.positions);
   const base = { id: item.id, label: item.label, points: item.points };
@@ -214,6 +221,9 @@ function withoutReasonsForDenied(rubric: readonly RubricEntry[], scored: Awarded
 function deniedElsewhere(hit: Occurrence, opposite: Occurrence | undefined): boolean {
   return opposite !== undefined && opposite.sentence !== hit.sentence && opposite.negated && !opposite.ambiguous && !opposite.weak && !hit.weak;
 }
+
+/** How many matches in the question's own words are set aside before an item counts as unstated. */
+const MAX_ECHOES = 3;
 
 const foundNote = (tier: Tier) => (tier.full ? "Found" : `Partly (${tier.label ?? `${tier.points} points`})`);
 

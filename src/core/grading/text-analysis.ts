@@ -145,6 +145,8 @@ export function analyzeText(text: string, vocabulary: Vocabulary = BASE_VOCABULA
     const deniedReason = DENIABLE_REASONS.has(word) && clause.length > 0 && CLAUSE_NEGATORS.has(clause.at(-1)!.surface);
     if (CLAUSE_BREAKS.has(word) || startsMainClause(clause, firstNegator, word)) closeClause();
     if (deniedReason) forward = true;
+    // "with no breaks it is smooth": "no" denies its noun, not the clause a new subject starts.
+    if (forward && !deniedReason && NEW_SUBJECTS.has(word) && clause.some((t) => !t.filler && t.negated)) forward = false;
     if (CONTRASTS.has(word)) segment++;
     const isClauseNegator = CLAUSE_NEGATORS.has(word);
     // "instead of flipping" rejects the flip; a sentence-initial "Instead, crop" proposes the crop.
@@ -185,6 +187,9 @@ export function analyzeText(text: string, vocabulary: Vocabulary = BASE_VOCABULA
   });
   return { tokens, positions, fillerPositions, lineCount: line + 1, vocabulary };
 }
+
+/** Pronouns that start a clause of their own after a forward negator's noun ("without noise it converges"). */
+const NEW_SUBJECTS: ReadonlySet<string> = new Set(["it", "they", "we", "you", "i", "he", "she"]);
 
 /** Words that give a reason, which a negation right before them denies ("not because …", "not due to …"). */
 const DENIABLE_REASONS: ReadonlySet<string> = new Set(["because", "since", "due"]);

@@ -203,3 +203,20 @@ describe("more words students use", () => {
     ["1d-i", "overfitting: the model is too big for the data, and we did not stop when the validation error went up", 5],
   ]);
 });
+
+describe("a denial of a noun stops where a new subject starts", () => {
+  it("reads 'with no breaks it is smooth' as smooth", () => {
+    const tokens = analyzeText("with no breaks it is smooth everywhere").tokens;
+    expect(tokens.find((t) => t.surface === "breaks")?.negated).toBe(true);
+    expect(tokens.find((t) => t.surface === "smooth")?.negated).toBe(false);
+    // A clause negation still reaches its whole clause.
+    expect(analyzeText("it is not smooth anywhere").tokens.find((t) => t.surface === "smooth")?.negated).toBe(true);
+  });
+});
+
+describe("the question's own words beside the student's", () => {
+  it("sets the question's words aside and credits the student's own", () => {
+    // 3d's statement says the loss stays constant; "stuck on a plateau" is the student's claim.
+    expect(item("3d", "False: a constant loss means we are stuck on a plateau, so a bigger step will not help.", "The loss has plateaued, so increasing the learning rate would not help")).toBe(3);
+  });
+});
