@@ -42,10 +42,10 @@ function joinsOpposites(clause: string): boolean {
 }
 
 /**
- * Two answers offered side by side: "either A or B", "maybe A or maybe B", "A or maybe B". With a
+ * Two answers offered side by side: "either A or B", "maybe A or maybe B", "A or maybe B", "A / B / C". With a
  * doubt about which (see OPEN_CHOICE) the student has not chosen.
  */
-const ALTERNATIVES = /\beither\b.*\bor\b|\b(?:maybe|perhaps|possibly)\b.*\bor\b|\bor\s+(?:maybe|perhaps|possibly)\b/;
+const ALTERNATIVES = /\beither\b.*\bor\b|\b(?:maybe|perhaps|possibly)\b.*\bor\b|\bor\s+(?:maybe|perhaps|possibly)\b|\p{L}\s*\/\s*\p{L}[^/]*\/\s*\p{L}/u;
 
 /**
  * Doubt about which of two answers holds: "not sure which", "one of those", "probably the second". A
@@ -63,7 +63,7 @@ const DOUBT_AFTER = /^\s*(?:not sure|unsure|idk|dunno|hard to say|who knows|one 
  * rotate? or maybe flip? not sure"). A question mark right before "or" continues the sentence.
  */
 export function bothWaysAsUnsure(text: string): string {
-  if (!/\bor\b/.test(text)) return text;
+  if (!/\bor\b|\//.test(text)) return text;
   // "¿" stands for a question mark before "or": "A? or B?" is one sentence offering two answers.
   const joined = text.replace(/\?+(\s*)(?=or\b)/g, "¿$1");
   const sentences = [...joined.matchAll(/([^.;!?\n]+)([.;!?\n]*)/g)];

@@ -135,7 +135,12 @@ export function scoreRubric(
     else scored.push(scoreItem(entry, matcher, seen, feedback, review, partFor(entry.part), entry.points < 0 ? undefined : deducted, trace, restates, denied));
   }
   // "reasons: curse of dimensionality, training is expensive, it is cheap, bias, variance, ...": no credit.
-  withoutReasonsForDenied(rubric, scored, denied);
+  // A hedge the lexer read as "unsure" ("overfitting / underfitting (one of these)") leaves the claim open.
+  if (analyzed.tokens.some((t) => t.surface === "unsure")) {
+    rubric.forEach((e, i) => { if (!isGroup(e) && e.points > 0 && (scored[i]?.earned ?? 0) <= 0) denied.add(e.id); });
+  }
+  const withdrawn = withoutReasonsForDenied(rubric, scored, denied);
+  if (withdrawn) review.push("The answer gives reasons for a claim it leaves open or denies; a TA will read it.");
   const listed = parts && parts.length > 0 ? { items: scored, changed: false } : withoutListedOptions(scored, text, analyzed.tokens, trace);
   items.push(...listed.items);
   if (listed.changed) review.push("The answer lists many options, right and wrong alike, rather than choosing; a TA will read it.");
@@ -203,15 +208,19 @@ function scoreItem(
 }
 
 /**
- * Reasons for a claim the answer denies earn nothing: "it is not overfitting; overfitting would come
- * from too little data" gives no reason for overfitting, whatever words it uses (see `reasonsFor`).
+ * Reasons for a claim the answer denies or leaves open earn nothing: "it is not overfitting;
+ * overfitting would come from too little data" gives no reason for overfitting, whatever words it
+ * uses (see `reasonsFor`). True when some were withdrawn.
  */
-function withoutReasonsForDenied(rubric: readonly RubricEntry[], scored: AwardedItem[], denied: ReadonlySet<string>): void {
+function withoutReasonsForDenied(rubric: readonly RubricEntry[], scored: AwardedItem[], denied: ReadonlySet<string>): boolean {
+  let withdrawn = false;
   rubric.forEach((entry, i) => {
     const item = scored[i];
     if (!entry.reasonsFor || !denied.has(entry.reasonsFor) || !item || item.earned <= 0) return;
-    scored[i] = { ...item, earned: 0, note: "Reasons for something your answer denies: no credit." };
+    scored[i] = { ...item, earned: 0, note: "Reasons for something your answer denies or leaves open: no credit." };
+    withdrawn = true;
   });
+  return withdrawn;
 }
 
 /**

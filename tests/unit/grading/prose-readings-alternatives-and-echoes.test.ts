@@ -220,3 +220,17 @@ describe("the question's own words beside the student's", () => {
     expect(item("3d", "False: a constant loss means we are stuck on a plateau, so a bigger step will not help.", "The loss has plateaued, so increasing the learning rate would not help")).toBe(3);
   });
 });
+
+describe("options joined by slashes with a doubt, and reasons for a claim left open", () => {
+  it("reads 'A / B / C (one of these)' as unsure", () => {
+    expect(bothWaysAsUnsure("overfitting / underfitting / bad labels (one of these)")).toBe(" unsure ");
+    // Slashes in a formula or a plain list are left alone.
+    expect(bothWaysAsUnsure("crop / shift / rotate slightly")).toBe("crop / shift / rotate slightly");
+  });
+
+  it("gives nothing to reasons for a problem the answer leaves open, and a TA reads it", () => {
+    const g = grade("1d-i", "Problem: overfitting / underfitting / exploding gradients (one of these). Reasons: too many epochs, too little data.");
+    expect(g.score).toBe(0);
+    expect(g.needsReview).toBe(true);
+  });
+});
