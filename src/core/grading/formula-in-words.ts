@@ -15,6 +15,10 @@ import { type SymbolWords, namedSymbols } from "./symbol-words.ts";
  *   with "twice", "plus", after work in words and a colon;
  * - "the upstream gradient" for the question's one declared gradient; "add both" paths, a path given
  *   as steps; "multiply by W1ᵀ" (side not said) read both ways, the grader keeping the one whose shapes fit;
+ * - "W1ᵀ applied to v" (W1' * v), "times, entry by entry," (.*), "the on/off pattern of W1x" (step(W1x));
+ *   "how far z sits from y, pointing from y to z" and "the vector from y to z" (z - y; without the
+ *   direction the sign is not said, so it is not read); the result after work in sentences ("…
+ *   Differentiating leaves z take away y", "is just …");
  * - the symbols named in words the bank lists for them ("the prediction minus the target": z - y),
  *   read first (symbol-words.ts); a word the bank does not list stays a word, so the text is not read.
  * Empty when words remain that are not the question's names.
@@ -27,12 +31,20 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
   [/\b(?:the\s+)?(?:upstream\s+|incoming\s+)?(?:grad(?:ient)?\s+)(?=d\s*L\s*\/\s*d|dLd)/gi, ""],
   [new RegExp(String.raw`\b(?:the\s+)?transpose\s+of\s+(${NAME})`, "gi"), "$1'"],
   [new RegExp(String.raw`(${NAME})\s+transpose[ds]?\b`, "gi"), "$1'"],
-  [new RegExp(String.raw`\b(?:the\s+)?(?:relu\s+)?(?:indicator|gate|mask|derivative\s+of\s+relu|relu\s+derivative|step)\s+(?:function\s+)?(?:of\s+relu\s+)?(?:of|at|on)\s+(${OPERAND})`, "gi"), "step($1)"],
+  [new RegExp(String.raw`\b(?:the\s+)?(?:relu\s+)?(?:indicator|gate|mask|derivative\s+of\s+relu|relu\s+derivative|step|on\s*\/\s*off\s+(?:pattern|switch))\s+(?:function\s+)?(?:of\s+relu\s+)?(?:of|at|on)\s+(${OPERAND})`, "gi"), "step($1)"],
   [new RegExp(String.raw`\b(?:then\s+)?(?:the\s+|an\s+)?outer\s+product\s+with\s+(${NAME})`, "gi"), "* $1'"],
   [/\bmultiply\s+(?:it\s+)?(?:element\s*-?\s*wise|pointwise)\s+(?:by|with)\b/gi, " .* "],
   [/\b(?:then\s+)?(?:right[\s-]multiply|multiply\s+(?:it\s+)?(?:on\s+the\s+right\s+)?)\s*by\b/gi, " * "],
   [/\s+on\s+the\s+right\b/gi, ""],
+  // "times, entry by entry, …": the product entry by entry is the elementwise one.
+  [/\b(?:times|multiplied\s+by)\s*,?\s*entry\s+by\s+entry\s*,?/gi, " .* "],
+  // "W1 transposed applied to v": a matrix applied to a vector multiplies it on the left.
+  [/\s+applied\s+to\b/gi, " * "],
   [/\b(?:element\s*-?\s*wise|hadamard(?:\s+product)?|pointwise)(?:(?:\s+|\s*-\s*)(?:times|multiplied\s+by|multiply\s+by|product\s+with|with|by))?/gi, " .* "],
+  // "how far z sits from y, pointing from y to z", "the vector from y to z": an arrow from y to z is
+  // z - y. Without the direction ("how far z is from y") the sign is not said, so it is not read.
+  [new RegExp(String.raw`\b(?:how\s+far|the\s+(?:gap|distance|offset))\b[^,.;]*?,?\s*pointing\s+from\s+(${OPERAND})\s+to(?:wards?)?\s+(${OPERAND})`, "gi"), "($2 - $1)"],
+  [new RegExp(String.raw`\b(?:the\s+|a\s+)?(?:vector|arrow|displacement)\s+(?:pointing\s+|going\s+)?from\s+(${OPERAND})\s+to(?:wards?)?\s+(${OPERAND})`, "gi"), "($2 - $1)"],
   // "subtract y from z", "take y away from z": the second is the one subtracted from.
   [new RegExp(String.raw`\b(?:subtract|take)\s+(${OPERAND})\s+(?:away\s+)?from\s+(${OPERAND})`, "gi"), "($2 - $1)"],
   // "the difference between z and y", "the product of m and n": in the order said.
@@ -55,7 +67,7 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
 /** A remark in brackets that restates the step before it: "(times x transpose)", "(i.e. x^T)". */
 const RESTATEMENT = /\s*\(\s*(?:i\.?e\.?|that\s+is|aka|or|times|=)[^()]*\)/gi;
 const START = /^\s*(?:(?:first|then|and|so)\s+)?(?:take|start\s+with|compute|begin\s+with)\s+/i;
-const PATHS = /\b(?:paths?|terms?|branches|parts|contributions|roads)\s+(?:add|are\s+added|sum|must\s+be\s+added|should\s+be\s+added)\b|\badd\s+(?:up\s+)?(?:both|(?:the\s+)?two)(?:\s+(?:paths|terms|branches|parts|contributions|gradients|things|pieces))?\b|\bsum\s+of\s+(?:the\s+)?(?:two\s+)?(?:paths|terms|branches|parts|pieces|contributions)\b/i;
+const PATHS = /\b(?:paths?|terms?|branches|parts|contributions|roads)\s+(?:add|are\s+added|sum|must\s+be\s+added|should\s+be\s+added)\b|\badd\s+(?:up\s+)?(?:both|(?:the\s+)?two)(?:\s+(?:paths|terms|branches|parts|contributions|gradients|things|pieces))?\b|\b(?:sum|total)\s+of\s+(?:the\s+|both\s+)?(?:two\s+)?(?:paths|terms|branches|parts|pieces|contributions|branch\s+gradients|path\s+gradients)\b/i;
 const CLAUSE_VALUE = /\b(?:it'?s|it\s+is|gives|is|=|you\s+(?:do|take|get))\s+(.+)$/i;
 
 /** The words turned into operators; only names, operators and brackets should remain. */
@@ -112,6 +124,14 @@ function pipeline(steps: string[], declared: ReadonlySet<string>): string[] {
       continue;
     }
     // "multiply by W1ᵀ on the left", "left-multiply by W1ᵀ": the factor goes first.
+    // "multiply x transposed by that vector from the left": the factor named first goes on the left.
+    const onto = /^(?:then\s+)?multiply\s+(.+?)\s+by\s+(?:it|that(?:\s+vector)?|this(?:\s+vector)?|the\s+result)\s+from\s+the\s+left$/i.exec(step);
+    if (onto) {
+      const first = operators(onto[1] ?? "");
+      if (values.length === 0 || !onlyFormula(first, declared)) return [];
+      values = values.map((value) => `${first} * (${value})`);
+      continue;
+    }
     const left = /^(?:then\s+)?(?:left[\s-]multiply\s+(?:it\s+)?by\s+(.+)|multiply\s+(?:it\s+)?(?:on\s+the\s+left\s+by\s+(.+)|by\s+(.+?)\s+on\s+the\s+left))$/i.exec(step);
     const factor = left ? operators(left[1] ?? left[2] ?? left[3] ?? "") : undefined;
     if (factor !== undefined) {
@@ -174,7 +194,11 @@ export function formulaInWords(typed: string, declared: ReadonlySet<string>, wor
   if (read.length > 0) return read;
   // Work in words, then the result after a colon: "two m-by-n matrices, …: twice m times n, plus …".
   const colon = /:(?!=)\s*([^:]+)$/.exec(text);
-  return colon?.[1] ? describedFormula(upstream(colon[1], declared), declared) : [];
+  const afterColon = colon?.[1] ? describedFormula(upstream(colon[1], declared), declared) : [];
+  if (afterColon.length > 0) return afterColon;
+  // Work in sentences, then the result in the last: "… Differentiating with respect to z leaves z take away y."
+  const result = /(?:^|[.!?]\s+)[^.!?]*?\b(?:leaves|leaving|you\s+get|we\s+get|that\s+gives|is\s+(?:just|simply))\s+([^.!?]+)[.!?]?\s*$/i.exec(text);
+  return result?.[1] ? describedFormula(upstream(result[1], declared), declared) : [];
 }
 
 /**
@@ -191,6 +215,9 @@ function upstream(text: string, declared: ReadonlySet<string>): string {
 
 /** The clause of one path: a value, or steps applied in turn ("W3ᵀ times dLdz, gate it where …, then …"). */
 function pathValue(clause: string, declared: ReadonlySet<string>): string[] {
+  // A value whole first: commas inside it ("v times, entry by entry, w") do not split steps.
+  const whole = operators(clause);
+  if (whole !== "" && onlyFormula(whole, declared)) return [whole];
   const steps = clause.split(STEP_JOIN).filter((s) => s.trim() !== "");
   if (steps.length > 1) return pipeline(steps, declared);
   const term = operators(clause);
@@ -232,5 +259,8 @@ function describedFormula(typed: string, declared: ReadonlySet<string>): string[
   const piped = pipeline(steps, declared);
   if (piped.length > 0) return piped;
   const sum = itemisedSum(plain, declared);
-  return sum === undefined ? [] : [sum];
+  if (sum !== undefined) return [sum];
+  // A value whose phrase has a comma inside: "how far z sits from y, pointing from y to z".
+  const whole = operators(plain);
+  return !whole.includes(",") && onlyFormula(whole, declared) ? [whole] : [];
 }

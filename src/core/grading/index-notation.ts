@@ -1,3 +1,5 @@
+import { perClassFromWords } from "./per-class-words.ts";
+
 /**
  * Reads a gradient written per class, as a sum over the examples, in the question's matrix form:
  * `dL/dw_k = Σ_i (p_ik − 1{y_i = k}) x_i` is row k of `(softmax(A) − Y) X'`, and
@@ -108,8 +110,11 @@ function sumAsMatrix(summand: string, names: MatrixNames): string | undefined {
 
 /** The per-class form of `text` in the question's matrix form (see the file comment); unchanged if none. */
 export function perClassAsMatrix(text: string, names: MatrixNames | undefined): string {
-  if (!names || !/Σ|∑|\\sum|\bsum(?:\b|_)/.test(text)) return text;
-  let out = tidyIndices(text).replace(SOFTMAX_DEFINITION, (d) => (d.includes("\n") ? "\n" : "")).replace(PROBABILITY, PROB).replace(INDICATOR, HOT);
+  if (!names) return text;
+  // The same form described entirely in words (per-class-words.ts), when every part of it is read.
+  const source = perClassFromWords(text) ?? text;
+  if (!/Σ|∑|\\sum|\bsum(?:\b|_)/.test(source)) return text;
+  let out = tidyIndices(source).replace(SOFTMAX_DEFINITION, (d) => (d.includes("\n") ? "\n" : "")).replace(PROBABILITY, PROB).replace(INDICATOR, HOT);
   out = out.replace(LABEL, (_, v?: string, nabla?: string) => ((v ?? nabla ?? "").toLowerCase() === "w" ? "dL/dW" : "dL/db"));
   // Each sum runs to the end of its statement: a `;`, a line, a comma or full stop before the next label,
   // or a comma before an alternative the student denies ("…, not Σ_i p_ik x_i"), itself read as a sum.
