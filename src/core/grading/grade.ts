@@ -50,4 +50,4 @@ export interface StudentAnswer {
   files?: readonly AttemptFile[];
 }
 
-export const GRADER_VERSION = "7";
+export const GRADER_VERSION = "8";
