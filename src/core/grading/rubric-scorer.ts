@@ -6,6 +6,7 @@ import { allPhrases, conceptOf, deniesOutright, findTiers, isGroup, saysBoth, ty
 import { type AnalyzedText, analyzeText } from "./text-analysis.ts";
 import { BASE_VOCABULARY, type Vocabulary } from "./vocabulary.ts";
 import { type RubricTrace, coverageOf, emptyTrace, withoutListedOptions } from "./option-lists.ts";
+import { deniedElsewhere, restatesQuestion, withoutReasonsForDenied } from "./rubric-claims.ts";
 
 /**
  * Applies a concept rubric (items and groups of phrases) to a free-text answer. Used for short
@@ -207,30 +208,6 @@ function scoreItem(
   return { ...base, earned: 0, note: "Not found in your answer." };
 }
 
-/**
- * Reasons for a claim the answer denies or leaves open earn nothing: "it is not overfitting;
- * overfitting would come from too little data" gives no reason for overfitting, whatever words it
- * uses (see `reasonsFor`). True when some were withdrawn.
- */
-function withoutReasonsForDenied(rubric: readonly RubricEntry[], scored: AwardedItem[], denied: ReadonlySet<string>): boolean {
-  let withdrawn = false;
-  rubric.forEach((entry, i) => {
-    const item = scored[i];
-    if (!entry.reasonsFor || !denied.has(entry.reasonsFor) || !item || item.earned <= 0) return;
-    scored[i] = { ...item, earned: 0, note: "Reasons for something your answer denies or leaves open: no credit." };
-    withdrawn = true;
-  });
-  return withdrawn;
-}
-
-/**
- * "Overfitting is not the problem. Overfitting reasons: …": a concept denied outright in one
- * sentence and named in another is not a claim the grader can credit; a TA reads it.
- */
-function deniedElsewhere(hit: Occurrence, opposite: Occurrence | undefined): boolean {
-  return opposite !== undefined && opposite.sentence !== hit.sentence && opposite.negated && !opposite.ambiguous && !opposite.weak && !hit.weak;
-}
-
 /** How many matches in the question's own words are set aside before an item counts as unstated. */
 const MAX_ECHOES = 3;
 
@@ -276,28 +253,6 @@ function scoreGroup(
     ? `Found: ${counted.map((c) => (c.tier.full ? c.option.label : `${c.option.label} (${c.tier.label ?? "partly"})`)).join("; ")}.`
     : "None of the expected points found in your answer.";
   return { id: group.id, label: group.label, points: cap, earned, note };
-}
-
-/**
- * True of a match made only of the question's own words ("increase the number of training images"
- * inside an answer that restates the question): it claims nothing the question did not say. Not
- * for answers in labelled parts, where naming the question's own properties is the answer.
- */
-/** The stems of each question's own words, computed once per question (the set is cached per question). */
-const promptStems = new WeakMap<ReadonlySet<string>, Set<string>>();
-
-function restatesQuestion(text: AnalyzedText, realWords: ReadonlySet<string> | undefined): (o: Occurrence) => boolean {
-  if (!realWords || realWords.size === 0) return () => false;
-  let stems = promptStems.get(realWords);
-  if (!stems) {
-    stems = new Set([...realWords].map((w) => text.vocabulary.canonOf(w).stem));
-    promptStems.set(realWords, stems);
-  }
-  const own = stems;
-  return (o) => o.positions.every((p) => {
-    const t = text.tokens[p];
-    return t !== undefined && (realWords.has(t.surface) || own.has(t.stem));
-  });
 }
 
 function flagDoubt(o: Occurrence, label: string, review: string[]): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assignParts, looseLabel } from "../../../src/core/grading/blanks-grader.ts";
+import { assignParts, looseLabel } from "../../../src/core/grading/blank-parts.ts";
 import { gradeAnswer } from "../../../src/core/grading/grade-answer.ts";
 import type { BlanksAnswer } from "../../../src/core/bank/schema.ts";
 import { makeQuestion } from "./question-fixtures.ts";
