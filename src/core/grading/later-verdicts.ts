@@ -9,7 +9,7 @@ import type { Token } from "./text-analysis.ts";
  */
 
 /** A word that points back ("that", "this", "which", "it", "these"), then a verdict of falsehood. */
-const POINTERS: ReadonlySet<string> = new Set(["that", "thats", "this", "thi", "which", "it", "its"]);
+const POINTERS: ReadonlySet<string> = new Set(["that", "thats", "this", "which", "it", "its"]);
 const FALSE_VERDICTS: ReadonlySet<string> = new Set(["wrong", "false", "myth", "incorrect", "untrue", "nonsense", "bs"]);
 /** Words that may sit between the pointer and the verdict: "that is actually just a myth". */
 const BETWEEN: ReadonlySet<string> = new Set(["is", "s", "was", "a", "an", "actually", "just", "simply", "completely", "totally", "all", "plain", "really"]);

@@ -80,7 +80,7 @@ export function parseChoice(text: string): { choice?: boolean; rest: string; hed
   for (const re of [VERDICT_THEN_CHOICE, LEADING_CHOICE, LEADING_VERDICT, STATED_CHOICE, STATED_VERDICT, CHAT_VERDICT]) {
     const m = re.exec(clean);
     if (!m) continue;
-    const said = (m[1] ?? "").toLowerCase();
+    const said = (m[1] ?? "").toLowerCase().replace(/\s+/g, " ");
     const choice = MEANS_TRUE.has(said);
     const rest = clean.slice(m[0].length).trim();
     const second = SECOND_CHOICE.exec(rest);
