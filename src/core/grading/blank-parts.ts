@@ -163,8 +163,9 @@ export function assignParts(blanks: readonly Blank[], text: string): { values: A
       // "depth 16 / 32 / 3": more values than blanks, set apart by slashes after a value, are more
       // answers for that blank (a hedge), but "size: 7 / 7 / 3" is one shape written with slashes.
       const target = blanks[before]!;
-      const growing = target.kind === "dimensions" && (parseDimensions(values[before]!)?.length ?? 0) < target.value.length &&
-        parseDimensions(part.text)?.length === 1;
+      // Once a hedge, always a hedge: the value is not parsed again, so a long run of slashes stays linear.
+      const growing = target.kind === "dimensions" && !values[before]!.includes(" or ") &&
+        (parseDimensions(values[before]!)?.length ?? 0) < target.value.length && parseDimensions(part.text)?.length === 1;
       values[before] = `${values[before]}${growing ? " x " : " or "}${part.text}`;
       placed[index] = before;
     } else ignored.push(part.text);

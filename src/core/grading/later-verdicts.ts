@@ -34,13 +34,20 @@ function verdictAt(tokens: readonly Token[], i: number): number {
   return -1;
 }
 
+/** True when only fillers ("but", "so") come before token `i` in its clause. */
+function opensClause(tokens: readonly Token[], i: number): boolean {
+  const clause = tokens[i]!.clause;
+  for (let k = i - 1; k >= 0 && tokens[k]!.clause === clause; k--) if (!tokens[k]!.filler) return false;
+  return true;
+}
+
 /** Negates what a later verdict rejects (see the file comment). */
 export function rejectedByLaterVerdicts(tokens: Token[]): void {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     // "that's wrong" must open its clause (after fillers such as "but"); "none of these" may sit anywhere in it.
-    const opens = t.surface === "none" || tokens.slice(0, i).every((u) => u.clause !== t.clause || u.filler);
-    if (!opens || verdictAt(tokens, i) < 0) continue;
+    if (!POINTERS.has(t.surface) && t.surface !== "none") continue;
+    if ((t.surface !== "none" && !opensClause(tokens, i)) || verdictAt(tokens, i) < 0) continue;
     const firstOfSentence = tokens.findIndex((u) => u.sentence === t.sentence);
     const sameSentence = tokens.slice(firstOfSentence, i).filter((u) => u.clause < t.clause);
     const scope = sameSentence.some((u) => !u.filler) ? sameSentence : tokens.filter((u) => u.sentence === t.sentence - 1);
